@@ -1,0 +1,5 @@
+"""`python -m trialdesk`."""
+
+from trialdesk.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The `trialdesk` command line, on the same engine as the interface."""

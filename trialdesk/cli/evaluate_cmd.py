@@ -1,0 +1,75 @@
+"""`trialdesk evaluate --protocol ID_OR_FILE FACTS.json [--on DATE] [--format text|json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from trialdesk.cli.facts_file import read_facts_file
+from trialdesk.domain.errors import FactsInvalid
+from trialdesk.domain.evaluation import evaluate, parse_facts
+from trialdesk.domain.protocol import Protocol
+from trialdesk.domain.verdict import EligibilityReport, Outcome
+from trialdesk.messages import Messages
+from trialdesk.persistence.protocol_files import ProtocolFileError, find_protocol
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        protocol = find_protocol(args.protocol)
+    except ProtocolFileError as error:
+        print(error.describe(), file=sys.stderr)
+        return 2
+    words = Messages(protocol)
+    try:
+        raw, on = read_facts_file(Path(args.facts), args.on)
+        facts = parse_facts(protocol, raw, on)
+    except FactsInvalid as invalid:
+        print(f"{args.facts}: the facts cannot be evaluated:", file=sys.stderr)
+        for problem in invalid.problems:
+            print(f"  {words.problem(problem)}", file=sys.stderr)
+        return 2
+    report = evaluate(protocol, facts, on)
+    print(report_json(report, words) if args.format == "json" else report_text(report, protocol, words))
+    return 0
+
+
+def report_json(report: EligibilityReport, words: Messages) -> str:
+    data = {
+        "protocol": report.protocol_id,
+        "protocol_version": report.protocol_version,
+        "screening_date": report.on.isoformat(),
+        "overall": report.overall.value,
+        "criteria": {
+            r.criterion_id: {
+                "kind": r.kind,
+                "verdict": r.verdict.value,
+                "reason": words.reason(Outcome(r.verdict, r.reason)),
+            }
+            for r in report.results
+        },
+        "scores": {
+            s.score_id: {
+                "value": None if s.compared is None else str(s.compared),
+                "unrounded": None if s.value is None else str(s.value),
+                "missing": list(s.missing),
+            }
+            for s in report.scores.values()
+        },
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def report_text(report: EligibilityReport, protocol: Protocol, words: Messages) -> str:
+    lines = [
+        f"{protocol.id} — {protocol.title}",
+        f"protocol version {protocol.version}; screening date {report.on.isoformat()}",
+        f"overall: {words.overall(report.overall).upper()}",
+        "",
+    ]
+    for r in report.results:
+        verdict = words.verdict(r.verdict)
+        lines.append(f"{r.criterion_id:<4} {r.kind:<9} {verdict:<10} {words.reason(Outcome(r.verdict, r.reason))}")
+    return "\n".join(lines)

@@ -1,0 +1,117 @@
+"""Verdicts and the structured reasons behind them.
+
+Reasons carry codes and values, never sentences: `trialdesk.messages` words them in
+the reader's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+
+class Verdict(str, Enum):
+    """Three-valued: a missing fact is UNKNOWN, never MET."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+class Overall(str, Enum):
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    INCOMPLETE = "incomplete"
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a rule came out as it did: a code, the values it used, and the outcomes of its parts.
+
+    `decided_by` indexes the part that settled an any_of / all_of.
+    """
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    children: tuple[Outcome, ...] = ()
+    decided_by: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A rule's verdict with its reason."""
+
+    verdict: Verdict
+    reason: Reason
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreResult:
+    """A computed score with the inputs it used.
+
+    `value` is the formula's result, `compared` what thresholds see (rounded as the
+    protocol declares). When inputs are missing, `value` is None, `missing` names the
+    facts, and point scores give the `bounds` still reachable.
+    """
+
+    score_id: str
+    label: str
+    inputs: dict[str, Any]
+    value: Decimal | None = None
+    compared: Decimal | None = None
+    round_to: int | None = None
+    components: dict[str, int] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    bounds: tuple[int, int] | None = None
+    problem: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    criterion_id: str
+    kind: str
+    verdict: Verdict
+    reason: Reason
+
+    @property
+    def excludes(self) -> bool:
+        """This result alone makes the subject ineligible."""
+        if self.kind == "inclusion":
+            return self.verdict is Verdict.NOT_MET
+        return self.verdict is Verdict.MET
+
+
+@dataclass(frozen=True, slots=True)
+class EligibilityReport:
+    """Every criterion's result, the scores computed, and the overall decision."""
+
+    protocol_id: str
+    protocol_version: str
+    on: date
+    results: tuple[CriterionResult, ...]
+    scores: dict[str, ScoreResult]
+
+    @property
+    def overall(self) -> Overall:
+        """Ineligible as soon as one criterion excludes; eligible only when all are decided."""
+        if any(r.excludes for r in self.results):
+            return Overall.INELIGIBLE
+        if any(r.verdict is Verdict.UNKNOWN for r in self.results):
+            return Overall.INCOMPLETE
+        return Overall.ELIGIBLE
+
+    def result(self, criterion_id: str) -> CriterionResult:
+        for result in self.results:
+            if result.criterion_id == criterion_id:
+                return result
+        raise KeyError(criterion_id)
+
+    def changed_since(self, previous: EligibilityReport | None) -> tuple[str, ...]:
+        """Criterion ids whose verdict or reason differ from `previous`."""
+        if previous is None:
+            return tuple(r.criterion_id for r in self.results)
+        before = {r.criterion_id: r for r in previous.results}
+        return tuple(r.criterion_id for r in self.results if before.get(r.criterion_id) != r)

@@ -1,0 +1,389 @@
+"""Words for the domain's structured reasons and problems, in the reader's language.
+
+Reasons and problems arrive as codes with values; this module is the one place that
+turns them into sentences, for the interface, the command line and the worksheet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from trialdesk.domain.errors import Problem
+from trialdesk.domain.protocol import Protocol
+from trialdesk.domain.verdict import Outcome, Overall, Reason, Verdict
+
+EN: dict[str, str] = {
+    # verdicts
+    "verdict.met": "met",
+    "verdict.not_met": "not met",
+    "verdict.unknown": "incomplete",
+    "overall.eligible": "eligible",
+    "overall.ineligible": "ineligible",
+    "overall.incomplete": "incomplete",
+    "yes": "yes",
+    "no": "no",
+    "unknown": "not known",
+    "sep": "; ",
+    # reasons
+    "threshold.holds": "{label} {value} {op} {threshold}{unit}{note}",
+    "threshold.fails": "{label} {value} is not {op} {threshold}{unit}{note}",
+    "note.rounded": " (rounded half up to {n} decimals from {raw})",
+    "note.unrounded": " (compared unrounded)",
+    "note.entered": " (entered {value} {unit})",
+    "range.holds": "{label} {value}{unit} within {min}–{max}{unit}{note}",
+    "range.fails": "{label} {value}{unit} outside {min}–{max}{unit}{note}",
+    "score_bounds": "{label} can only reach {low}–{high} with the answers given, so {op} {threshold} {decided} (still missing: {missing})",
+    "score_bounds.holds": "holds",
+    "score_bounds.fails": "cannot hold",
+    "missing": "missing: {facts}",
+    "missing.score": "{label} needs: {facts}",
+    "score_problem": "{label} cannot be computed: {problem}",
+    "age.holds": "age {age} in completed years on {on} (born {born}) is within {min}–{max}",
+    "age.fails": "age {age} in completed years on {on} (born {born}) is outside {min}–{max}",
+    "date_window.holds": "{label} {date} is within {count} {unit} before {on} (on or after {since})",
+    "date_window.fails": "{label} {date} is not within {count} {unit} before {on} (before {since})",
+    "date_window_never": "{label}: never",
+    "on_or_before.holds": "{label} {date} is on or before the screening date {on}",
+    "on_or_before.fails": "{label} {date} is after the screening date {on}",
+    "answer": "{label}: {answer}",
+    "no_current_treatment": "{label}: no current course",
+    "course": "{drug} {dose} {unit}: started {start}{taken}, dose unchanged since {dose_since}{stable}",
+    "course.taken_ok": " (≥ {count} {unit}: on or before {since})",
+    "course.taken_short": " (less than {count} {unit}: after {since})",
+    "course.stable_ok": " (≥ {count} {unit}: on or before {since})",
+    "course.stable_short": " (less than {count} {unit}: after {since})",
+    "in_use.yes": "{label}: in use on the screening date ({drugs})",
+    "in_use.no": "{label}: none in use on the screening date",
+    "prednisone.total": "{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window} [equivalence table: {table}]",
+    "prednisone.window": ", the highest day within {count} {unit} before the screening date",
+    "prednisone.course": "{drug} {dose} mg/day = {equivalent} mg",
+    "prednisone.is": "is",
+    "prednisone.is_not": "is not",
+    "dose_unrecorded": "the dose of {drug} between {start} and {dose_since} is not recorded: enter it as its own course to decide",
+    "any_of.none": "none holds: {parts}",
+    "any_of.open": "not decided yet: {parts}",
+    "all_of.open": "not decided yet: {parts}",
+    "not": "not: {part}",
+    "if_then.not_applicable": "does not apply: {part}",
+    "if_then.applies": "{condition}; {part}",
+    "at_least": "{met} of {of} met (at least {count} needed): {parts}",
+    # units and periods
+    "period.days": "days",
+    "period.weeks": "weeks",
+    "period.months": "months",
+    "period.years": "years",
+    "period.day": "day",
+    "period.week": "week",
+    "period.month": "month",
+    "period.year": "year",
+    # problems
+    "problem.in_fact": "{label}: {message}",
+    "problem.in_entry": "{label}, entry {index}{field}: {message}",
+    "problem.unknown_fact": "this protocol asks no such fact; known facts: {known}",
+    "problem.unit_required": "give the unit: one of {units}",
+    "problem.not_a_number": "“{value}” is not a number",
+    "problem.unknown_unit": "unknown unit “{unit}”; expected one of {units}",
+    "problem.implausible": "{value} {unit} is outside the plausible range {min}–{max} {unit}",
+    "problem.not_whole": "“{value}” is not a whole number",
+    "problem.out_of_range": "{value} is outside {min}–{max}",
+    "problem.invalid_date": "“{value}” is not a calendar date (YYYY-MM-DD)",
+    "problem.invalid_date_or_never": "“{value}” is not a calendar date (YYYY-MM-DD) or “none”",
+    "problem.after_screening": "{value} is after the screening date {screening_date}",
+    "problem.not_yes_no": "“{value}” is not yes, no or unknown",
+    "problem.unknown_option": "“{value}” is not one of {options}",
+    "problem.not_a_list": "expected a list of courses",
+    "problem.not_an_entry": "expected a course with drug, dose, unit, route, start, last_change, stop",
+    "problem.unexpected_keys": "unexpected {keys}; expected {expected}",
+    "problem.dose_not_positive": "the dose must be a number above 0",
+    "problem.before_start": "{value} is before the start {start}",
+    "problem.after_stop": "{value} is after the stop {stop}",
+    "problem.not_a_joint_exam": "expected lists of joints under “tender” and “swollen”",
+    "problem.unknown_joint": "unknown joints {joints}",
+    "problem.not_positive": "{input} must be above 0",
+    "problem.facts_file": "the facts file: {message}",
+    "problem.cannot_read": "cannot be read: {error}",
+    "problem.not_json": "not valid JSON at line {line}, column {column}: {error}",
+    "problem.no_facts": "expected an object with a “facts” object of answers",
+    "problem.no_screening_date": "“screening_date” is missing or not a date (YYYY-MM-DD); give it in the file or with --on",
+}
+
+CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
+
+
+def _number(value: Any) -> str:
+    """A value as entered (9.0 stays 9.0); a converted one to at most two decimals."""
+    if not isinstance(value, Decimal):
+        return str(value)
+    if value.as_tuple().exponent < -2:
+        return format(value.quantize(Decimal("0.01")), "f").rstrip("0").rstrip(".")
+    return format(value, "f")
+
+
+def _raw(value: Decimal) -> str:
+    """A formula's unrounded result, to four decimals."""
+    return format(value.quantize(Decimal("0.0001")), "f")
+
+
+class Messages:
+    """Sentences in one language for one protocol's reasons and problems."""
+
+    def __init__(self, protocol: Protocol, lang: str = "en") -> None:
+        self.protocol = protocol
+        self.lang = lang if lang in CATALOGUES else "en"
+        self.words = CATALOGUES[self.lang]
+
+    def t(self, key: str, **params: Any) -> str:
+        return self.words.get(key, EN[key]).format(**params)
+
+    def verdict(self, verdict: Verdict) -> str:
+        return self.t(f"verdict.{verdict.value}")
+
+    def overall(self, overall: Overall) -> str:
+        return self.t(f"overall.{overall.value}")
+
+    # -- labels --------------------------------------------------------------------------
+
+    def fact_label(self, fact_id: str) -> str:
+        fact = self.protocol.fact.get(fact_id)
+        return fact.label if fact else fact_id
+
+    def score_label(self, score_id: str) -> str:
+        score = self.protocol.score.get(score_id)
+        return score.label if score else score_id
+
+    def answer(self, fact_id: str, answer: str) -> str:
+        fact = self.protocol.fact.get(fact_id)
+        for option in getattr(fact, "options", ()):
+            if option.id == answer:
+                return option.label
+        return self.t(answer) if answer in ("yes", "no", "unknown") else answer
+
+    def period(self, count: int, unit: str) -> str:
+        return self.t(f"period.{unit[:-1]}") if count == 1 else self.t(f"period.{unit}")
+
+    @staticmethod
+    def date(value: date) -> str:
+        return value.isoformat()
+
+    # -- reasons -------------------------------------------------------------------------
+
+    def reason(self, outcome: Outcome) -> str:
+        """The sentence for an outcome's reason (the verdict itself is worded by `verdict`)."""
+        reason, verdict = outcome.reason, outcome.verdict
+        method = getattr(self, f"_r_{reason.code}")
+        return method(reason, verdict)
+
+    def _parts(self, outcomes: tuple[Outcome, ...] | list[Outcome]) -> str:
+        return self.t("sep").join(self.reason(o) for o in outcomes)
+
+    def _comparison(self, p: dict[str, Any], holds: bool, key: str) -> dict[str, Any]:
+        if "score" in p:
+            label = self.score_label(p["score"])
+            if p.get("round_to") is not None:
+                note = self.t("note.rounded", n=p["round_to"], raw=_raw(p["raw"]))
+            else:
+                note = "" if p.get("points") else self.t("note.unrounded")
+            value = format(p["value"], "f") if p.get("round_to") is not None else _number(p["value"])
+            unit = ""
+        else:
+            label = self.fact_label(p["fact"])
+            value = _number(p["value"])
+            unit = f" {p['unit']}" if p.get("unit") else ""
+            note = ""
+            if p.get("entered_unit") and p["entered_unit"] != p.get("unit"):
+                note = self.t("note.entered", value=_number(p["entered"]), unit=p["entered_unit"])
+            if unit:
+                value = f"{value}{unit}" if key == "threshold" else value
+        return {"label": label, "value": value, "unit": unit, "note": note}
+
+    def _r_threshold(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        parts = self._comparison(p, verdict is Verdict.MET, "threshold")
+        key = "threshold.holds" if verdict is Verdict.MET else "threshold.fails"
+        return self.t(key, op=p["op"], threshold=_number(p["threshold"]), **parts)
+
+    def _r_range(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        parts = self._comparison(p, verdict is Verdict.MET, "range")
+        key = "range.holds" if verdict is Verdict.MET else "range.fails"
+        return self.t(key, min=_number(p["min"]), max=_number(p["max"]), **parts)
+
+    def _r_score_bounds(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        low, high = p["bounds"]
+        return self.t(
+            "score_bounds",
+            label=self.score_label(p["score"]),
+            low=low,
+            high=high,
+            op=p.get("op", "in"),
+            threshold=_number(p.get("threshold", "")),
+            decided=self.t("score_bounds.holds" if verdict is Verdict.MET else "score_bounds.fails"),
+            missing=", ".join(self.fact_label(f) for f in p["missing"]),
+        )
+
+    def _r_missing(self, reason: Reason, verdict: Verdict) -> str:
+        facts = ", ".join(self.fact_label(f) for f in reason.params["facts"])
+        if "score" in reason.params:
+            return self.t("missing.score", label=self.score_label(reason.params["score"]), facts=facts)
+        return self.t("missing", facts=facts)
+
+    def _r_score_problem(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        return self.t("score_problem", label=self.score_label(p["score"]), problem=self.problem_text(p["problem"]))
+
+    def _r_age(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "age.holds" if verdict is Verdict.MET else "age.fails"
+        return self.t(key, age=p["age"], on=self.date(p["on"]), born=self.date(p["born"]), min=p["min"], max=p["max"])
+
+    def _r_date_window(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "date_window.holds" if verdict is Verdict.MET else "date_window.fails"
+        return self.t(
+            key,
+            label=self.fact_label(p["fact"]),
+            date=self.date(p["date"]),
+            count=p["count"],
+            unit=self.period(p["count"], p["unit"]),
+            on=self.date(p["on"]),
+            since=self.date(p["since"]),
+        )
+
+    def _r_date_window_never(self, reason: Reason, verdict: Verdict) -> str:
+        return self.t("date_window_never", label=self.fact_label(reason.params["fact"]))
+
+    def _r_on_or_before(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "on_or_before.holds" if verdict is Verdict.MET else "on_or_before.fails"
+        return self.t(key, label=self.fact_label(p["fact"]), date=self.date(p["date"]), on=self.date(p["on"]))
+
+    def _r_attestation(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        return self.t("answer", label=self.fact_label(p["fact"]), answer=self.answer(p["fact"], p["answer"]))
+
+    _r_one_of = _r_attestation
+
+    def _r_no_current_treatment(self, reason: Reason, verdict: Verdict) -> str:
+        return self.t("no_current_treatment", label=self.fact_label(reason.params["fact"]))
+
+    def _r_current_treatment(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        texts = []
+        for c in p["courses"]:
+            taken = stable = ""
+            if p["taken_for"]:
+                count, unit = p["taken_for"]
+                key = "course.taken_ok" if c["taken_ok"] else "course.taken_short"
+                taken = self.t(key, count=count, unit=self.period(count, unit), since=self.date(p["taken_since"]))
+            if p["stable_for"]:
+                count, unit = p["stable_for"]
+                key = "course.stable_ok" if c["stable_ok"] else "course.stable_short"
+                stable = self.t(key, count=count, unit=self.period(count, unit), since=self.date(p["stable_since"]))
+            texts.append(
+                self.t(
+                    "course",
+                    drug=c["drug"],
+                    dose=_number(c["dose"]),
+                    unit=c["unit"],
+                    start=self.date(c["start"]),
+                    taken=taken,
+                    dose_since=self.date(c["dose_since"]),
+                    stable=stable,
+                )
+            )
+        return self.t("sep").join(texts)
+
+    def _r_medication_in_use(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        label = self.fact_label(p["fact"])
+        if p["current"]:
+            return self.t("in_use.yes", label=label, drugs=", ".join(p["current"]))
+        return self.t("in_use.no", label=label)
+
+    def _r_prednisone_equivalent(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        courses = ", ".join(
+            self.t("prednisone.course", drug=c["drug"], dose=_number(c["dose"]), equivalent=_number(c["equivalent"]))
+            for c in p["courses"]
+        )
+        window = ""
+        if p["window"]:
+            count, unit = p["window"]
+            window = self.t("prednisone.window", count=count, unit=self.period(count, unit))
+        return self.t(
+            "prednisone.total",
+            total=_number(p["total"]),
+            day=self.date(p["day"]),
+            courses=f" ({courses})" if courses else "",
+            relation=self.t("prednisone.is" if verdict is Verdict.MET else "prednisone.is_not") + f" {p['op']}",
+            threshold=_number(p["threshold"]),
+            window=window,
+            table=p["table"],
+        )
+
+    def _r_dose_unrecorded(self, reason: Reason, verdict: Verdict) -> str:
+        u = reason.params["unrecorded"]
+        return self.t("dose_unrecorded", drug=u["drug"], start=self.date(u["start"]), dose_since=self.date(u["dose_since"]))
+
+    def _r_any_of(self, reason: Reason, verdict: Verdict) -> str:
+        if reason.decided_by is not None:
+            return self.reason(reason.children[reason.decided_by])
+        if verdict is Verdict.NOT_MET:
+            return self.t("any_of.none", parts=self._parts(reason.children))
+        open_parts = [o for o in reason.children if o.verdict is Verdict.UNKNOWN]
+        return self.t("any_of.open", parts=self._parts(open_parts))
+
+    def _r_all_of(self, reason: Reason, verdict: Verdict) -> str:
+        if reason.decided_by is not None:
+            return self.reason(reason.children[reason.decided_by])
+        if verdict is Verdict.MET:
+            return self._parts(reason.children)
+        open_parts = [o for o in reason.children if o.verdict is Verdict.UNKNOWN]
+        return self.t("all_of.open", parts=self._parts(open_parts))
+
+    def _r_not(self, reason: Reason, verdict: Verdict) -> str:
+        return self.t("not", part=self.reason(reason.children[0]))
+
+    def _r_if_then(self, reason: Reason, verdict: Verdict) -> str:
+        condition = self.reason(reason.children[0])
+        if len(reason.children) == 1:
+            return self.t("if_then.not_applicable", part=condition)
+        return self.t("if_then.applies", condition=condition, part=self.reason(reason.children[1]))
+
+    def _r_at_least(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        return self.t("at_least", met=p["met"], of=p["of"], count=p["count"], parts=self._parts(reason.children))
+
+    # -- problems ------------------------------------------------------------------------
+
+    def problem_text(self, problem: Problem) -> str:
+        """The problem's message without the fact it belongs to."""
+        p = {k: self._value(v) for k, v in problem.params.items()}
+        code = problem.code
+        if code == "invalid_date" and problem.params.get("never_allowed"):
+            code = "invalid_date_or_never"
+        return self.t(f"problem.{code}", **p)
+
+    def problem(self, problem: Problem) -> str:
+        """The problem's message, naming the fact (and the course in a medication history)."""
+        message = self.problem_text(problem)
+        if problem.fact is None:
+            return self.t("problem.facts_file", message=message)
+        label = f"{self.fact_label(problem.fact)} ({problem.fact})"
+        if problem.path and isinstance(problem.path[0], int):
+            field = f", {problem.path[1]}" if len(problem.path) > 1 else ""
+            return self.t("problem.in_entry", label=label, index=problem.path[0] + 1, field=field, message=message)
+        return self.t("problem.in_fact", label=label, message=message)
+
+    @staticmethod
+    def _value(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return ", ".join(str(v) for v in value)
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, Decimal):
+            return _number(value)
+        return value

@@ -1,0 +1,1 @@
+"""Files and storage under the domain: protocol files now, the screening database later."""

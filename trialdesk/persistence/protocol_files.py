@@ -1,0 +1,186 @@
+"""Read protocol files (YAML) into `Protocol`, refusing bad ones with the exact place.
+
+YAML is read strictly: only `true`/`false` are booleans (so an option called `no`
+stays a string), and a key given twice is an error rather than silently replaced.
+An error names the file, the line, the path to the bad entry
+(``criteria[4].rule.any_of[1].value``) and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from trialdesk.domain.protocol import Protocol
+from trialdesk.resources import bundled_protocols
+
+
+@dataclass(frozen=True, slots=True)
+class ProtocolIssue:
+    path: str
+    message: str
+    line: int | None = None
+
+
+class ProtocolFileError(Exception):
+    """A protocol file that cannot be used, with every issue found in it."""
+
+    def __init__(self, file: Path | str, issues: list[ProtocolIssue]) -> None:
+        self.file = str(file)
+        self.issues = tuple(issues)
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        lines = [f"{self.file}: not a valid protocol file ({len(self.issues)} problem(s))"]
+        for issue in self.issues:
+            where = f"{self.file}:{issue.line}" if issue.line else self.file
+            lines.append(f"  {where}: {issue.path or '(top level)'}: {issue.message}")
+        return "\n".join(lines)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML 1.2-style booleans and no duplicate keys."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_protocol(path: Path | str) -> Protocol:
+    """Read and validate one protocol file; raises `ProtocolFileError`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProtocolFileError(path, [ProtocolIssue("", f"cannot read the file: {error}")]) from None
+    return parse_protocol(text, path)
+
+
+def parse_protocol(text: str, source: Path | str = "<protocol>") -> Protocol:
+    """Validate protocol YAML text; `source` names it in errors."""
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+        data = yaml.load(text, Loader=_StrictLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise ProtocolFileError(source, [ProtocolIssue("", f"not valid YAML: {problem}", line)]) from None
+    if not isinstance(data, dict):
+        raise ProtocolFileError(source, [ProtocolIssue("", "expected a mapping of protocol fields at the top")])
+    try:
+        return Protocol.model_validate(data)
+    except ValidationError as error:
+        raise ProtocolFileError(source, list(_issues(error, data, node))) from None
+
+
+def find_protocol(id_or_file: str) -> Protocol:
+    """A bundled protocol by id, or a protocol file by path."""
+    bundled = bundled_protocols()
+    if id_or_file in bundled:
+        return load_protocol(bundled[id_or_file])
+    path = Path(id_or_file)
+    if path.exists():
+        return load_protocol(path)
+    raise ProtocolFileError(
+        id_or_file,
+        [ProtocolIssue("", f"no such file, and no bundled protocol with that id; bundled: {sorted(bundled)}")],
+    )
+
+
+def _issues(error: ValidationError, data: Any, node: yaml.Node | None) -> Iterator[ProtocolIssue]:
+    for item in error.errors(include_url=False):
+        keys = _data_path(item["loc"], data)
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "union_tag_invalid":
+            field = item["ctx"]["discriminator"].strip("'")
+            message = f"unknown {field} {item['ctx']['tag']!r}; expected one of {item['ctx']['expected_tags']}"
+        elif item["type"] == "tuple_type":
+            message = "expected a list"
+        elif item["type"] == "extra_forbidden":
+            message = "unexpected field (not part of this entry; check the spelling)"
+        # A cross-reference error from Protocol carries its own paths: "path: message; ..."
+        if not keys and re.match(r"^[\w\[\].]+: ", message):
+            for part in message.split("; "):
+                sub_path, _, sub_message = part.partition(": ")
+                yield ProtocolIssue(sub_path, sub_message, _line(node, _parse_path(sub_path)))
+            continue
+        yield ProtocolIssue(_format(keys), message, _line(node, keys))
+
+
+def _data_path(loc: tuple, data: Any) -> list[str | int]:
+    """pydantic's location with the union tags it inserts removed: only real keys remain.
+
+    pydantic puts a discriminated union's tag into the location (``rule.any_of.any_of[1]``
+    for the any_of field of a rule of kind any_of); the data tells which part is the tag.
+    """
+    keys: list[str | int] = []
+    current, tag_skipped = data, False
+    for part in loc:
+        if isinstance(current, dict) and not tag_skipped and part in (current.get("kind"), current.get("type")):
+            tag_skipped = True
+            continue
+        tag_skipped = False
+        if isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif isinstance(current, dict) and (part in current or (part == "if_" and "if" in current)):
+            part = "if" if part == "if_" else part
+            current = current[part]
+        else:
+            current = None
+        keys.append(part)
+    return keys
+
+
+def _format(keys: list[str | int]) -> str:
+    text = ""
+    for key in keys:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text
+
+
+def _parse_path(path: str) -> list[str | int]:
+    return [int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", path)]
+
+
+def _line(node: yaml.Node | None, keys: list[str | int]) -> int | None:
+    """The line in the file of the entry at `keys` (or of its closest existing parent)."""
+    line = None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == key), None)
+            if found is None:
+                break
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line

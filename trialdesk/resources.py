@@ -1,0 +1,31 @@
+"""Where the program's own files are: the one module that knows source from frozen.
+
+PyInstaller's bootloader sets `sys._MEIPASS` to the folder a bundle unpacked into;
+from a source checkout the resources sit beside the package.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resource_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(relative: str) -> Path:
+    """A bundled resource; raises FileNotFoundError naming what exists beside it."""
+    path = resource_root() / relative
+    if not path.exists():
+        known = sorted(p.name for p in path.parent.glob("*")) if path.parent.is_dir() else []
+        raise FileNotFoundError(f"no resource {relative!r}; found {known}")
+    return path
+
+
+def bundled_protocols() -> dict[str, Path]:
+    """Bundled protocol files by protocol id (the file name without .yaml)."""
+    return {p.stem: p for p in sorted((resource_root() / "protocols").glob("*.yaml"))}
