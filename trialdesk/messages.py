@@ -49,7 +49,9 @@ EN: dict[str, str] = {
     "on_or_before.fails": "{label} {date} is after the screening date {on}",
     "answer": "{label}: {answer}",
     "no_current_treatment": "{label}: no current course",
-    "course": "{drug} {dose} {unit}: started {start}{taken}, dose unchanged since {dose_since}{stable}",
+    "course": "{drug} {dose} {unit}{dose_check}: started {start}{taken}, dose unchanged since {dose_since}{stable}",
+    "course.dose_ok": " (within {min}–{max} {unit})",
+    "course.dose_outside": " (outside {min}–{max} {unit})",
     "course.taken_ok": " (≥ {count} {unit}: on or before {since})",
     "course.taken_short": " (less than {count} {unit}: after {since})",
     "course.stable_ok": " (≥ {count} {unit}: on or before {since})",
@@ -184,7 +186,7 @@ class Messages:
             if p.get("round_to") is not None:
                 note = self.t("note.rounded", n=p["round_to"], raw=_raw(p["raw"]))
             else:
-                note = "" if p.get("points") else self.t("note.unrounded")
+                note = "" if p.get("whole") else self.t("note.unrounded")
             value = format(p["value"], "f") if p.get("round_to") is not None else _number(p["value"])
             unit = ""
         else:
@@ -282,9 +284,15 @@ class Messages:
                 count, unit = p["stable_for"]
                 key = "course.stable_ok" if c["stable_ok"] else "course.stable_short"
                 stable = self.t(key, count=count, unit=self.period(count, unit), since=self.date(p["stable_since"]))
+            dose_check = ""
+            if p.get("dose"):
+                low, high, unit = p["dose"]
+                key = "course.dose_ok" if c["dose_ok"] else "course.dose_outside"
+                dose_check = self.t(key, min=_number(low), max=_number(high), unit=unit)
             texts.append(
                 self.t(
                     "course",
+                    dose_check=dose_check,
                     drug=c["drug"],
                     dose=_number(c["dose"]),
                     unit=c["unit"],

@@ -63,6 +63,7 @@ class Calculator:
     inputs: Mapping[str, InputKind]
     compute: Callable[..., Any]
     bounds: Callable[..., tuple[int, int]] | None = None
+    whole: bool = False  # points or counts: never fractional, so rounding never arises
 
     def value_of(self, result: Any) -> Decimal:
         """The number compared with thresholds, from whatever the formula returns."""
@@ -169,6 +170,7 @@ CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
                 },
                 acr_eular_2010.acr_eular_2010,
                 acr_eular_2010.bounds,
+                whole=True,
             ),
             Calculator(
                 "acr_1987",
@@ -177,9 +179,10 @@ CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
                 {**_ACR1987_INPUTS, "present_6_weeks": YES_NO},
                 _acr1987,
                 _acr1987_bounds,
+                whole=True,
             ),
-            Calculator("tjc28", "TJC28", "28-joint count", {"joints": _joint("tender")}, _joint_count),
-            Calculator("sjc28", "SJC28", "28-joint count", {"joints": _joint("swollen")}, _joint_count),
+            Calculator("tjc28", "TJC28", "28-joint count", {"joints": _joint("tender")}, _joint_count, whole=True),
+            Calculator("sjc28", "SJC28", "28-joint count", {"joints": _joint("swollen")}, _joint_count, whole=True),
         )
     }
 )

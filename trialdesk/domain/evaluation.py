@@ -157,8 +157,8 @@ class _Evaluation:
         """The number a comparison reads, the reason parameters describing it, or an early outcome."""
         if rule.score is not None:
             score = self.score(rule.score)
-            points = CALCULATORS[self.protocol.score[rule.score].calculator].bounds is not None
-            params: dict[str, Any] = {"score": rule.score, "round_to": score.round_to, "points": points}
+            whole = CALCULATORS[self.protocol.score[rule.score].calculator].whole
+            params: dict[str, Any] = {"score": rule.score, "round_to": score.round_to, "whole": whole}
             if score.problem is not None:
                 return None, params, Outcome(UNKNOWN, Reason("score_problem", {**params, "problem": score.problem}))
             if score.missing:
@@ -278,6 +278,8 @@ class _Evaluation:
                 "dose_since": c.dose_since,
                 "taken_ok": taken_since is None or c.start <= taken_since,
                 "stable_ok": stable_since is None or c.dose_since <= stable_since,
+                "dose_ok": rule.dose is None
+                or (c.unit == rule.dose.unit and rule.dose.min <= c.dose <= rule.dose.max),
             }
             for c in current
         ]
@@ -287,8 +289,9 @@ class _Evaluation:
             stable_for=rule.stable_for and (rule.stable_for.count, rule.stable_for.unit),
             taken_since=taken_since,
             stable_since=stable_since,
+            dose=rule.dose and (rule.dose.min, rule.dose.max, rule.dose.unit),
         )
-        holds = all(c["taken_ok"] and c["stable_ok"] for c in checked)
+        holds = all(c["taken_ok"] and c["stable_ok"] and c["dose_ok"] for c in checked)
         return Outcome(_verdict(holds), Reason("current_treatment", params))
 
     def _in_use(self, rule: r.MedicationInUse) -> Outcome:

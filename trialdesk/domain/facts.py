@@ -276,8 +276,9 @@ class MedicationFact(_Fact):
             if dates[field] is None:
                 bad(field, "invalid_date", value=raw, never_allowed=False)
         start, change, stop = dates.get("start"), dates.get("last_change"), dates.get("stop")
-        if start and start > on:
-            bad("start", "after_screening", value=start, screening_date=on)
+        for field, day in (("start", start), ("last_change", change)):
+            if day and day > on:
+                bad(field, "after_screening", value=day, screening_date=on)
         if start and change and change < start:
             bad("last_change", "before_start", value=change, start=start)
         if start and stop and stop < start:

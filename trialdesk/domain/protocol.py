@@ -127,7 +127,7 @@ class Protocol(BaseModel):
     def _references_resolve(self) -> Protocol:
         problems = list(self._reference_problems())
         if problems:
-            raise ValueError("; ".join(f"{path}: {message}" for path, message in problems))
+            raise ValueError("\n".join(f"{path}: {message}" for path, message in problems))
         return self
 
     def _reference_problems(self) -> Iterator[tuple[str, str]]:
@@ -213,6 +213,12 @@ def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Itera
         for j, item in enumerate(getattr(rule, name, None) or ()):
             if item not in getattr(fact, name):
                 yield f"{path}.{name}[{j}]", f"{item!r} is not among the fact's {name} {list(getattr(fact, name))}"
+    dose = getattr(rule, "dose", None)
+    if dose is not None:
+        if dose.unit not in fact.dose_units:
+            yield f"{path}.dose.unit", f"{dose.unit!r} is not among the fact's dose units {list(fact.dose_units)}"
+        if dose.min > dose.max:
+            yield f"{path}.dose.max", "must not be below min"
     if isinstance(rule, r.PrednisoneEquivalent):
         if not set(fact.drugs) <= set(GLUCOCORTICOIDS):
             yield f"{path}.fact", f"fact {fact.id!r} must list glucocorticoids only"

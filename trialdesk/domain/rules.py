@@ -92,9 +92,20 @@ class OneOf(_Rule):
     values: tuple[Slug, ...] = Field(min_length=1)
 
 
+class DoseRange(BaseModel):
+    """min <= dose <= max in `unit` (both inclusive)."""
+
+    model_config = RULE_CONFIG
+
+    min: Decimal = Field(ge=0)
+    max: Decimal = Field(ge=0)
+    unit: str
+
+
 class CurrentTreatment(_Rule):
     """Met when the subject currently takes at least one of `drugs`, and every such current
-    course has been taken for at least `taken_for` and at an unchanged dose for `stable_for`."""
+    course has been taken for at least `taken_for`, at an unchanged dose for `stable_for`,
+    and at a dose within `dose`."""
 
     kind: Literal["current_treatment"]
     fact: Slug
@@ -102,6 +113,7 @@ class CurrentTreatment(_Rule):
     routes: tuple[str, ...] | None = None
     taken_for: Period | None = None
     stable_for: Period | None = None
+    dose: DoseRange | None = None
 
 
 class MedicationInUse(_Rule):

@@ -125,9 +125,9 @@ def _issues(error: ValidationError, data: Any, node: yaml.Node | None) -> Iterat
             message = "expected a list"
         elif item["type"] == "extra_forbidden":
             message = "unexpected field (not part of this entry; check the spelling)"
-        # A cross-reference error from Protocol carries its own paths: "path: message; ..."
+        # A cross-reference error from Protocol carries its own paths, a "path: message" a line.
         if not keys and re.match(r"^[\w\[\].]+: ", message):
-            for part in message.split("; "):
+            for part in message.splitlines():
                 sub_path, _, sub_message = part.partition(": ")
                 yield ProtocolIssue(sub_path, sub_message, _line(node, _parse_path(sub_path)))
             continue
