@@ -105,6 +105,29 @@ EN: dict[str, str] = {
     "problem.unknown_joint": "unknown joints {joints}",
     "problem.not_positive": "{input} must be above 0",
     "problem.facts_file": "the facts file: {message}",
+    "field.screening_number": "Screening number",
+    "field.initials": "Initials",
+    "field.date_of_birth": "Date of birth",
+    "field.sex": "Sex",
+    "field.screening_date": "Screening date",
+    "field.consent_date": "Informed consent date",
+    "field.consent_version": "Consent form version",
+    "store.duplicate_screening_number": "screening number {value} is already used for this protocol at this site",
+    "store.reason_required": "this replaces a value entered earlier: give a reason for the change",
+    "store.locked": "the screening is {status}: its answers cannot change (open a correction instead)",
+    "store.no_screening": "no screening {value} in this database",
+    "store.ambiguous_screening": "screening number {value} exists under several protocols ({protocols}); use its id",
+    "store.wrong_protocol": "the screening belongs to protocol {value}, not {protocol}",
+    "store.not_signed": "only a signed screening is corrected by a new version; this one is {status} and can be edited",
+    "status.in_progress": "in progress",
+    "status.eligible": "eligible",
+    "status.ineligible": "ineligible",
+    "status.screen_failure": "screen failure",
+    "status.signed": "signed",
+    "status.superseded": "superseded",
+    "problem.required": "required",
+    "problem.bad_screening_number": "“{value}” is not a screening number: letters, digits and . _ / - (up to 32)",
+    "problem.bad_initials": "“{value}” is not initials: up to 8 letters, with - or . between them",
     "problem.cannot_read": "cannot be read: {error}",
     "problem.not_json": "not valid JSON at line {line}, column {column}: {error}",
     "problem.no_facts": "expected an object with a “facts” object of answers",
@@ -131,7 +154,7 @@ def _raw(value: Decimal) -> str:
 class Messages:
     """Sentences in one language for one protocol's reasons and problems."""
 
-    def __init__(self, protocol: Protocol, lang: str = "en") -> None:
+    def __init__(self, protocol: Protocol | None = None, lang: str = "en") -> None:
         self.protocol = protocol
         self.lang = lang if lang in CATALOGUES else "en"
         self.words = CATALOGUES[self.lang]
@@ -148,15 +171,24 @@ class Messages:
     # -- labels --------------------------------------------------------------------------
 
     def fact_label(self, fact_id: str) -> str:
-        fact = self.protocol.fact.get(fact_id)
-        return fact.label if fact else fact_id
+        fact = self.protocol.fact.get(fact_id) if self.protocol else None
+        if fact is not None:
+            return fact.label
+        return self.words.get(f"field.{fact_id}", EN.get(f"field.{fact_id}", fact_id))
+
+    def status(self, status: Any) -> str:
+        return self.t(f"status.{getattr(status, 'value', status)}")
+
+    def store_error(self, code: str, params: dict[str, Any]) -> str:
+        """A refusal of the screening store, in words."""
+        return self.t(f"store.{code}", **{k: self._value(v) for k, v in params.items()})
 
     def score_label(self, score_id: str) -> str:
-        score = self.protocol.score.get(score_id)
+        score = self.protocol.score.get(score_id) if self.protocol else None
         return score.label if score else score_id
 
     def answer(self, fact_id: str, answer: str) -> str:
-        fact = self.protocol.fact.get(fact_id)
+        fact = self.protocol.fact.get(fact_id) if self.protocol else None
         for option in getattr(fact, "options", ()):
             if option.id == answer:
                 return option.label

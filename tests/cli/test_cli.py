@@ -102,7 +102,7 @@ def test_bad_facts_files(capsys, tmp_path):
 
 def test_unknown_protocol_and_bad_date_argument(capsys, tmp_path):
     code, _, err = cli(capsys, "evaluate", "--protocol", "NCT99999999", write(tmp_path, {}))
-    assert code == 2 and "no bundled protocol" in err
+    assert code == 2 and "no protocol with that id" in err
     with pytest.raises(SystemExit) as exited:
         main(["evaluate", "--protocol", "NCT03798028", write(tmp_path, {}), "--on", "31/05/2026"])
     assert exited.value.code == 2

@@ -7,21 +7,26 @@ import json
 import sys
 from pathlib import Path
 
+from trialdesk.cli.context import Context
 from trialdesk.cli.facts_file import read_facts_file
 from trialdesk.domain.errors import FactsInvalid
 from trialdesk.domain.evaluation import evaluate, parse_facts
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.verdict import EligibilityReport, Outcome
 from trialdesk.messages import Messages
-from trialdesk.persistence.protocol_files import ProtocolFileError, find_protocol
 
 
-def run(args: argparse.Namespace) -> int:
-    try:
-        protocol = find_protocol(args.protocol)
-    except ProtocolFileError as error:
-        print(error.describe(), file=sys.stderr)
-        return 2
+def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
+    evaluate = commands.add_parser("evaluate", help="evaluate a subject's facts file against a protocol")
+    evaluate.add_argument("--protocol", required=True, metavar="ID_OR_FILE", help="a protocol id or a protocol file")
+    evaluate.add_argument("facts", metavar="FACTS.json")
+    evaluate.add_argument("--on", type=iso_date, metavar="DATE", help="screening date (overrides the file's)")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    protocol = context.protocol(args.protocol)
     words = Messages(protocol)
     try:
         raw, on = read_facts_file(Path(args.facts), args.on)

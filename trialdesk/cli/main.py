@@ -1,7 +1,8 @@
 """Entry point of the `trialdesk` command: parse arguments, run a command, map errors to exit codes.
 
-Exit codes: 0 done; 2 refused input (bad protocol, bad facts, bad arguments);
-1 an unexpected failure, reported in one line (never a traceback).
+Exit codes: 0 done; 2 refused input (a bad protocol, facts, value or argument; a locked
+screening; an unusable database); 3 a verification that failed (a broken audit trail);
+1 an unexpected failure, reported in one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,13 +13,19 @@ from collections.abc import Sequence
 from datetime import date
 
 from trialdesk import __version__
-from trialdesk.cli import evaluate_cmd, protocol_cmd
+from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, protocol_cmd, screening_cmd
+from trialdesk.cli.context import Context
+from trialdesk.domain.errors import FactsInvalid
+from trialdesk.messages import Messages
+from trialdesk.persistence.database import DatabaseError
+from trialdesk.persistence.protocol_files import ProtocolFileError
+from trialdesk.persistence.screening_store import StoreError
 
 EXIT_REFUSED = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; keep its usage line
+    def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
         self.exit(EXIT_REFUSED, f"{self.prog}: error: {message}\n")
 
@@ -33,25 +40,24 @@ def iso_date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="trialdesk", description="Screen subjects against a trial protocol's eligibility criteria.")
     parser.add_argument("--version", action="version", version=f"trialdesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the site database lives (default: the user's data "
+                        "directory, or $TRIALDESK_DATA_DIR)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    protocol = commands.add_parser("protocol", help="check protocol files; print their schema")
-    protocol_commands = protocol.add_subparsers(dest="protocol_command", metavar="ACTION", required=True, parser_class=_Parser)
-    check = protocol_commands.add_parser("check", help="validate a protocol file (exit 2 when invalid)")
-    check.add_argument("file")
-    check.set_defaults(run=protocol_cmd.check)
-    schema = protocol_commands.add_parser("schema", help="print the JSON Schema of protocol files")
-    schema.set_defaults(run=protocol_cmd.schema)
-    listing = protocol_commands.add_parser("list", help="list the bundled protocols")
-    listing.set_defaults(run=protocol_cmd.list_bundled)
-
-    evaluate = commands.add_parser("evaluate", help="evaluate a subject's facts file against a protocol")
-    evaluate.add_argument("--protocol", required=True, metavar="ID_OR_FILE", help="a bundled protocol id or a protocol file")
-    evaluate.add_argument("facts", metavar="FACTS.json")
-    evaluate.add_argument("--on", type=iso_date, metavar="DATE", help="screening date (overrides the file's)")
-    evaluate.add_argument("--format", choices=("text", "json"), default="text")
-    evaluate.set_defaults(run=evaluate_cmd.run)
+    protocol_cmd.add_commands(commands)
+    evaluate_cmd.add_commands(commands, iso_date)
+    screening_cmd.add_commands(commands)
+    audit_cmd.add_commands(commands)
+    log_cmd.add_commands(commands, iso_date)
+    backup = commands.add_parser("backup", help="write a consistent copy of the site database, even while in use")
+    backup.add_argument("file")
+    backup.set_defaults(run=_backup)
     return parser
+
+
+def _backup(args: argparse.Namespace, context: Context) -> int:
+    context.database.backup_to(args.file)
+    print(f"backed up {context.settings.database_path} to {args.file}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,10 +66,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "run", None) is None:
         parser.print_help()
         return 0
+    context = Context(args)
+    words = Messages()
     try:
-        return args.run(args)
+        return args.run(args, context)
+    except ProtocolFileError as error:
+        print(error.describe(), file=sys.stderr)
+    except FactsInvalid as invalid:
+        for problem in invalid.problems:
+            print(f"trialdesk: {words.problem(problem)}", file=sys.stderr)
+    except StoreError as error:
+        print(f"trialdesk: {words.store_error(error.code, error.params)}", file=sys.stderr)
+    except (DatabaseError, OSError) as error:
+        print(f"trialdesk: {error}", file=sys.stderr)
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last guard: one line, never a traceback
-        print(f"trialdesk: unexpected error ({type(error).__name__}: {error}); nothing was changed", file=sys.stderr)
+        print(f"trialdesk: unexpected error ({type(error).__name__}: {error})", file=sys.stderr)
         return 1
+    finally:
+        context.close()
+    return EXIT_REFUSED

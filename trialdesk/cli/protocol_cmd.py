@@ -11,7 +11,17 @@ from trialdesk.persistence.protocol_files import ProtocolFileError, load_protoco
 from trialdesk.resources import bundled_protocols
 
 
-def check(args: argparse.Namespace) -> int:
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    protocol = commands.add_parser("protocol", help="check protocol files; print their schema")
+    actions = protocol.add_subparsers(dest="protocol_command", metavar="ACTION", required=True, parser_class=type(protocol))
+    check_parser = actions.add_parser("check", help="validate a protocol file (exit 2 when invalid)")
+    check_parser.add_argument("file")
+    check_parser.set_defaults(run=check)
+    actions.add_parser("schema", help="print the JSON Schema of protocol files").set_defaults(run=schema)
+    actions.add_parser("list", help="list the bundled protocols").set_defaults(run=list_bundled)
+
+
+def check(args: argparse.Namespace, context: object = None) -> int:
     try:
         protocol = load_protocol(args.file)
     except ProtocolFileError as error:
@@ -25,12 +35,12 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
-def schema(args: argparse.Namespace) -> int:
+def schema(args: argparse.Namespace, context: object = None) -> int:
     print(json.dumps(Protocol.model_json_schema(by_alias=True), indent=2, ensure_ascii=False))
     return 0
 
 
-def list_bundled(args: argparse.Namespace) -> int:
+def list_bundled(args: argparse.Namespace, context: object = None) -> int:
     for protocol_id, path in bundled_protocols().items():
         try:
             protocol = load_protocol(path)

@@ -100,18 +100,42 @@ def parse_protocol(text: str, source: Path | str = "<protocol>") -> Protocol:
         raise ProtocolFileError(source, list(_issues(error, data, node))) from None
 
 
-def find_protocol(id_or_file: str) -> Protocol:
-    """A bundled protocol by id, or a protocol file by path."""
-    bundled = bundled_protocols()
-    if id_or_file in bundled:
-        return load_protocol(bundled[id_or_file])
+def find_protocol(id_or_file: str, site_dir: Path | None = None) -> Protocol:
+    """A protocol by id (bundled, then the site's own in `site_dir`), or a protocol file by path."""
+    known = dict(bundled_protocols())
+    if site_dir is not None and site_dir.is_dir():
+        known.update({p.stem: p for p in sorted(site_dir.glob("*.yaml")) if p.stem not in known})
+    if id_or_file in known:
+        return load_protocol(known[id_or_file])
     path = Path(id_or_file)
-    if path.exists():
+    if path.is_file():
         return load_protocol(path)
     raise ProtocolFileError(
         id_or_file,
-        [ProtocolIssue("", f"no such file, and no bundled protocol with that id; bundled: {sorted(bundled)}")],
+        [ProtocolIssue("", f"no such file, and no protocol with that id; known: {sorted(known)}")],
     )
+
+
+def keep_site_protocol(path: Path, protocol: Protocol, site_dir: Path) -> None:
+    """Keep a copy of a protocol file the site opened, so its screenings can always be reopened.
+
+    A different file under an id already kept is refused: rules must not change under
+    screenings made with them (a new version of a protocol gets a new id or file).
+    """
+    if protocol.id in bundled_protocols():
+        if bundled_protocols()[protocol.id].read_bytes() != Path(path).read_bytes():
+            raise ProtocolFileError(path, [ProtocolIssue("id", f"{protocol.id} is a bundled protocol; give this file its own id")])
+        return
+    target = site_dir / f"{protocol.id}.yaml"
+    content = Path(path).read_bytes()
+    if target.exists():
+        if target.read_bytes() != content:
+            raise ProtocolFileError(
+                path, [ProtocolIssue("id", f"a different protocol file with id {protocol.id} is already in use ({target})")]
+            )
+        return
+    site_dir.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
 
 
 def _issues(error: ValidationError, data: Any, node: yaml.Node | None) -> Iterator[ProtocolIssue]:

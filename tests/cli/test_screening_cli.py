@@ -1,0 +1,121 @@
+"""Screenings, the audit trail, the log and backups from the command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+
+from tests.cli.test_cli import cli
+from trialdesk.resources import resource_path
+
+EXAMPLES = resource_path("examples")
+
+
+def new(capsys, name="incomplete", *extra):
+    code, out, err = cli(capsys, "screening", "new", "--protocol", "NCT03798028",
+                         "--facts", str(EXAMPLES / f"NCT03798028-{name}.json"), *extra)
+    assert code == 0, err
+    return out.strip()
+
+
+def test_new_set_show(capsys, _own_data_dir):
+    screening_id = new(capsys, "incomplete", "--by", "Li Na")
+    assert screening_id == "1"
+    code, out, _ = cli(capsys, "screening", "set", "S-003", "haemoglobin", "85 g/L", "--by", "Li Na")
+    assert code == 0 and "I5: met" in out
+    code, out, _ = cli(capsys, "screening", "show", "1", "--format", "json")
+    shown = json.loads(out)
+    assert shown["answers"]["haemoglobin"] == {"value": "85", "unit": "g/L"}
+    assert shown["criteria"]["I5"]["verdict"] == "met" and shown["status"] == "in_progress"
+    assert (_own_data_dir / "trialdesk.sqlite3").exists()
+
+
+def test_a_change_needs_a_reason_in_a_later_command(capsys):
+    new(capsys)
+    cli(capsys, "screening", "set", "1", "esr", "30 mm/h")
+    code, _, err = cli(capsys, "screening", "set", "1", "esr", "31 mm/h")
+    assert code == 2 and "give a reason" in err
+    code, _, _ = cli(capsys, "screening", "set", "1", "esr", "31 mm/h", "--reason", "lab corrected the report")
+    assert code == 0
+    code, out, _ = cli(capsys, "audit", "show", "1")
+    assert "esr: {\"unit\": \"mm/h\", \"value\": \"30\"} → {\"unit\": \"mm/h\", \"value\": \"31\"} (reason: lab corrected the report)" in out
+
+
+def test_bad_values_and_unknown_screenings_exit_2(capsys):
+    new(capsys)
+    code, _, err = cli(capsys, "screening", "set", "1", "haemoglobin", "85 g/dl")
+    assert code == 2 and "Haemoglobin (haemoglobin): unknown unit “g/dl”" in err
+    code, _, err = cli(capsys, "screening", "set", "1", "date_of_birth", "1970-02-30")
+    assert code == 2 and "not a calendar date" in err
+    code, _, err = cli(capsys, "screening", "show", "S-999")
+    assert code == 2 and "no screening S-999" in err
+    code, _, err = cli(capsys, "screening", "new", "--protocol", "NCT03798028", "--facts",
+                       str(EXAMPLES / "NCT03798028-incomplete.json"))
+    assert code == 2 and "already used" in err
+
+
+def test_fail_and_log(capsys, tmp_path):
+    new(capsys, "eligible")
+    new(capsys, "ineligible")
+    cli(capsys, "screening", "fail", "S-002", "--reason", "biological agent 2026-09-01")
+    code, out, _ = cli(capsys, "log", "list", "--status", "screen_failure")
+    assert code == 0 and "S-002" in out and "S-001" not in out and "I5, I7, E2, E15" in out
+    code, out, _ = cli(capsys, "log", "summary")
+    assert "screenings: 2" in out and "screen failure: 1" in out and "E15: 1" in out
+    target = tmp_path / "log.csv"
+    code, out, _ = cli(capsys, "log", "export", "--csv", str(target))
+    assert code == 0 and "wrote 2 screenings" in out
+    with target.open(encoding="utf-8-sig") as exported:
+        rows = list(csv.DictReader(exported))
+    assert [(r["screening_number"], r["outcome"]) for r in rows] == [("S-001", "eligible"), ("S-002", "screen failure")]
+
+
+def test_audit_verify_and_a_tampered_database(capsys, _own_data_dir):
+    new(capsys)
+    code, out, _ = cli(capsys, "audit", "verify")
+    assert code == 0 and "intact: 1 entries" in out
+    raw = sqlite3.connect(_own_data_dir / "trialdesk.sqlite3")
+    raw.execute("DROP TRIGGER audit_is_append_only_update")
+    raw.execute("UPDATE audit SET actor = 'someone' WHERE seq = 1")
+    raw.commit()
+    raw.close()
+    code, _, err = cli(capsys, "audit", "verify")
+    assert code == 3 and "BROKEN at entry 1" in err
+
+
+def test_backup_and_data_dir_option(capsys, tmp_path):
+    other = tmp_path / "elsewhere"
+    code, _, _ = cli(capsys, "--data-dir", str(other), "screening", "new", "--protocol", "NCT03798028",
+                     "--facts", str(EXAMPLES / "NCT03798028-eligible.json"))
+    assert code == 0 and (other / "trialdesk.sqlite3").exists()
+    code, out, _ = cli(capsys, "--data-dir", str(other), "backup", str(tmp_path / "copy.sqlite3"))
+    assert code == 0
+    code, out, _ = cli(capsys, "--data-dir", str(tmp_path / "copy-dir"), "log", "list")
+    assert out == ""
+    copy = sqlite3.connect(tmp_path / "copy.sqlite3")
+    assert copy.execute("SELECT screening_number FROM screenings").fetchall() == [("S-001",)]
+    copy.close()
+
+
+def test_a_file_that_is_not_a_database_is_refused(capsys, _own_data_dir):
+    _own_data_dir.mkdir(parents=True)
+    (_own_data_dir / "trialdesk.sqlite3").write_text("not a database")
+    code, _, err = cli(capsys, "log", "list")
+    assert code == 2 and "not a trialdesk database" in err and "left untouched" in err
+
+
+def test_a_protocol_file_opened_once_stays_available(capsys, tmp_path, _own_data_dir):
+    text = resource_path("protocols/NCT00845832.yaml").read_text(encoding="utf-8").replace(
+        "id: NCT00845832\n", "id: SITE-TRIAL-7\n")
+    path = tmp_path / "site-trial.yaml"
+    path.write_text(text, encoding="utf-8")
+    facts = json.loads((EXAMPLES / "NCT00845832-eligible.json").read_text(encoding="utf-8"))
+    facts_path = tmp_path / "facts.json"
+    facts_path.write_text(json.dumps(facts), encoding="utf-8")
+    code, out, err = cli(capsys, "screening", "new", "--protocol", str(path), "--facts", str(facts_path))
+    assert code == 0, err
+    path.unlink()  # the original file is gone; the screening still opens with its protocol
+    code, out, _ = cli(capsys, "screening", "show", out.strip())
+    assert code == 0 and "overall: ELIGIBLE" in out
+    assert (_own_data_dir / "protocols" / "SITE-TRIAL-7.yaml").exists()

@@ -1,0 +1,49 @@
+"""`trialdesk audit verify|show`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from trialdesk.cli.context import Context
+from trialdesk.persistence import audit_trail
+
+EXIT_BROKEN = 3
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    audit = commands.add_parser("audit", help="verify the audit trail; show a screening's history")
+    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=type(audit))
+    actions.add_parser("verify", help="check the hash chain; exit 3 naming the first broken entry").set_defaults(run=verify)
+    show = actions.add_parser("show", help="print the history of one screening")
+    show.add_argument("screening", metavar="SCREENING")
+    show.set_defaults(run=show_history)
+
+
+def verify(args: argparse.Namespace, context: Context) -> int:
+    result = audit_trail.verify(context.database.connection)
+    if result.intact:
+        print(f"audit trail intact: {result.entries} entries")
+        return 0
+    print(f"audit trail BROKEN at entry {result.broken_at}: {result.problem} "
+          f"({result.entries} entries before it verify)", file=sys.stderr)
+    return EXIT_BROKEN
+
+
+def _text(value: object) -> str:
+    return "—" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def show_history(args: argparse.Namespace, context: Context) -> int:
+    screening = context.store.find(args.screening)
+    for entry in audit_trail.history(context.database.connection, screening.id):
+        when = f"{entry.at.strftime('%Y-%m-%d %H:%M:%S')} UTC ({entry.utc_offset} local)"
+        what = entry.action + (f" {entry.target}" if entry.target else "")
+        line = f"#{entry.seq} {when} {entry.actor}: {what}"
+        if entry.action == "answer":
+            line += f": {_text(entry.old_value)} → {_text(entry.new_value)}"
+        if entry.reason:
+            line += f" (reason: {entry.reason})"
+        print(line)
+    return 0

@@ -1,0 +1,84 @@
+"""`trialdesk log list|summary|export`: the site's screening log."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from trialdesk.cli.context import Context
+from trialdesk.domain.screening import LogFilter, ScreeningStatus
+from trialdesk.messages import Messages
+from trialdesk.persistence.screening_store import write_csv
+
+STATUSES = [s.value for s in ScreeningStatus]
+
+
+def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
+    log = commands.add_parser("log", help="the screening log: list, summary, CSV export")
+    actions = log.add_subparsers(dest="log_command", metavar="ACTION", required=True, parser_class=type(log))
+
+    def filters(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--status", action="append", choices=STATUSES, help="repeat for several")
+        parser.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
+        parser.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+        parser.add_argument("--search", default="", metavar="TEXT", help="in screening numbers and initials")
+        parser.add_argument("--protocol", metavar="ID")
+        parser.add_argument("--all-versions", action="store_true", help="include superseded versions")
+
+    listing = actions.add_parser("list", help="list screenings, newest first")
+    filters(listing)
+    listing.add_argument("--limit", type=int, default=100)
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.set_defaults(run=list_log)
+    summary = actions.add_parser("summary", help="counts by status and screen-failure reasons per criterion")
+    filters(summary)
+    summary.set_defaults(run=summary_log)
+    export = actions.add_parser("export", help="write the log as CSV (the columns of a sponsor's screening log)")
+    filters(export)
+    export.add_argument("--csv", required=True, metavar="FILE")
+    export.set_defaults(run=export_log)
+
+
+def _filter(args: argparse.Namespace) -> LogFilter:
+    return LogFilter(
+        statuses=tuple(ScreeningStatus(s) for s in args.status or ()),
+        date_from=args.date_from, date_to=args.date_to, search=args.search,
+        protocol_id=args.protocol, include_superseded=args.all_versions,
+    )
+
+
+def list_log(args: argparse.Namespace, context: Context) -> int:
+    entries = context.store.list_log(_filter(args), limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([e.model_dump(mode="json") for e in entries], indent=2, ensure_ascii=False))
+        return 0
+    words = Messages()
+    for e in entries:
+        failed = f" ({', '.join(e.failed_criteria)})" if e.failed_criteria else ""
+        print(f"{e.id:>6}  {e.screening_date}  {e.screening_number:<12} v{e.version}  {e.initials:<6} "
+              f"{words.status(e.status)}{failed}")
+    return 0
+
+
+def summary_log(args: argparse.Namespace, context: Context) -> int:
+    log_filter, words = _filter(args), Messages()
+    counts = context.store.counts_by_status(log_filter)
+    print(f"screenings: {sum(counts.values())}")
+    for status in ScreeningStatus:
+        if counts.get(status):
+            print(f"  {words.status(status)}: {counts[status]}")
+    reasons = context.store.failure_reasons(log_filter)
+    if reasons:
+        print("criteria not met by screen failures and ineligible screenings:")
+        for criterion, n in reasons.items():
+            print(f"  {criterion}: {n}")
+    return 0
+
+
+def export_log(args: argparse.Namespace, context: Context) -> int:
+    words = Messages()
+    outcome_words = {s.value: words.status(s) for s in ScreeningStatus}
+    rows = write_csv(Path(args.csv), context.store, _filter(args), outcome_words)
+    print(f"wrote {rows} screenings to {args.csv}")
+    return 0

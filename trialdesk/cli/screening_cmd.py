@@ -1,0 +1,185 @@
+"""`trialdesk screening new|set|show|note|fail|correct`: the session API from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from trialdesk.cli.context import Context
+from trialdesk.cli.evaluate_cmd import report_json, report_text
+from trialdesk.cli.facts_file import read_facts_file
+from trialdesk.domain.errors import FactsInvalid
+from trialdesk.domain.screening import SUBJECT_FIELDS
+from trialdesk.messages import Messages
+from trialdesk.persistence.protocol_files import keep_site_protocol
+from trialdesk.session import ScreeningSession, start_screening
+
+_MEASUREMENT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*([^\s\d].*?)\s*$")
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    screening = commands.add_parser("screening", help="create, change and show screenings in the site database")
+    actions = screening.add_subparsers(dest="screening_command", metavar="ACTION", required=True, parser_class=type(screening))
+
+    new = actions.add_parser("new", help="create a screening from a facts file; prints its id")
+    new.add_argument("--protocol", required=True, metavar="ID_OR_FILE")
+    new.add_argument("--facts", required=True, metavar="FACTS.json", help="with a \"subject\" block (see README)")
+    new.add_argument("--site", default=None, help="site number (default: the site settings')")
+    new.add_argument("--by", metavar="NAME", help="who enters it (default: the login name)")
+    new.set_defaults(run=new_screening)
+
+    change = actions.add_parser("set", help="record one answer (a reason is required when it replaces an earlier one)")
+    change.add_argument("screening", metavar="SCREENING", help="its id, or its screening number")
+    change.add_argument("fact", metavar="FACT")
+    change.add_argument("value", metavar="VALUE", help='JSON, "85 g/L", a date, yes/no/unknown, or "" to clear')
+    change.add_argument("--reason", metavar="TEXT")
+    change.add_argument("--by", metavar="NAME")
+    change.set_defaults(run=set_answer)
+
+    show = actions.add_parser("show", help="print a screening with its evaluation")
+    show.add_argument("screening", metavar="SCREENING")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.set_defaults(run=show_screening)
+
+    note = actions.add_parser("note", help="record the source-document note of one criterion")
+    note.add_argument("screening", metavar="SCREENING")
+    note.add_argument("criterion", metavar="CRITERION")
+    note.add_argument("text", metavar="TEXT")
+    note.add_argument("--reason", metavar="TEXT")
+    note.add_argument("--by", metavar="NAME")
+    note.set_defaults(run=set_note)
+
+    fail = actions.add_parser("fail", help="record a screen failure with its reason")
+    fail.add_argument("screening", metavar="SCREENING")
+    fail.add_argument("--reason", required=True, metavar="TEXT")
+    fail.add_argument("--by", metavar="NAME")
+    fail.set_defaults(run=screen_failure)
+
+    correct = actions.add_parser("correct", help="open a new version of a signed screening, citing it")
+    correct.add_argument("screening", metavar="SCREENING")
+    correct.add_argument("--reason", required=True, metavar="TEXT")
+    correct.add_argument("--by", metavar="NAME")
+    correct.set_defaults(run=correct_screening)
+
+
+def new_screening(args: argparse.Namespace, context: Context) -> int:
+    protocol = context.protocol(args.protocol)
+    if Path(args.protocol).is_file():
+        keep_site_protocol(Path(args.protocol), protocol, context.settings.protocol_dir)
+    path = Path(args.facts)
+    answers, on = read_facts_file(path, None)
+    subject = _subject_block(path)
+    subject.setdefault("screening_date", on.isoformat())
+    site = args.site if args.site is not None else context.store.site_setting("site_number")
+    try:
+        session = start_screening(context.store, protocol, subject, answers, site=site, actor=context.actor)
+    except FactsInvalid as invalid:
+        _problems(Messages(protocol), path, invalid)
+        return 2
+    print(session.screening.id)
+    return 0
+
+
+def _subject_block(path: Path) -> dict[str, Any]:
+    subject = json.loads(path.read_text(encoding="utf-8")).get("subject") or {}
+    if not isinstance(subject, dict):
+        raise FactsInvalid([])
+    return {k: v for k, v in subject.items() if k in SUBJECT_FIELDS}
+
+
+def parse_value(text: str) -> Any:
+    """A value typed on the command line: JSON when it is JSON, "85 g/L" as a measurement,
+    an empty string as "clear", anything else as text."""
+    if text == "":
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        pass
+    match = _MEASUREMENT.match(text)
+    if match:
+        return {"value": match.group(1), "unit": match.group(2)}
+    return text
+
+
+def set_answer(args: argparse.Namespace, context: Context) -> int:
+    session = context.session(args.screening)
+    words = Messages(session.protocol)
+    try:
+        change = session.record_fact(args.fact, parse_value(args.value), reason=args.reason)
+    except FactsInvalid as invalid:
+        _problems(words, None, invalid)
+        return 2
+    print(f"saved; overall {words.overall(change.report.overall)}")
+    for criterion_id in change.changed:
+        result = change.report.result(criterion_id)
+        print(f"  {criterion_id}: {words.verdict(result.verdict)}")
+    return 0
+
+
+def show_screening(args: argparse.Namespace, context: Context) -> int:
+    session = context.session(args.screening)
+    print(screening_json(session) if args.format == "json" else screening_text(session))
+    return 0
+
+
+def set_note(args: argparse.Namespace, context: Context) -> int:
+    session = context.session(args.screening)
+    if args.criterion not in {c.id for c in session.protocol.criteria}:
+        print(f"trialdesk: {args.criterion} is not a criterion of {session.protocol.id}", file=sys.stderr)
+        return 2
+    session.set_note(args.criterion, args.text, reason=args.reason)
+    print("saved")
+    return 0
+
+
+def screen_failure(args: argparse.Namespace, context: Context) -> int:
+    context.session(args.screening).record_screen_failure(args.reason)
+    print("screen failure recorded")
+    return 0
+
+
+def correct_screening(args: argparse.Namespace, context: Context) -> int:
+    corrected = context.session(args.screening).correct(args.reason)
+    print(corrected.screening.id)
+    return 0
+
+
+def screening_json(session: ScreeningSession) -> str:
+    s = session.screening
+    words = Messages(session.protocol)
+    data = json.loads(report_json(session.report, words))
+    data.update(
+        id=s.id, version=s.version, supersedes=s.supersedes, site=s.site, status=s.status.value,
+        subject=s.subject.model_dump(mode="json"), answers=s.answers, notes=s.notes,
+        screen_failure_reason=s.screen_failure_reason, correction_reason=s.correction_reason,
+    )
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def screening_text(session: ScreeningSession) -> str:
+    s, words = session.screening, Messages(session.protocol)
+    subject = s.subject
+    lines = [
+        f"screening {subject.screening_number} (id {s.id}, version {s.version}"
+        + (f", corrects id {s.supersedes}: {s.correction_reason}" if s.supersedes else "") + ")",
+        f"status: {words.status(s.status)}" + (f" — {s.screen_failure_reason}" if s.screen_failure_reason else ""),
+        f"subject: {subject.initials}, born {subject.date_of_birth}, {subject.sex}; consent {subject.consent_date} "
+        f"(form {subject.consent_version})",
+        report_text(session.report, session.protocol, words),
+    ]
+    if s.notes:
+        lines.append("\nsource documents:")
+        lines.extend(f"  {criterion}: {note}" for criterion, note in sorted(s.notes.items()))
+    return "\n".join(lines)
+
+
+def _problems(words: Messages, path: Path | None, invalid: FactsInvalid) -> None:
+    if path is not None:
+        print(f"{path}: refused:", file=sys.stderr)
+    for problem in invalid.problems:
+        print(f"  {words.problem(problem)}", file=sys.stderr)

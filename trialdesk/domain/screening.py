@@ -1,0 +1,170 @@
+"""Screening records: the subject, the answers entered, and where the screening stands.
+
+A screening is identified by its screening number within a protocol and site; a
+correction of a signed screening is a new version of it that cites the one it replaces.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from trialdesk.domain.errors import FactsInvalid, Problem
+from trialdesk.domain.facts import to_date
+from trialdesk.domain.verdict import EligibilityReport, Overall
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+#: Subject details that are also facts when the protocol asks them under these ids.
+SUBJECT_FACTS = ("date_of_birth", "sex", "consent_date")
+SUBJECT_FIELDS = ("screening_number", "initials", "date_of_birth", "sex", "screening_date", "consent_date", "consent_version")
+SEXES = ("female", "male")
+
+_SCREENING_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
+# Initials: letters of any script (Chinese names included), with optional hyphens or dots.
+_INITIALS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[-.]){0,7}$")
+
+
+class ScreeningStatus(str, Enum):
+    IN_PROGRESS = "in_progress"
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    SCREEN_FAILURE = "screen_failure"
+    SIGNED = "signed"
+    SUPERSEDED = "superseded"
+
+    @property
+    def locked(self) -> bool:
+        """No answer of a screening in this status may change."""
+        return self in (ScreeningStatus.SIGNED, ScreeningStatus.SUPERSEDED)
+
+    @classmethod
+    def from_report(cls, report: EligibilityReport) -> ScreeningStatus:
+        return {
+            Overall.ELIGIBLE: cls.ELIGIBLE,
+            Overall.INELIGIBLE: cls.INELIGIBLE,
+            Overall.INCOMPLETE: cls.IN_PROGRESS,
+        }[report.overall]
+
+
+class Subject(BaseModel):
+    """Who is screened, when, and under which consent."""
+
+    model_config = FROZEN
+
+    screening_number: str
+    initials: str
+    date_of_birth: date
+    sex: Literal["female", "male"]
+    screening_date: date
+    consent_date: date
+    consent_version: str
+
+
+def check_subject(raw: dict[str, Any]) -> Subject:
+    """A subject from raw form or file values; raises FactsInvalid with a problem per bad field."""
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for field in SUBJECT_FIELDS:
+        value = raw.get(field)
+        if isinstance(value, str):
+            value = value.strip()
+        if value in (None, ""):
+            problems.append(Problem("required", field))
+            continue
+        if field in ("date_of_birth", "screening_date", "consent_date"):
+            parsed = to_date(value)
+            if parsed is None:
+                problems.append(Problem("invalid_date", field, {"value": value}))
+                continue
+            value = parsed
+        elif field == "screening_number" and not _SCREENING_NUMBER.match(str(value)):
+            problems.append(Problem("bad_screening_number", field, {"value": value}))
+            continue
+        elif field == "initials" and not _INITIALS.match(str(value)):
+            problems.append(Problem("bad_initials", field, {"value": value}))
+            continue
+        elif field == "sex" and value not in SEXES:
+            problems.append(Problem("unknown_option", field, {"value": value, "options": list(SEXES)}))
+            continue
+        values[field] = value
+    on = values.get("screening_date")
+    for field in ("date_of_birth", "consent_date"):
+        if on and field in values and values[field] > on:
+            problems.append(Problem("after_screening", field, {"value": values[field], "screening_date": on}))
+    if problems:
+        raise FactsInvalid(problems)
+    return Subject(**values)
+
+
+class Screening(BaseModel):
+    """One version of one subject's screening, as stored."""
+
+    model_config = FROZEN
+
+    id: int
+    protocol_id: str
+    protocol_version: str
+    site: str
+    subject: Subject
+    version: int = 1
+    supersedes: int | None = None
+    status: ScreeningStatus = ScreeningStatus.IN_PROGRESS
+    answers: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+    screen_failure_reason: str | None = None
+    correction_reason: str | None = None
+    created_at: datetime
+    created_by: str
+
+
+class AuditEntry(BaseModel):
+    """One line of the audit trail: who did what, when, from which value to which, and why."""
+
+    model_config = FROZEN
+
+    seq: int
+    at: datetime  # aware, UTC
+    utc_offset: str  # the local offset where it was entered, e.g. "+08:00"
+    actor: str
+    screening_id: int | None
+    action: str
+    target: str | None = None
+    old_value: Any = None
+    new_value: Any = None
+    reason: str | None = None
+
+
+class LogEntry(BaseModel):
+    """One row of the screening log."""
+
+    model_config = FROZEN
+
+    id: int
+    protocol_id: str
+    protocol_version: str
+    screening_number: str
+    version: int
+    initials: str
+    screening_date: date
+    consent_date: date
+    status: ScreeningStatus
+    failed_criteria: tuple[str, ...] = ()
+    screen_failure_reason: str | None = None
+
+
+class LogFilter(BaseModel):
+    """What the screening log shows: by status, screening-date range and a search text."""
+
+    model_config = FROZEN
+
+    statuses: tuple[ScreeningStatus, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    search: str = ""
+    protocol_id: str | None = None
+    include_superseded: bool = False

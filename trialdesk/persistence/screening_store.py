@@ -1,0 +1,350 @@
+"""Screenings in the site database, spoken of as domain objects.
+
+Every change is one write transaction that saves the value, appends its audit entry
+and updates the screening's status together: either all of it is kept or none.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from trialdesk.domain.screening import LogEntry, LogFilter, Screening, ScreeningStatus, Subject
+from trialdesk.persistence import audit_trail
+from trialdesk.persistence.database import Database
+
+
+class StoreError(Exception):
+    """A change the store refuses; `code` and `params` feed `trialdesk.messages`."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+_SCREENING_COLUMNS = (
+    "id, protocol_id, protocol_version, site, screening_number, version, supersedes, initials, "
+    "date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
+    "screen_failure_reason, correction_reason, created_at, created_by"
+)
+LOG_COLUMNS = (
+    "screening_number", "version", "initials", "screening_date", "outcome", "failed_criteria",
+    "screen_failure_reason", "consent_date", "consent_version", "protocol_id", "protocol_version",
+)
+
+
+def _iso(value: date | datetime) -> str:
+    return value.isoformat()
+
+
+class ScreeningStore:
+    """Create, change, lock, correct and list screenings."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    @property
+    def _read(self) -> sqlite3.Connection:
+        return self.database.connection
+
+    # -- creating and reading ----------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        protocol_id: str,
+        protocol_version: str,
+        site: str,
+        subject: Subject,
+        answers: dict[str, Any],
+        status: ScreeningStatus,
+        failed_criteria: Iterable[str],
+        actor: str,
+        at: datetime,
+        edit_session: str,
+        supersedes: Screening | None = None,
+        correction_reason: str | None = None,
+        notes: dict[str, str] | None = None,
+    ) -> Screening:
+        """Store a new screening (or a correcting version of `supersedes`) with its first answers."""
+        version = supersedes.version + 1 if supersedes else 1
+        with self.database.write() as db:
+            if supersedes is None and db.execute(
+                "SELECT 1 FROM screenings WHERE protocol_id = ? AND site = ? AND screening_number = ?",
+                (protocol_id, site, subject.screening_number),
+            ).fetchone():
+                raise StoreError("duplicate_screening_number", value=subject.screening_number)
+            cursor = db.execute(
+                "INSERT INTO screenings (protocol_id, protocol_version, site, screening_number, version, supersedes, "
+                "initials, date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
+                "correction_reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    protocol_id, protocol_version, site, subject.screening_number, version,
+                    supersedes.id if supersedes else None, subject.initials, _iso(subject.date_of_birth),
+                    subject.sex, _iso(subject.screening_date), _iso(subject.consent_date), subject.consent_version,
+                    status.value, " ".join(failed_criteria), correction_reason, _iso(at), actor,
+                ),
+            )
+            screening_id = cursor.lastrowid
+            if supersedes is not None:  # the answers carry over with who entered them and when
+                db.execute(
+                    "INSERT INTO answers SELECT ?, fact_id, value, entered_by, entered_at, edit_session "
+                    "FROM answers WHERE screening_id = ?",
+                    (screening_id, supersedes.id),
+                )
+            for fact_id, value in answers.items() if supersedes is None else ():
+                db.execute(
+                    "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?)",
+                    (screening_id, fact_id, json.dumps(value, ensure_ascii=False), actor, _iso(at), edit_session),
+                )
+            for criterion_id, note in (notes or {}).items():
+                db.execute("INSERT INTO notes VALUES (?, ?, ?)", (screening_id, criterion_id, note))
+            record = {"subject": subject.model_dump(mode="json"), "answers": answers, "protocol": protocol_id,
+                      "protocol_version": protocol_version, "site": site}
+            if supersedes is not None:
+                db.execute("UPDATE screenings SET status = ? WHERE id = ?", (ScreeningStatus.SUPERSEDED.value, supersedes.id))
+                audit_trail.append(db, at=at, actor=actor, action="superseded", screening_id=supersedes.id,
+                                   old=supersedes.status.value, new=screening_id, reason=correction_reason)
+                audit_trail.append(db, at=at, actor=actor, action="correction", screening_id=screening_id,
+                                   target=str(supersedes.id), new=record, reason=correction_reason)
+            else:
+                audit_trail.append(db, at=at, actor=actor, action="create", screening_id=screening_id, new=record)
+        return self.load(screening_id)
+
+    def load(self, screening_id: int) -> Screening:
+        row = self._read.execute(f"SELECT {_SCREENING_COLUMNS} FROM screenings WHERE id = ?", (screening_id,)).fetchone()
+        if row is None:
+            raise StoreError("no_screening", value=screening_id)
+        answers = {
+            fact_id: json.loads(value)
+            for fact_id, value in self._read.execute("SELECT fact_id, value FROM answers WHERE screening_id = ?", (screening_id,))
+        }
+        notes = dict(self._read.execute("SELECT criterion_id, note FROM notes WHERE screening_id = ?", (screening_id,)))
+        return _screening(row, answers, notes)
+
+    def find(self, reference: str, protocol_id: str | None = None) -> Screening:
+        """A screening by its id, or by screening number (its newest version)."""
+        if reference.isdigit():
+            return self.load(int(reference))
+        where, args = "screening_number = ?", [reference]
+        if protocol_id:
+            where += " AND protocol_id = ?"
+            args.append(protocol_id)
+        rows = self._read.execute(
+            f"SELECT id, protocol_id FROM screenings WHERE {where} ORDER BY version DESC", args
+        ).fetchall()
+        protocols = {p for _, p in rows}
+        if not rows:
+            raise StoreError("no_screening", value=reference)
+        if len(protocols) > 1:
+            raise StoreError("ambiguous_screening", value=reference, protocols=sorted(protocols))
+        return self.load(rows[0][0])
+
+    def entry_sessions(self, screening_id: int) -> dict[str, tuple[str, str]]:
+        """Who entered each answer, and in which edit session."""
+        return {
+            fact_id: (by, session)
+            for fact_id, by, session in self._read.execute(
+                "SELECT fact_id, entered_by, edit_session FROM answers WHERE screening_id = ?", (screening_id,)
+            )
+        }
+
+    # -- changing ----------------------------------------------------------------------------
+
+    def _unlocked(self, db: sqlite3.Connection, screening_id: int) -> ScreeningStatus:
+        row = db.execute("SELECT status FROM screenings WHERE id = ?", (screening_id,)).fetchone()
+        if row is None:
+            raise StoreError("no_screening", value=screening_id)
+        status = ScreeningStatus(row[0])
+        if status.locked:
+            raise StoreError("locked", status=status.value)
+        return status
+
+    def save_answer(
+        self,
+        screening_id: int,
+        fact_id: str,
+        value: Any,
+        *,
+        old: Any,
+        status: ScreeningStatus,
+        failed_criteria: Iterable[str],
+        actor: str,
+        at: datetime,
+        edit_session: str,
+        reason: str | None,
+        subject_field: tuple[str, str] | None = None,
+    ) -> ScreeningStatus:
+        """Save (or with value None, clear) one answer, audit it and update the status, atomically.
+
+        Returns the screening's status afterwards (a recorded screen failure stays one).
+        """
+        with self.database.write() as db:
+            current = self._unlocked(db, screening_id)
+            if value is None:
+                db.execute("DELETE FROM answers WHERE screening_id = ? AND fact_id = ?", (screening_id, fact_id))
+            else:
+                db.execute(
+                    "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (screening_id, fact_id) DO UPDATE SET "
+                    "value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at, "
+                    "edit_session = excluded.edit_session",
+                    (screening_id, fact_id, json.dumps(value, ensure_ascii=False), actor, _iso(at), edit_session),
+                )
+            if subject_field is not None:
+                column, text = subject_field
+                db.execute(f"UPDATE screenings SET {column} = ? WHERE id = ?", (text, screening_id))
+            if current is not ScreeningStatus.SCREEN_FAILURE:
+                db.execute(
+                    "UPDATE screenings SET status = ?, failed_criteria = ? WHERE id = ?",
+                    (status.value, " ".join(failed_criteria), screening_id),
+                )
+            audit_trail.append(db, at=at, actor=actor, action="answer", screening_id=screening_id, target=fact_id,
+                               old=old, new=value, reason=reason)
+        return current if current is ScreeningStatus.SCREEN_FAILURE else status
+
+    def save_note(self, screening_id: int, criterion_id: str, note: str, *, old: str | None, actor: str, at: datetime,
+                  reason: str | None) -> None:
+        """The source-document note of one criterion (empty clears it)."""
+        with self.database.write() as db:
+            self._unlocked(db, screening_id)
+            if note:
+                db.execute("INSERT OR REPLACE INTO notes VALUES (?, ?, ?)", (screening_id, criterion_id, note))
+            else:
+                db.execute("DELETE FROM notes WHERE screening_id = ? AND criterion_id = ?", (screening_id, criterion_id))
+            audit_trail.append(db, at=at, actor=actor, action="source_note", screening_id=screening_id,
+                               target=criterion_id, old=old, new=note or None, reason=reason)
+
+    def record_screen_failure(self, screening_id: int, reason: str, *, actor: str, at: datetime) -> None:
+        with self.database.write() as db:
+            old = self._unlocked(db, screening_id)
+            db.execute("UPDATE screenings SET status = ?, screen_failure_reason = ? WHERE id = ?",
+                       (ScreeningStatus.SCREEN_FAILURE.value, reason, screening_id))
+            audit_trail.append(db, at=at, actor=actor, action="screen_failure", screening_id=screening_id,
+                               old=old.value, new=ScreeningStatus.SCREEN_FAILURE.value, reason=reason)
+
+    def lock_signed(self, screening_id: int, signature: dict[str, Any], *, actor: str, at: datetime) -> None:
+        """Mark the screening signed: from now on none of its answers or notes may change."""
+        with self.database.write() as db:
+            old = self._unlocked(db, screening_id)
+            db.execute("UPDATE screenings SET status = ? WHERE id = ?", (ScreeningStatus.SIGNED.value, screening_id))
+            audit_trail.append(db, at=at, actor=actor, action="signed", screening_id=screening_id,
+                               old=old.value, new=signature, reason=signature.get("meaning"))
+
+    # -- site settings ---------------------------------------------------------------------------
+
+    def site_setting(self, key: str, default: str = "") -> str:
+        row = self._read.execute("SELECT value FROM site_settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_site_setting(self, key: str, value: str, *, actor: str, at: datetime) -> None:
+        with self.database.write() as db:
+            old = db.execute("SELECT value FROM site_settings WHERE key = ?", (key,)).fetchone()
+            db.execute("INSERT OR REPLACE INTO site_settings VALUES (?, ?)", (key, value))
+            audit_trail.append(db, at=at, actor=actor, action="site_setting", target=key,
+                               old=old[0] if old else None, new=value)
+
+    # -- the screening log -----------------------------------------------------------------------
+
+    def _where(self, log_filter: LogFilter) -> tuple[str, list[Any]]:
+        clauses, args = [], []
+        if not log_filter.include_superseded:
+            clauses.append("status != 'superseded'")
+        if log_filter.statuses:
+            clauses.append(f"status IN ({', '.join('?' for _ in log_filter.statuses)})")
+            args.extend(s.value for s in log_filter.statuses)
+        if log_filter.date_from:
+            clauses.append("screening_date >= ?")
+            args.append(_iso(log_filter.date_from))
+        if log_filter.date_to:
+            clauses.append("screening_date <= ?")
+            args.append(_iso(log_filter.date_to))
+        if log_filter.protocol_id:
+            clauses.append("protocol_id = ?")
+            args.append(log_filter.protocol_id)
+        if log_filter.search.strip():
+            pattern = "%" + log_filter.search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(screening_number LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\')")
+            args.extend([pattern, pattern])
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def list_log(self, log_filter: LogFilter = LogFilter(), *, limit: int = 100, offset: int = 0) -> list[LogEntry]:
+        """One page of the log, newest screening date first."""
+        where, args = self._where(log_filter)
+        rows = self._read.execute(
+            "SELECT id, protocol_id, protocol_version, screening_number, version, initials, screening_date, "
+            f"consent_date, status, failed_criteria, screen_failure_reason FROM screenings{where} "
+            "ORDER BY screening_date DESC, id DESC LIMIT ? OFFSET ?",
+            (*args, limit, offset),
+        ).fetchall()
+        return [
+            LogEntry(
+                id=r[0], protocol_id=r[1], protocol_version=r[2], screening_number=r[3], version=r[4], initials=r[5],
+                screening_date=r[6], consent_date=r[7], status=r[8], failed_criteria=tuple(r[9].split()),
+                screen_failure_reason=r[10],
+            )
+            for r in rows
+        ]
+
+    def count(self, log_filter: LogFilter = LogFilter()) -> int:
+        where, args = self._where(log_filter)
+        return self._read.execute(f"SELECT count(*) FROM screenings{where}", args).fetchone()[0]
+
+    def counts_by_status(self, log_filter: LogFilter = LogFilter()) -> dict[ScreeningStatus, int]:
+        where, args = self._where(log_filter)
+        rows = self._read.execute(f"SELECT status, count(*) FROM screenings{where} GROUP BY status", args)
+        return {ScreeningStatus(status): n for status, n in rows}
+
+    def failure_reasons(self, log_filter: LogFilter = LogFilter()) -> dict[str, int]:
+        """How many screen failures (and ineligible screenings) each criterion caused."""
+        where, args = self._where(log_filter)
+        failed = "status IN ('ineligible', 'screen_failure') AND failed_criteria != ''"
+        where = f"{where} AND {failed}" if where else f" WHERE {failed}"
+        counts: dict[str, int] = {}
+        for (criteria,) in self._read.execute(f"SELECT failed_criteria FROM screenings{where}", args):
+            for criterion in criteria.split():
+                counts[criterion] = counts.get(criterion, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def export_csv(self, out: TextIO, log_filter: LogFilter = LogFilter(), outcome_words: dict[str, str] | None = None) -> int:
+        """Write the log as a sponsor's screening log (CSV); returns the number of rows."""
+        writer = csv.writer(out)
+        writer.writerow(LOG_COLUMNS)
+        where, args = self._where(log_filter)
+        rows = self._read.execute(
+            "SELECT screening_number, version, initials, screening_date, status, failed_criteria, screen_failure_reason, "
+            f"consent_date, consent_version, protocol_id, protocol_version FROM screenings{where} "
+            "ORDER BY screening_date, screening_number, version",
+            args,
+        )
+        count = 0
+        for row in rows:
+            row = list(row)
+            row[4] = (outcome_words or {}).get(row[4], row[4])
+            row[5] = "; ".join(row[5].split())
+            writer.writerow(["" if v is None else v for v in row])
+            count += 1
+        return count
+
+
+def _screening(row: tuple, answers: dict[str, Any], notes: dict[str, str]) -> Screening:
+    (sid, protocol_id, protocol_version, site, number, version, supersedes, initials, born, sex, on, consent,
+     consent_version, status, _failed, failure_reason, correction_reason, created_at, created_by) = row
+    return Screening(
+        id=sid, protocol_id=protocol_id, protocol_version=protocol_version, site=site,
+        subject=Subject(screening_number=number, initials=initials, date_of_birth=born, sex=sex, screening_date=on,
+                        consent_date=consent, consent_version=consent_version),
+        version=version, supersedes=supersedes, status=status, answers=answers, notes=notes,
+        screen_failure_reason=failure_reason, correction_reason=correction_reason,
+        created_at=created_at, created_by=created_by,
+    )
+
+
+def write_csv(path: Path, store: ScreeningStore, log_filter: LogFilter, words: dict[str, str]) -> int:
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        return store.export_csv(out, log_filter, words)
