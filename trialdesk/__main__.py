@@ -1,5 +1,5 @@
 """`python -m trialdesk`."""
 
-from trialdesk.cli.main import main
+from trialdesk.app import main
 
 raise SystemExit(main())

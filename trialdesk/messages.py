@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from trialdesk.domain.calculators import CALCULATORS
 from trialdesk.domain.errors import Problem
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.verdict import Outcome, Overall, Reason, Verdict
@@ -71,6 +72,30 @@ EN: dict[str, str] = {
     "if_then.not_applicable": "does not apply: {part}",
     "if_then.applies": "{condition}; {part}",
     "at_least": "{met} of {of} met (at least {count} needed): {parts}",
+    # scores as shown beside a criterion
+    "score.value": "{label} {value}{note}",
+    "score.inputs": " — {inputs}",
+    "score.missing": "{label}: needs {facts}",
+    "score.bounds": "{label}: {low}–{high} still possible; needs {facts}",
+    "score.problem": "{label}: {problem}",
+    "score.components": " ({parts})",
+    "component.joints": "joints {points}",
+    "component.serology": "serology {points}",
+    "component.acute_phase": "acute phase {points}",
+    "component.duration": "duration {points}",
+    "input.tjc28": "TJC28",
+    "input.sjc28": "SJC28",
+    "input.esr": "ESR",
+    "input.crp": "CRP",
+    "input.patient_global": "patient global",
+    "input.evaluator_global": "evaluator global",
+    "input.large_joints": "large joints",
+    "input.small_joints": "small joints",
+    "kind.inclusion": "Inclusion criterion",
+    "kind.exclusion": "Exclusion criterion",
+    "effect.passes": "does not exclude",
+    "effect.excludes": "excludes",
+    "effect.open": "incomplete",
     # units and periods
     "period.days": "days",
     "period.weeks": "weeks",
@@ -200,6 +225,38 @@ class Messages:
     @staticmethod
     def date(value: date) -> str:
         return value.isoformat()
+
+    def kind(self, kind: str) -> str:
+        return self.t(f"kind.{kind}")
+
+    def score(self, result: Any) -> str:
+        """A computed score with its inputs, or what it still needs."""
+        label = self.score_label(result.score_id)
+        facts = ", ".join(self.fact_label(f) for f in result.missing)
+        if result.problem is not None:
+            return self.t("score.problem", label=label, problem=self.problem_text(result.problem))
+        if result.missing:
+            if result.bounds:
+                return self.t("score.bounds", label=label, low=result.bounds[0], high=result.bounds[1], facts=facts)
+            return self.t("score.missing", label=label, facts=facts)
+        if result.round_to is not None:
+            note = self.t("note.rounded", n=result.round_to, raw=_raw(result.value))
+            value = format(result.compared, "f")
+        else:
+            note, value = "", _number(result.compared)
+        text = self.t("score.value", label=label, value=value, note=note)
+        if result.components:
+            parts = ", ".join(self.t(f"component.{k}", points=v) for k, v in result.components.items())
+            text += self.t("score.components", parts=parts)
+        kinds = CALCULATORS[self.protocol.score[result.score_id].calculator].inputs if self.protocol else {}
+        inputs = [
+            f"{self.t(f'input.{name}')} {_number(v)}" + (f" {kinds[name].unit}" if name in kinds and kinds[name].unit else "")
+            for name, v in result.inputs.items()
+            if v is not None and not isinstance(v, bool) and f"input.{name}" in EN
+        ]
+        if inputs:
+            text += self.t("score.inputs", inputs=", ".join(inputs))
+        return text
 
     # -- reasons -------------------------------------------------------------------------
 

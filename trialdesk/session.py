@@ -158,6 +158,16 @@ class ScreeningSession:
             return False
         return self._entered.get(fact_id) != (self.actor, self.edit_session)
 
+    def preview(self, fact_id: str, raw: Any) -> SessionChange:
+        """The evaluation as it would be with this answer, saving nothing (live feedback while typing).
+
+        Raises FactsInvalid for a value the fact does not accept.
+        """
+        parsed = {} if raw is None else parse_facts(self.protocol, {fact_id: raw}, self.on)
+        facts = {k: v for k, v in self.facts.items() if k != fact_id} | parsed
+        report = evaluate(self.protocol, facts, self.on)
+        return SessionChange(report, report.changed_since(self.report))
+
     def record_fact(self, fact_id: str, raw: Any, reason: str | None = None) -> SessionChange:
         """Validate, save, audit and re-evaluate one answer (None clears it).
 

@@ -33,6 +33,7 @@ _SCREENING_COLUMNS = (
     "date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
     "screen_failure_reason, correction_reason, created_at, created_by"
 )
+SORTABLE = ("screening_number", "initials", "screening_date", "status", "failed_criteria", "version", "protocol_id")
 LOG_COLUMNS = (
     "screening_number", "version", "initials", "screening_date", "outcome", "failed_criteria",
     "screen_failure_reason", "consent_date", "consent_version", "protocol_id", "protocol_version",
@@ -75,10 +76,7 @@ class ScreeningStore:
         """Store a new screening (or a correcting version of `supersedes`) with its first answers."""
         version = supersedes.version + 1 if supersedes else 1
         with self.database.write() as db:
-            if supersedes is None and db.execute(
-                "SELECT 1 FROM screenings WHERE protocol_id = ? AND site = ? AND screening_number = ?",
-                (protocol_id, site, subject.screening_number),
-            ).fetchone():
+            if supersedes is None and self.number_taken(protocol_id, site, subject.screening_number):
                 raise StoreError("duplicate_screening_number", value=subject.screening_number)
             cursor = db.execute(
                 "INSERT INTO screenings (protocol_id, protocol_version, site, screening_number, version, supersedes, "
@@ -273,13 +271,24 @@ class ScreeningStore:
             args.extend([pattern, pattern])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
-    def list_log(self, log_filter: LogFilter = LogFilter(), *, limit: int = 100, offset: int = 0) -> list[LogEntry]:
-        """One page of the log, newest screening date first."""
+    def list_log(
+        self,
+        log_filter: LogFilter = LogFilter(),
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        order_by: str = "screening_date",
+        descending: bool = True,
+    ) -> list[LogEntry]:
+        """One page of the log, newest screening date first unless `order_by` says otherwise."""
+        if order_by not in SORTABLE:
+            raise ValueError(f"cannot sort the log by {order_by!r}; expected one of {SORTABLE}")
         where, args = self._where(log_filter)
+        direction = "DESC" if descending else "ASC"
         rows = self._read.execute(
             "SELECT id, protocol_id, protocol_version, screening_number, version, initials, screening_date, "
             f"consent_date, status, failed_criteria, screen_failure_reason FROM screenings{where} "
-            "ORDER BY screening_date DESC, id DESC LIMIT ? OFFSET ?",
+            f"ORDER BY {order_by} {direction}, id {direction} LIMIT ? OFFSET ?",
             (*args, limit, offset),
         ).fetchall()
         return [
@@ -290,6 +299,13 @@ class ScreeningStore:
             )
             for r in rows
         ]
+
+    def number_taken(self, protocol_id: str, site: str, screening_number: str) -> bool:
+        """Whether a screening number is already used for this protocol at this site."""
+        return self._read.execute(
+            "SELECT 1 FROM screenings WHERE protocol_id = ? AND site = ? AND screening_number = ?",
+            (protocol_id, site, screening_number),
+        ).fetchone() is not None
 
     def count(self, log_filter: LogFilter = LogFilter()) -> int:
         where, args = self._where(log_filter)

@@ -1,0 +1,72 @@
+"""Render the main screens to PNG (offscreen), for the README: python scripts/screenshots.py [OUT_DIR]."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from trialdesk.persistence.database import Database  # noqa: E402
+from trialdesk.resources import resource_path  # noqa: E402
+from trialdesk.session import start_screening  # noqa: E402
+from trialdesk.settings import AppSettings  # noqa: E402
+from trialdesk.ui.look import prepare_application  # noqa: E402
+from trialdesk.ui.main_window import MainWindow  # noqa: E402
+from trialdesk.ui.new_screening_dialog import NewScreeningDialog  # noqa: E402
+
+
+def populate(window: MainWindow) -> None:
+    protocol = window.protocol("NCT03798028")
+    for name, number, initials in (("eligible", "S-001", "ZHL"), ("ineligible", "S-002", "WM"), ("incomplete", "S-003", "LXY")):
+        data = json.loads(resource_path(f"examples/NCT03798028-{name}.json").read_text(encoding="utf-8"))
+        subject = {**data["subject"], "screening_number": number, "initials": initials, "screening_date": data["screening_date"]}
+        session = start_screening(window.store, protocol, subject, data["facts"], site="01", actor="coordinator")
+        if name == "ineligible":
+            session.record_screen_failure("Not eligible: I5, I7, E2, E15")
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    prepare_application(app)
+    with tempfile.TemporaryDirectory() as folder:
+        settings = AppSettings(data_dir=Path(folder), user="coordinator")
+        database = Database(settings.database_path)
+        window = MainWindow(settings, database, today=lambda: date(2026, 11, 20))
+        populate(window)
+        window.resize(1280, 860)
+        window.show()
+        window.log.refresh()
+        app.processEvents()
+        window.grab().save(str(out / "log.png"))
+
+        dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.store, "01", window.words, date(2026, 11, 20), window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / "new-screening.png"))
+        dialog.close()
+
+        window.open_screening(3)
+        view = window.view
+        for criterion, name in (("I4", "criterion-i4"), ("I1", "criterion-i1"), ("I7", "criterion-i7")):
+            view.go_to_criterion(criterion)
+            app.processEvents()
+            window.grab().save(str(out / f"{name}.png"))
+        view.side.setCurrentRow(len(view.pages))
+        app.processEvents()
+        window.grab().save(str(out / "summary.png"))
+        window.close()
+        database.close()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()

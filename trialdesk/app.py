@@ -1,0 +1,23 @@
+"""The composition root: `trialdesk` with no command opens the window; with one, runs the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--data-dir")
+    known, rest = early.parse_known_args(argv)
+    if rest:
+        from trialdesk.cli.main import main as command_line
+
+        return command_line(argv)
+    from trialdesk.settings import AppSettings
+    from trialdesk.ui.app import run
+
+    return run(AppSettings(**({"data_dir": Path(known.data_dir)} if known.data_dir else {})))

@@ -1,0 +1,126 @@
+"""One criterion: its registry text verbatim, the site's interpretation, the facts it needs,
+the scores it computes, the live verdict with its reason, and the source-document note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from trialdesk.domain.protocol import Criterion, Protocol
+from trialdesk.domain.verdict import CriterionResult, EligibilityReport, Outcome, Verdict
+from trialdesk.messages import Messages
+from trialdesk.ui.fact_editors import FactEditor, make_editor
+from trialdesk.ui.look import EXCLUDES, OPEN, PASSES, set_flag, state_icon
+
+
+def effect(result: CriterionResult) -> str:
+    """What the result means for eligibility: passes, excludes, or still open."""
+    if result.verdict is Verdict.UNKNOWN:
+        return OPEN
+    return EXCLUDES if result.excludes else PASSES
+
+
+class VerdictPanel(QFrame):
+    """Icon, words and reason of one criterion's result."""
+
+    def __init__(self, words: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.setProperty("role", "verdict")
+        self.icon = QLabel(self)
+        self.title = QLabel(self)
+        self.title.setProperty("role", "heading")
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top = QHBoxLayout()
+        top.addWidget(self.icon)
+        top.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.reason)
+
+    def show_result(self, result: CriterionResult) -> None:
+        state = effect(result)
+        self.icon.setPixmap(state_icon(state).pixmap(28, 28))
+        verdict = self.words.verdict(result.verdict)
+        self.title.setText(f"{result.criterion_id}: {verdict} — {self.words.t(f'effect.{state}')}")
+        self.reason.setText(self.words.reason(Outcome(result.verdict, result.reason)))
+        self.setAccessibleName(f"{self.title.text()}. {self.reason.text()}")
+        set_flag(self, "verdict", result.verdict.value)
+
+
+class CriterionPage(QScrollArea):
+    """A page of the criterion walk."""
+
+    noteEdited = Signal(str, str)  # criterion id, note
+
+    def __init__(self, protocol: Protocol, criterion: Criterion, words: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self.words = words
+        self.setWidgetResizable(True)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+
+        header = QLabel(f"{criterion.id} · {words.kind(criterion.kind)}", body)
+        header.setProperty("role", "criterion-id")
+        layout.addWidget(header)
+        caption = QLabel(self.tr("Protocol text (registry record, verbatim)"), body)
+        caption.setProperty("role", "hint")
+        layout.addWidget(caption)
+        text = QLabel(criterion.text, body)
+        text.setProperty("role", "registry-text")
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setAccessibleName(self.tr("Protocol text"))
+        layout.addWidget(text)
+        if criterion.interpretation:
+            note = QLabel(self.tr("Site interpretation: %s") % criterion.interpretation, body)
+            note.setProperty("role", "interpretation")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+
+        self.editors: list[FactEditor] = []
+        for fact_id in protocol.facts_used(criterion):
+            editor = make_editor(protocol.fact[fact_id], words, body)
+            layout.addWidget(editor)
+            self.editors.append(editor)
+
+        self.score_ids = protocol.scores_used(criterion)
+        self.scores = QLabel(body)
+        self.scores.setProperty("role", "hint")
+        self.scores.setWordWrap(True)
+        frame = QFrame(body)
+        frame.setProperty("role", "scores")
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.addWidget(self.scores)
+        frame.setVisible(bool(self.score_ids))
+        layout.addWidget(frame)
+
+        self.verdict = VerdictPanel(words, body)
+        layout.addWidget(self.verdict)
+
+        note_label = QLabel(self.tr("Source &document (where this was verified)"), body)
+        self.note = QLineEdit(body)
+        self.note.setPlaceholderText(self.tr("e.g. CBC report 2026-11-19, hospital lab system"))
+        self.note.setAccessibleName(self.tr("Source document for %s") % criterion.id)
+        note_label.setBuddy(self.note)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.note.editingFinished.connect(lambda: self.noteEdited.emit(self.criterion.id, self.note.text()))
+
+    def show_report(self, report: EligibilityReport) -> None:
+        self.verdict.show_result(report.result(self.criterion.id))
+        if self.score_ids:
+            self.scores.setText("\n".join(self.words.score(report.scores[s]) for s in self.score_ids))
+
+    def first_input(self) -> QWidget:
+        return self.editors[0] if self.editors else self.note
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.editors:
+            editor.set_read_only(read_only)
+        self.note.setReadOnly(read_only)

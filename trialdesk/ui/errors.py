@@ -1,0 +1,47 @@
+"""The last guard of the interface: an unexpected error becomes a dialog with a reference,
+its details go to errors.log in the data directory, and nothing entered is lost (every
+entry was saved as it was made)."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+ERROR_LOG = "errors.log"
+
+
+def log_error(log_dir: Path, exc: BaseException, tb: TracebackType | None) -> str:
+    """Append the error to the log and return its reference."""
+    reference = datetime.now().strftime("TD-%Y%m%d-%H%M%S-") + secrets.token_hex(2).upper()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with (log_dir / ERROR_LOG).open("a", encoding="utf-8") as log:
+        log.write(f"--- {reference} {datetime.now().astimezone().isoformat()}\n")
+        log.write("".join(traceback.format_exception(type(exc), exc, tb)))
+    return reference
+
+
+def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -> None:
+    def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        try:
+            reference = log_error(log_dir, exc, tb)
+        except OSError:
+            reference = "—"
+        QMessageBox.critical(
+            parent(),
+            QWidget.tr("Something went wrong"),
+            QWidget.tr("trialdesk met an unexpected problem (reference %1). Everything entered up to now is saved. "
+                       "The details are in %2; please pass the reference on to whoever supports trialdesk at your site.")
+            .replace("%1", reference).replace("%2", str(log_dir / ERROR_LOG)),
+        )
+
+    sys.excepthook = handle

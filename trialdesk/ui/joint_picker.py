@@ -1,0 +1,266 @@
+"""The joint examination: a drawn figure on which each joint is marked tender and/or swollen.
+
+Front view, the patient's right on the viewer's left. One examination feeds TJC28/SJC28
+(DAS28, SDAI, CDAI) and the large/small joint counts of the 2010 ACR/EULAR criteria; the
+domain does the counting. Mouse: click marks tender, right-click or Shift+click swollen.
+Keyboard: arrows move between joints, T or Space marks tender, S swollen.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
+
+from trialdesk.domain.joints import JOINT_SETS, count_28
+from trialdesk.ui.fact_editors import FactEditor
+
+TENDER_COLOUR = QColor("#b3261e")
+SWOLLEN_COLOUR = QColor("#1f5fa8")
+
+
+def _layout() -> dict[str, tuple[float, float]]:
+    """Joint id -> position in a unit square (x to the viewer's right, y down)."""
+    places: dict[str, tuple[float, float]] = {}
+    for side, sign in (("r", -1), ("l", 1)):
+        def x(offset: float) -> float:
+            return 0.5 + sign * offset
+
+        places[f"shoulder_{side}"] = (x(0.17), 0.14)
+        places[f"elbow_{side}"] = (x(0.25), 0.31)
+        places[f"hip_{side}"] = (x(0.08), 0.50)
+        places[f"knee_{side}"] = (x(0.09), 0.70)
+        places[f"ankle_{side}"] = (x(0.09), 0.86)
+        places[f"wrist_{side}"] = (x(0.38), 0.66)
+        for digit in range(1, 6):  # thumb outermost, little finger innermost
+            finger_x = x(0.47 - (digit - 1) * 0.043)
+            places[f"mcp{digit}_{side}"] = (finger_x, 0.58 if digit > 1 else 0.61)
+            places[f"pip{digit}_{side}"] = (finger_x, 0.50 if digit > 1 else 0.54)
+        for toe in range(2, 6):
+            places[f"mtp{toe}_{side}"] = (x(0.065 + (toe - 2) * 0.03), 0.95)
+    return places
+
+
+POSITIONS = _layout()
+
+
+class JointPicker(QWidget):
+    """Tender and swollen marks on the joints of one joint set."""
+
+    changed = Signal()
+
+    def __init__(self, joint_set: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.joints = [j for j in POSITIONS if j in JOINT_SETS[joint_set]]
+        self.tender: set[str] = set()
+        self.swollen: set[str] = set()
+        self.current = self.joints.index("wrist_r")
+        self.read_only = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(340, 340)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 400)
+
+    # -- names -------------------------------------------------------------------------
+
+    def joint_name(self, joint: str) -> str:
+        site, side = joint.rsplit("_", 1)
+        sides = {"r": self.tr("Right"), "l": self.tr("Left")}
+        names = {"shoulder": self.tr("shoulder"), "elbow": self.tr("elbow"), "wrist": self.tr("wrist"),
+                 "hip": self.tr("hip"), "knee": self.tr("knee"), "ankle": self.tr("ankle")}
+        if site in names:
+            return f"{sides[side]} {names[site]}"
+        kind, digit = site[:3].upper(), site[3:]
+        if site == "pip1":
+            return f"{sides[side]} {self.tr('thumb IP')}"
+        return f"{sides[side]} {kind} {digit}"
+
+    def state_text(self, joint: str) -> str:
+        marks = [text for flag, text in ((joint in self.tender, self.tr("tender")), (joint in self.swollen, self.tr("swollen"))) if flag]
+        return f"{self.joint_name(joint)}: {', '.join(marks) if marks else self.tr('not affected')}"
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def _scale(self) -> tuple[float, float, float]:
+        side = min(self.width(), self.height()) - 20
+        return (self.width() - side) / 2, (self.height() - side) / 2, side
+
+    def _centre(self, joint: str) -> QPointF:
+        left, top, side = self._scale()
+        x, y = POSITIONS[joint]
+        return QPointF(left + x * side, top + y * side)
+
+    def _radius(self) -> float:
+        return max(6.0, self._scale()[2] * 0.017)
+
+    def joint_at(self, point: QPointF) -> str | None:
+        best, best_distance = None, self._radius() * 1.6
+        for joint in self.joints:
+            distance = math.dist((point.x(), point.y()), (self._centre(joint).x(), self._centre(joint).y()))
+            if distance <= best_distance:
+                best, best_distance = joint, distance
+        return best
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        self._draw_body(painter)
+        radius = self._radius()
+        for index, joint in enumerate(self.joints):
+            centre = self._centre(joint)
+            painter.setPen(QPen(QColor("#555555"), 1.2))
+            painter.setBrush(TENDER_COLOUR if joint in self.tender else QColor("white"))
+            painter.drawEllipse(centre, radius, radius)
+            if joint in self.swollen:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(SWOLLEN_COLOUR, radius * 0.55))
+                painter.drawEllipse(centre, radius * 1.55, radius * 1.55)
+            if index == self.current and self.hasFocus():
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(QColor("black"), 1.5, Qt.PenStyle.DashLine))
+                painter.drawRect(QRectF(centre.x() - radius * 2.2, centre.y() - radius * 2.2, radius * 4.4, radius * 4.4))
+        painter.end()
+
+    def _draw_body(self, painter: QPainter) -> None:
+        painter.setPen(QPen(QColor("#cfcfcf"), max(2.0, self._radius() * 0.8), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        left, top, side = self._scale()
+
+        def line(a: str, b: str) -> None:
+            painter.drawLine(self._centre(a), self._centre(b))
+
+        for s in ("r", "l"):
+            line(f"shoulder_{s}", f"elbow_{s}")
+            line(f"elbow_{s}", f"wrist_{s}")
+            for digit in range(1, 6):
+                line(f"wrist_{s}", f"mcp{digit}_{s}")
+                line(f"mcp{digit}_{s}", f"pip{digit}_{s}")
+            line(f"hip_{s}", f"knee_{s}")
+            line(f"knee_{s}", f"ankle_{s}")
+            for toe in range(2, 6):
+                line(f"ankle_{s}", f"mtp{toe}_{s}")
+        line("shoulder_r", "shoulder_l")
+        line("hip_r", "hip_l")
+        painter.drawLine(QPointF(left + 0.5 * side, top + 0.14 * side), QPointF(left + 0.5 * side, top + 0.50 * side))
+        painter.drawEllipse(QPointF(left + 0.5 * side, top + 0.06 * side), side * 0.045, side * 0.05)
+
+    # -- input ----------------------------------------------------------------------------
+
+    def set_marks(self, tender: set[str], swollen: set[str]) -> None:
+        self.tender, self.swollen = set(tender), set(swollen)
+        self.update()
+
+    def toggle(self, joint: str, swollen: bool = False) -> None:
+        if self.read_only:
+            return
+        marks = self.swollen if swollen else self.tender
+        marks.symmetric_difference_update({joint})
+        self.setAccessibleDescription(self.state_text(joint))
+        self.update()
+        self.changed.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        joint = self.joint_at(event.position())
+        if joint is None:
+            return
+        self.current = self.joints.index(joint)
+        swollen = event.button() == Qt.MouseButton.RightButton or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.toggle(joint, swollen=swollen)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        joint = self.joint_at(event.position())
+        if joint is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), self.state_text(joint), self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        directions = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        joint = self.joints[self.current]
+        if key in directions:
+            self._move(*directions[key])
+        elif key in (Qt.Key.Key_T, Qt.Key.Key_Space):
+            self.toggle(joint)
+        elif key == Qt.Key.Key_S:
+            self.toggle(joint, swollen=True)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def _move(self, dx: int, dy: int) -> None:
+        here = POSITIONS[self.joints[self.current]]
+        best, best_cost = None, math.inf
+        for index, joint in enumerate(self.joints):
+            x, y = POSITIONS[joint][0] - here[0], POSITIONS[joint][1] - here[1]
+            along = x * dx + y * dy
+            if along <= 1e-6:
+                continue
+            across = abs(x * dy) + abs(y * dx)
+            cost = along + 2 * across
+            if cost < best_cost:
+                best, best_cost = index, cost
+        if best is not None:
+            self.current = best
+            self.setAccessibleDescription(self.state_text(self.joints[best]))
+            self.update()
+
+
+class JointsEditor(FactEditor):
+    """The picker with the counts it gives, as a fact editor."""
+
+    def build(self) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.picker = JointPicker(self.fact.joint_set, box)
+        self.counts = QLabel(box)
+        hint = QLabel(self.tr("Click: tender · Right-click or Shift+click: swollen · Keyboard: arrows move, "
+                              "T or Space tender, S swollen"), box)
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.none_affected = QPushButton(self.tr("Examined: no joint tender or swollen"), box)
+        column.addWidget(self.picker)
+        column.addWidget(self.counts)
+        column.addWidget(self.none_affected, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(hint)
+        self.picker.changed.connect(self._changed)
+        self.none_affected.clicked.connect(self._none_affected)
+        self._update_counts()
+        return box
+
+    def focus_target(self) -> QWidget:
+        return self.picker
+
+    def _changed(self) -> None:
+        self._update_counts()
+        self._edited()
+        self._committed()
+
+    def _none_affected(self) -> None:
+        self.picker.set_marks(set(), set())
+        self._changed()
+
+    def _update_counts(self) -> None:
+        tender, swollen = frozenset(self.picker.tender), frozenset(self.picker.swollen)
+        self.counts.setText(self.tr("Tender: %1 (28-joint count %2) · Swollen: %3 (28-joint count %4)")
+                            .replace("%1", str(len(tender))).replace("%2", str(count_28(tender)))
+                            .replace("%3", str(len(swollen))).replace("%4", str(count_28(swollen))))
+
+    def raw(self) -> Any:
+        return {"tender": sorted(self.picker.tender), "swollen": sorted(self.picker.swollen)}
+
+    def show(self, raw: Any) -> None:
+        raw = raw if isinstance(raw, dict) else {}
+        self.picker.set_marks(set(raw.get("tender", ())), set(raw.get("swollen", ())))
+        self._update_counts()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.picker.read_only = read_only
+        self.none_affected.setEnabled(not read_only)

@@ -1,0 +1,84 @@
+"""How states look: verdict icons drawn by shape as well as colour, and the style sheet.
+
+Shapes carry the meaning (tick, cross, question mark), so a verdict reads the same in
+greyscale and for colour-blind users; the word is always shown beside it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from trialdesk.resources import resource_path
+
+PASSES, EXCLUDES, OPEN = "passes", "excludes", "open"
+COLOURS = {PASSES: "#1b7f3b", EXCLUDES: "#b3261e", OPEN: "#8a6d00"}
+
+
+@cache
+def state_icon(state: str, size: int = 32) -> QIcon:
+    """A tick in a filled circle (passes), a cross in a filled square (excludes), or a question
+    mark in a dashed circle (open)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(COLOURS[state])
+    box = QRectF(2, 2, size - 4, size - 4)
+    white = QPen(QColor("white"), size / 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    if state == PASSES:
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(box)
+        painter.setPen(white)
+        tick = QPainterPath(QPointF(size * 0.28, size * 0.52))
+        tick.lineTo(size * 0.44, size * 0.68)
+        tick.lineTo(size * 0.73, size * 0.34)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+    elif state == EXCLUDES:
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(box, size / 8, size / 8)
+        painter.setPen(white)
+        painter.drawLine(QPointF(size * 0.3, size * 0.3), QPointF(size * 0.7, size * 0.7))
+        painter.drawLine(QPointF(size * 0.7, size * 0.3), QPointF(size * 0.3, size * 0.7))
+    else:
+        painter.setPen(QPen(colour, size / 12, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(box.adjusted(1, 1, -1, -1))
+        font = QFont()
+        font.setPixelSize(int(size * 0.6))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "?")
+    painter.end()
+    return QIcon(pixmap)
+
+
+def set_flag(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property the style sheet selects on, and restyle the widget."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def style_sheet() -> str:
+    return resource_path("ui/app.qss").read_text(encoding="utf-8")
+
+
+BUNDLED_FONTS = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/wqy-microhei.ttc")
+
+
+def prepare_application(app: QApplication) -> None:
+    """The style sheet, and the bundled fonts: Latin and Chinese text render on a machine with
+    no fonts of its own (a Chinese character falls back to WenQuanYi Micro Hei)."""
+    for font in BUNDLED_FONTS:
+        QFontDatabase.addApplicationFont(str(resource_path(font)))
+    app.setStyleSheet(style_sheet())

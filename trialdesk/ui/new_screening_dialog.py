@@ -1,0 +1,142 @@
+"""A new screening: the subject's details, checked as they are typed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trialdesk.domain.errors import FactsInvalid, Problem
+from trialdesk.domain.protocol import Protocol
+from trialdesk.domain.screening import SUBJECT_FIELDS, check_subject
+from trialdesk.messages import Messages
+from trialdesk.persistence.screening_store import ScreeningStore
+from trialdesk.ui.date_field import DateField
+from trialdesk.ui.look import set_flag
+
+
+class NewScreeningDialog(QDialog):
+    """OK is enabled only when every field is valid and the screening number is free."""
+
+    def __init__(self, protocol: Protocol, store: ScreeningStore, site: str, words: Messages, today: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.protocol, self.store, self.site, self.words = protocol, store, site, words
+        self.setWindowTitle(self.tr("New screening — %s") % protocol.id)
+        self.setObjectName("newScreeningDialog")
+        self.inputs: dict[str, QWidget] = {}
+        self.problems: dict[str, QLabel] = {}
+        form = QFormLayout()
+        labels = {
+            "screening_number": self.tr("Screening &number"),
+            "initials": self.tr("&Initials"),
+            "date_of_birth": self.tr("Date of &birth"),
+            "sex": self.tr("Se&x"),
+            "screening_date": self.tr("Screening &date"),
+            "consent_date": self.tr("Informed &consent date"),
+            "consent_version": self.tr("Consent form &version"),
+        }
+        for field in SUBJECT_FIELDS:
+            widget = self._input(field)
+            problem = QLabel(self)
+            problem.setProperty("role", "problem")
+            problem.hide()
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget)
+            column.addWidget(problem)
+            label = QLabel(labels[field], self)
+            label.setBuddy(self._focus(field))
+            self._focus(field).setAccessibleName(labels[field].replace("&", ""))
+            form.addRow(label, box)
+            self.problems[field] = problem
+        self.inputs["screening_date"].set_date(today)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start screening"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{protocol.id}</b> — {protocol.title}", self))
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._touched: set[str] = set()
+        self.check()
+
+    def _input(self, field: str) -> QWidget:
+        if field == "sex":
+            box = QWidget(self)
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.sex = QButtonGroup(box)
+            for value, text in (("female", self.tr("&Female")), ("male", self.tr("&Male"))):
+                button = QRadioButton(text, box)
+                button.setProperty("value", value)
+                self.sex.addButton(button)
+                row.addWidget(button)
+            row.addStretch(1)
+            self.sex.buttonClicked.connect(lambda *_: self._changed("sex"))
+            widget = box
+        elif field in ("date_of_birth", "screening_date", "consent_date"):
+            widget = DateField(self)
+            widget.textEdited.connect(lambda *_, f=field: self._changed(f))
+        else:
+            widget = QLineEdit(self)
+            widget.textEdited.connect(lambda *_, f=field: self._changed(f))
+        self.inputs[field] = widget
+        return widget
+
+    def _focus(self, field: str) -> QWidget:
+        widget = self.inputs[field]
+        if field == "sex":
+            return self.sex.buttons()[0]
+        return widget.line if isinstance(widget, DateField) else widget
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for field, widget in self.inputs.items():
+            if field == "sex":
+                checked = self.sex.checkedButton()
+                values[field] = checked.property("value") if checked else None
+            else:
+                values[field] = widget.text().strip() if isinstance(widget, (QLineEdit, DateField)) else None
+        return values
+
+    def _changed(self, field: str) -> None:
+        self._touched.add(field)
+        self.check()
+
+    def check(self) -> bool:
+        """Show each touched field's problem beside it; enable OK when there are none at all."""
+        problems: dict[str, Problem] = {}
+        try:
+            subject = check_subject(self.values())
+        except FactsInvalid as invalid:
+            problems = {p.fact: p for p in invalid.problems}
+        else:
+            if self.store.number_taken(self.protocol.id, self.site, subject.screening_number):
+                problems["screening_number"] = Problem("duplicate_screening_number", "screening_number",
+                                                       {"value": subject.screening_number})
+        for field, label in self.problems.items():
+            problem = problems.get(field) if field in self._touched else None
+            if problem is not None and problem.code == "duplicate_screening_number":
+                text = self.words.store_error(problem.code, problem.params)
+            else:
+                text = self.words.problem_text(problem) if problem else ""
+            label.setText(text)
+            label.setVisible(bool(text))
+            set_flag(self._focus(field), "invalid", bool(text))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        return not problems

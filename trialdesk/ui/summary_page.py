@@ -1,0 +1,104 @@
+"""The summary: the overall verdict, every criterion that is not met or still open with its
+reason and a link to its page, and the decisions taken from here."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from trialdesk.domain.screening import Screening, ScreeningStatus
+from trialdesk.domain.verdict import EligibilityReport, Outcome, Overall
+from trialdesk.messages import Messages
+from trialdesk.ui.criterion_page import effect
+from trialdesk.ui.look import EXCLUDES, OPEN, PASSES, state_icon
+
+OVERALL_STATE = {Overall.ELIGIBLE: PASSES, Overall.INELIGIBLE: EXCLUDES, Overall.INCOMPLETE: OPEN}
+
+
+class SummaryPage(QScrollArea):
+    jumpTo = Signal(str)  # a criterion id
+    screenFailureRequested = Signal()
+
+    def __init__(self, words: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.setWidgetResizable(True)
+        body = QWidget(self)
+        self.layout_ = QVBoxLayout(body)
+        top = QHBoxLayout()
+        self.icon = QLabel(body)
+        self.overall = QLabel(body)
+        self.overall.setProperty("role", "overall")
+        top.addWidget(self.icon)
+        top.addWidget(self.overall, 1)
+        self.layout_.addLayout(top)
+        self.status = QLabel(body)
+        self.status.setWordWrap(True)
+        self.layout_.addWidget(self.status)
+        self.heading = QLabel(body)
+        self.heading.setProperty("role", "heading")
+        self.layout_.addWidget(self.heading)
+        self.items = QVBoxLayout()
+        self.layout_.addLayout(self.items)
+        actions = QHBoxLayout()
+        self.fail_button = QPushButton(self.tr("Record screen &failure…"), body)
+        actions.addWidget(self.fail_button)
+        actions.addStretch(1)
+        self.actions = actions
+        self.layout_.addLayout(actions)
+        self.layout_.addStretch(1)
+        self.setWidget(body)
+        self.fail_button.clicked.connect(self.screenFailureRequested)
+        self.links: dict[str, QLabel] = {}
+
+    def _link(self, result) -> QWidget:
+        """A row: the criterion's state icon, and its id as a link followed by the reason."""
+        row = QWidget(self.widget())
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 2, 0, 2)
+        icon = QLabel(row)
+        icon.setPixmap(state_icon(effect(result)).pixmap(20, 20))
+        reason = html.escape(self.words.reason(Outcome(result.verdict, result.reason)))
+        label = QLabel(
+            f'<a href="{result.criterion_id}">{result.criterion_id}</a> — '
+            f"{html.escape(self.words.verdict(result.verdict))}: {reason}",
+            row,
+        )
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        label.setToolTip(self.tr("Go to %s") % result.criterion_id)
+        label.linkActivated.connect(self.jumpTo)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(label, 1)
+        self.links[result.criterion_id] = label
+        return row
+
+    def show_report(self, report: EligibilityReport, screening: Screening) -> None:
+        state = OVERALL_STATE[report.overall]
+        self.icon.setPixmap(state_icon(state, 40).pixmap(40, 40))
+        self.overall.setText(self.tr("Overall: %s") % self.words.overall(report.overall).upper())
+        self.overall.setAccessibleName(self.overall.text())
+        status = self.tr("Status: %s") % self.words.status(screening.status)
+        if screening.screen_failure_reason:
+            status += " — " + screening.screen_failure_reason
+        self.status.setText(status)
+        while self.items.count():
+            widget = self.items.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.links = {}
+        open_results = [r for r in report.results if effect(r) != PASSES]
+        self.heading.setText(
+            self.tr("Criteria not met or still open: %d") % len(open_results) if open_results
+            else self.tr("Every criterion is decided and none excludes.")
+        )
+        for result in open_results:
+            self.items.addWidget(self._link(result))
+        self.fail_button.setEnabled(
+            not screening.status.locked and screening.status is not ScreeningStatus.SCREEN_FAILURE
+        )
