@@ -37,4 +37,6 @@ class ReasonDialog(QDialog):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         reason = dialog.reason.text().strip()
         dialog.deleteLater()
+        if parent is not None:
+            parent.window().activateWindow()
         return reason if accepted and reason else None

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -76,14 +72,14 @@ class FactEditor(QWidget):
     def raw(self) -> Any:  # pragma: no cover
         raise NotImplementedError
 
-    def show(self, raw: Any) -> None:  # pragma: no cover
+    def display(self, raw: Any) -> None:  # pragma: no cover
         raise NotImplementedError
 
     def set_value(self, raw: Any) -> None:
         """Show a stored answer without announcing an edit."""
         self._loading = True
         try:
-            self.show(raw)
+            self.display(raw)
         finally:
             self._loading = False
 
@@ -136,7 +132,7 @@ class NumberEditor(FactEditor):
         text = self.line.text().strip().replace(",", ".")
         return {"value": text, "unit": self.unit.currentText()} if text else None
 
-    def show(self, raw: Any) -> None:
+    def display(self, raw: Any) -> None:
         if isinstance(raw, dict):
             self.line.setText(str(raw.get("value", "")))
             index = self.unit.findText(str(raw.get("unit")))
@@ -160,7 +156,7 @@ class CountEditor(FactEditor):
             return None
         return int(text) if text.isdigit() else text
 
-    def show(self, raw: Any) -> None:
+    def display(self, raw: Any) -> None:
         self.line.setText("" if raw is None else str(raw))
 
 
@@ -194,7 +190,7 @@ class DateEditor(FactEditor):
             return NEVER
         return self.field.text() or None
 
-    def show(self, raw: Any) -> None:
+    def display(self, raw: Any) -> None:
         never = raw == NEVER
         self.never.setChecked(never)
         self.field.setEnabled(not never)
@@ -235,7 +231,7 @@ class YesNoEditor(FactEditor):
                 return answer
         return None
 
-    def show(self, raw: Any) -> None:
+    def display(self, raw: Any) -> None:
         if raw in self.buttons:
             self.buttons[raw].setChecked(True)
         else:
@@ -261,86 +257,116 @@ class ChoiceEditor(FactEditor):
     def raw(self) -> Any:
         return self.combo.currentData()
 
-    def show(self, raw: Any) -> None:
+    def display(self, raw: Any) -> None:
         index = self.combo.findData(raw)
         self.combo.setCurrentIndex(max(index, 0))
 
 
+class CourseRow(QWidget):
+    """One course of one drug: drug, dose, unit, route, start, last dose change, stop."""
+
+    changed = Signal()
+    removeRequested = Signal(object)
+
+    def __init__(self, fact: Any, entry: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.combos: dict[str, QComboBox] = {}
+        self.lines: dict[str, QLineEdit] = {}
+        self.dates: dict[str, DateField] = {}
+        names = {"drug": self.tr("Drug"), "dose": self.tr("Dose"), "unit": self.tr("Unit"), "route": self.tr("Route"),
+                 "start": self.tr("Start"), "last_change": self.tr("Last dose change"), "stop": self.tr("Stop")}
+        choices = {"drug": fact.drugs, "unit": fact.dose_units, "route": fact.routes}
+        for name in MedicationEditor.COLUMNS:
+            if name in choices:
+                combo = QComboBox(self)
+                combo.addItem("", None)
+                for value in choices[name]:
+                    combo.addItem(value.replace("_", "-"), value)
+                default = choices[name][0] if len(choices[name]) == 1 else None
+                combo.setCurrentIndex(max(combo.findData(entry.get(name, default)), 0))
+                combo.activated.connect(self.changed)
+                widget: QWidget = combo
+                self.combos[name] = combo
+            elif name == "dose":
+                line = QLineEdit("" if entry.get(name) is None else str(entry[name]), self)
+                line.setMaximumWidth(80)
+                line.editingFinished.connect(self.changed)
+                widget = self.lines[name] = line
+            else:
+                field = DateField(self)
+                field.set_text("" if entry.get(name) is None else str(entry[name]))
+                field.editingFinished.connect(self.changed)
+                widget = self.dates[name] = field
+            widget.setAccessibleName(names[name])
+            widget.setToolTip(names[name])
+            row.addWidget(widget)
+        self.remove = QPushButton(self.tr("Remove"), self)
+        self.remove.setAccessibleName(self.tr("Remove this course"))
+        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        row.addWidget(self.remove)
+
+    def entry(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {name: combo.currentData() for name, combo in self.combos.items()}
+        entry["dose"] = self.lines["dose"].text().strip().replace(",", ".") or None
+        entry.update({name: field.text() or None for name, field in self.dates.items()})
+        return {name: entry[name] for name in MedicationEditor.COLUMNS}
+
+
 class MedicationEditor(FactEditor):
+    """Courses as rows of fields (Tab moves through them); "None taken" records an empty history."""
+
     COLUMNS = ("drug", "dose", "unit", "route", "start", "last_change", "stop")
 
     def build(self) -> QWidget:
         box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
+        self.column = QVBoxLayout(box)
+        self.column.setContentsMargins(0, 0, 0, 0)
         self.none_taken = QCheckBox(self.tr("None taken"), box)
-        column.addWidget(self.none_taken)
-        self.table = QTableWidget(0, len(self.COLUMNS), box)
-        headers = [self.tr("Drug"), self.tr("Dose"), self.tr("Unit"), self.tr("Route"), self.tr("Start (YYYY-MM-DD)"),
-                   self.tr("Last dose change"), self.tr("Stop (empty: ongoing)")]
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName(self.fact.label)
-        self.table.setMinimumHeight(110)
-        column.addWidget(self.table)
-        buttons = QHBoxLayout()
+        self.column.addWidget(self.none_taken)
+        self.heading = QLabel(self.tr("Drug · dose · unit · route · start · last dose change · stop (empty while taken); "
+                                      "dates YYYY-MM-DD"), box)
+        self.heading.setProperty("role", "hint")
+        self.column.addWidget(self.heading)
+        self.rows_box = QVBoxLayout()
+        self.column.addLayout(self.rows_box)
         self.add = QPushButton(self.tr("Add a course"), box)
-        self.remove = QPushButton(self.tr("Remove the selected course"), box)
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.remove)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
-        self.add.clicked.connect(self._add_row)
-        self.remove.clicked.connect(self._remove_row)
+        self.column.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.rows: list[CourseRow] = []
+        self.add.clicked.connect(self._add_clicked)
         self.none_taken.toggled.connect(self._none_toggled)
-        self.table.itemChanged.connect(self._committed_change)
         return box
 
     def focus_target(self) -> QWidget:
-        return self.table
+        return self.rows[0].combos["drug"] if self.rows else self.add
 
-    def _combo(self, values: tuple[str, ...], current: Any) -> QComboBox:
-        combo = QComboBox(self.table)
-        combo.addItem("", None)
-        for value in values:
-            combo.addItem(value.replace("_", "-"), value)
-        combo.setCurrentIndex(max(combo.findData(current), 0))
-        combo.activated.connect(self._committed_change)
-        return combo
+    def _add_row(self, entry: dict[str, Any]) -> CourseRow:
+        row = CourseRow(self.fact, entry, self.input)
+        row.changed.connect(self._committed_change)
+        row.removeRequested.connect(self._remove_row)
+        self.rows_box.addWidget(row)
+        row.show()  # at once: a layout would show it on the next turn of the event loop, and Tab skips it until then
+        self.rows.append(row)
+        return row
 
-    def _add_row(self, entry: dict | None = None) -> None:
-        entry = entry if isinstance(entry, dict) else {}
-        self.table.blockSignals(True)
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        choices = {"drug": self.fact.drugs, "unit": self.fact.dose_units, "route": self.fact.routes}
-        default_unit = self.fact.dose_units[0] if len(self.fact.dose_units) == 1 else None
-        for column, name in enumerate(self.COLUMNS):
-            if name in choices:
-                current = entry.get(name, default_unit if name == "unit" else None)
-                self.table.setCellWidget(row, column, self._combo(choices[name], current))
-            else:
-                value = entry.get(name)
-                self.table.setItem(row, column, QTableWidgetItem("" if value is None else str(value)))
-        self.table.blockSignals(False)
-        if not entry:
-            self.none_taken.setChecked(False)
-            self.table.setCurrentCell(row, 0)
-            self.table.setFocus()
+    def _add_clicked(self) -> None:
+        self.none_taken.setChecked(False)
+        self._add_row({}).combos["drug"].setFocus()
 
-    def _remove_row(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            self._committed_change()
+    def _remove_row(self, row: CourseRow) -> None:
+        self.rows.remove(row)
+        row.hide()
+        row.deleteLater()
+        self._committed_change()
+        self.add.setFocus()
 
     def _none_toggled(self, checked: bool) -> None:
         if checked:
-            self.table.setRowCount(0)
-        self.table.setEnabled(not checked)
-        self.add.setEnabled(not checked)
-        self.remove.setEnabled(not checked)
+            for row in list(self.rows):
+                row.hide()
+                row.deleteLater()
+            self.rows = []
         self._committed_change()
 
     def _committed_change(self, *_: object) -> None:
@@ -350,32 +376,21 @@ class MedicationEditor(FactEditor):
     def raw(self) -> Any:
         if self.none_taken.isChecked():
             return []
-        entries = []
-        for row in range(self.table.rowCount()):
-            entry: dict[str, Any] = {}
-            for column, name in enumerate(self.COLUMNS):
-                widget = self.table.cellWidget(row, column)
-                if isinstance(widget, QComboBox):
-                    entry[name] = widget.currentData()
-                else:
-                    item = self.table.item(row, column)
-                    text = item.text().strip() if item else ""
-                    entry[name] = text or None
-            entries.append(entry)
-        return entries or None
+        return [row.entry() for row in self.rows] or None
 
-    def show(self, raw: Any) -> None:
-        self.table.setRowCount(0)
+    def display(self, raw: Any) -> None:
+        for row in self.rows:
+            row.hide()
+            row.deleteLater()
+        self.rows = []
         self.none_taken.blockSignals(True)
         self.none_taken.setChecked(raw == [])
         self.none_taken.blockSignals(False)
-        self.table.setEnabled(raw != [])
         for entry in raw or ():
-            self._add_row(entry)
+            self._add_row(entry if isinstance(entry, dict) else {})
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.none_taken, self.table, self.add, self.remove):
-            widget.setEnabled(not read_only)
+        self.input.setEnabled(not read_only)
 
 
 def make_editor(fact: Any, words: Messages, parent: QWidget | None = None) -> FactEditor:

@@ -256,7 +256,7 @@ class JointsEditor(FactEditor):
     def raw(self) -> Any:
         return {"tender": sorted(self.picker.tender), "swollen": sorted(self.picker.swollen)}
 
-    def show(self, raw: Any) -> None:
+    def display(self, raw: Any) -> None:
         raw = raw if isinstance(raw, dict) else {}
         self.picker.set_marks(set(raw.get("tender", ())), set(raw.get("swollen", ())))
         self._update_counts()

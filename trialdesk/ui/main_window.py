@@ -140,10 +140,14 @@ class MainWindow(QMainWindow):
             return
         site = self.store.site_setting("site_number")
         dialog = NewScreeningDialog(protocol, self.store, site, self.words, self.today(), self)
-        if dialog.exec() != NewScreeningDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == NewScreeningDialog.DialogCode.Accepted
+        values = dialog.values()
+        dialog.deleteLater()
+        self.activateWindow()
+        if not accepted:
             return
         try:
-            session = start_screening(self.store, protocol, dialog.values(), site=site, actor=self.settings.user)
+            session = start_screening(self.store, protocol, values, site=site, actor=self.settings.user)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Not created"), self.words.store_error(error.code, error.params))
             return
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.view)
         subject = session.screening.subject
         self.setWindowTitle(f"trialdesk — {session.protocol.id} — {subject.screening_number} ({subject.initials})")
+        self.activateWindow()
+        self.view.focus_current()
 
     def _close_view(self) -> None:
         if self.view is not None:

@@ -121,14 +121,14 @@ class NewScreeningDialog(QDialog):
     def check(self) -> bool:
         """Show each touched field's problem beside it; enable OK when there are none at all."""
         problems: dict[str, Problem] = {}
+        values = self.values()
         try:
-            subject = check_subject(self.values())
+            check_subject(values)
         except FactsInvalid as invalid:
             problems = {p.fact: p for p in invalid.problems}
-        else:
-            if self.store.number_taken(self.protocol.id, self.site, subject.screening_number):
-                problems["screening_number"] = Problem("duplicate_screening_number", "screening_number",
-                                                       {"value": subject.screening_number})
+        number = values["screening_number"]
+        if "screening_number" not in problems and self.store.number_taken(self.protocol.id, self.site, number):
+            problems["screening_number"] = Problem("duplicate_screening_number", "screening_number", {"value": number})
         for field, label in self.problems.items():
             problem = problems.get(field) if field in self._touched else None
             if problem is not None and problem.code == "duplicate_screening_number":

@@ -184,10 +184,14 @@ class ScreeningView(QWidget):
         total = len(self.pages)
         self.position.setText(self.tr("Criterion %1 of %2").replace("%1", str(index + 1)).replace("%2", str(total))
                               if index < total else self.tr("Summary"))
-        if index < total:
-            self.pages[index].first_input().setFocus()
-        else:
+        if index >= total:
             self.summary.show_report(self.qt.report, self.session.screening)
+        self.focus_current()
+
+    def focus_current(self) -> None:
+        """Put the keyboard in the current page's first entry."""
+        page = self.current_page()
+        (page.first_input() if page else self.summary).setFocus()
 
     def step(self, delta: int) -> None:
         self.side.setCurrentRow(max(0, min(self.side.count() - 1, self.side.currentRow() + delta)))

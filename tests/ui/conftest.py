@@ -1,0 +1,177 @@
+"""Interface fixtures: a main window on a fresh data directory, and a coordinator's hands.
+
+`Coordinator` enters answers the way a person does: clicks, typed keys, Tab to move on.
+Non-ASCII text is sent as QKeyEvents with text (qtbot.keyClicks aborts on it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+
+from trialdesk.persistence.database import Database
+from trialdesk.resources import resource_path
+from trialdesk.session import start_screening
+from trialdesk.settings import AppSettings
+from trialdesk.ui import fact_editors as fe
+from trialdesk.ui.joint_picker import JointsEditor
+from trialdesk.ui.look import prepare_application
+from trialdesk.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _prepared(qapp) -> None:
+    prepare_application(qapp)
+
+
+@pytest.fixture
+def settings(_own_data_dir: Path) -> AppSettings:
+    return AppSettings(data_dir=_own_data_dir, user="coordinator")
+
+
+class ModalWatchdog:
+    """Closes a modal dialog nobody answers (it would block the test forever) and remembers it."""
+
+    def __init__(self) -> None:
+        self.unanswered: list[str] = []
+        self._seen: QWidget | None = None
+        self.timer = QTimer()
+        self.timer.setInterval(1500)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is self._seen:
+            self.unanswered.append(modal.windowTitle())
+            modal.close()
+        self._seen = modal
+
+
+@pytest.fixture
+def window(qtbot, settings) -> Iterator[MainWindow]:
+    database = Database(settings.database_path)
+    main = MainWindow(settings, database, today=lambda: TODAY)
+    qtbot.addWidget(main)
+    main.resize(1200, 850)
+    main.show()
+    qtbot.waitExposed(main)
+    watchdog = ModalWatchdog()
+    yield main
+    watchdog.timer.stop()
+    main.close()
+    database.close()
+    assert not watchdog.unanswered, f"a dialog nobody expected stayed open: {watchdog.unanswered}"
+
+
+def example(name: str) -> dict[str, Any]:
+    return json.loads(resource_path(f"examples/NCT03798028-{name}.json").read_text(encoding="utf-8"))
+
+
+def create(window: MainWindow, name: str, number: str | None = None, actor: str = "coordinator") -> int:
+    """A screening made outside the interface (as an import would), returning its id."""
+    data = example(name)
+    subject = {**data["subject"], "screening_date": data["screening_date"]}
+    if number:
+        subject["screening_number"] = number
+    session = start_screening(window.store, window.protocol("NCT03798028"), subject, data["facts"], site="",
+                              actor=actor)
+    return session.screening.id
+
+
+def when_modal(handler: Callable[[QWidget], None]) -> None:
+    """Run `handler` on the next modal dialog, once it is up (a dialog's exec() blocks the test)."""
+
+    def attempt(tries: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None and tries < 200:
+            QTimer.singleShot(10, lambda: attempt(tries + 1))
+            return
+        handler(dialog)
+
+    QTimer.singleShot(0, attempt)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Chinese included, as key events carrying the characters."""
+    for char in text:
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char))
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+class Coordinator:
+    """Enters raw answers into fact editors with the mouse and keyboard."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def choose(self, combo: QComboBox, text: str) -> None:
+        """Select an entry with the arrow keys, as a keyboard user does (typing a space would open the list)."""
+        combo.setFocus()
+        self.qtbot.keyClick(combo, Qt.Key.Key_Home)
+        for _ in range(combo.count()):
+            if combo.currentText() == text:
+                return
+            self.qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentText() == text, (combo.currentText(), text)
+
+    def type_line(self, line: QWidget, text: str) -> None:
+        line.setFocus()
+        line.selectAll()
+        self.qtbot.keyClicks(line, text)
+        self.qtbot.keyClick(line, Qt.Key.Key_Tab)
+
+    def enter(self, editor: fe.FactEditor, raw: Any) -> None:
+        if isinstance(editor, fe.NumberEditor):
+            if len(editor.fact.units) > 1:
+                self.choose(editor.unit, raw["unit"])
+            self.type_line(editor.line, str(raw["value"]))
+        elif isinstance(editor, fe.CountEditor):
+            self.type_line(editor.line, str(raw))
+        elif isinstance(editor, fe.DateEditor):
+            if raw == "none":
+                self.qtbot.mouseClick(editor.never, Qt.MouseButton.LeftButton, pos=QPoint(5, editor.never.height() // 2))
+            else:
+                self.type_line(editor.field.line, raw)
+        elif isinstance(editor, fe.YesNoEditor):
+            button = editor.buttons[raw]
+            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(5, button.height() // 2))
+        elif isinstance(editor, fe.ChoiceEditor):
+            label = next(o.label for o in editor.fact.options if o.id == raw)
+            self.choose(editor.combo, label)
+        elif isinstance(editor, JointsEditor):
+            picker = editor.picker
+            for part, button in (("tender", Qt.MouseButton.LeftButton), ("swollen", Qt.MouseButton.RightButton)):
+                for joint in raw[part]:
+                    self.qtbot.mouseClick(picker, button, pos=picker._centre(joint).toPoint())
+        elif isinstance(editor, fe.MedicationEditor):
+            if raw == []:
+                self.qtbot.mouseClick(editor.none_taken, Qt.MouseButton.LeftButton, pos=QPoint(5, 8))
+                return
+            for entry in raw:
+                self.qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
+                row = editor.rows[-1]
+                for name in editor.COLUMNS:
+                    value = entry.get(name)
+                    if name in row.combos:
+                        self.choose(row.combos[name], value.replace("_", "-"))
+                    elif value is not None:
+                        line = row.lines[name] if name in row.lines else row.dates[name].line
+                        self.type_line(line, str(value))
+        else:  # pragma: no cover
+            raise AssertionError(f"no way to enter {type(editor).__name__}")
+
+
+@pytest.fixture
+def coordinator(qtbot) -> Coordinator:
+    return Coordinator(qtbot)
