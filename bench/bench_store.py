@@ -18,9 +18,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from bench.common import update_readme
-from trialdesk.domain.screening import LogFilter, ScreeningStatus
+from trialdesk.domain.log import LogFilter, ScreeningStatus
 from trialdesk.persistence.database import Database
 from trialdesk.persistence.protocol_files import find_protocol
+from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.persistence.screening_store import ScreeningStore
 from trialdesk.session import start_screening
 
@@ -87,9 +88,9 @@ def first_page(path: Path, log_filter: LogFilter = LogFilter(), repeat: int = 21
 
     def run() -> None:
         with Database(path) as database:
-            store = ScreeningStore(database)
-            store.list_log(log_filter, limit=100)
-            store.count(log_filter)
+            log = ScreeningLog(database)
+            log.list_log(log_filter, limit=100)
+            log.count(log_filter)
 
     return _timed(run, repeat)
 

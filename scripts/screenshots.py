@@ -48,7 +48,7 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / "log.png"))
 
-        dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.store, "01", window.words, date(2026, 11, 20), window)
+        dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.screening_log, "01", window.words, date(2026, 11, 20), window)
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(out / "new-screening.png"))

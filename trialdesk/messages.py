@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from trialdesk.domain.calculators import CALCULATORS
 from trialdesk.domain.errors import Problem
-from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.verdict import Outcome, Overall, Reason, Verdict
+
+if TYPE_CHECKING:  # the protocol models are not needed to word a status on the start-up path
+    from trialdesk.domain.protocol import Protocol
 
 EN: dict[str, str] = {
     # verdicts
@@ -248,6 +249,8 @@ class Messages:
         if result.components:
             parts = ", ".join(self.t(f"component.{k}", points=v) for k, v in result.components.items())
             text += self.t("score.components", parts=parts)
+        from trialdesk.domain.calculators import CALCULATORS  # the formulas are not needed to word a status
+
         kinds = CALCULATORS[self.protocol.score[result.score_id].calculator].inputs if self.protocol else {}
         inputs = [
             f"{self.t(f'input.{name}')} {_number(v)}" + (f" {kinds[name].unit}" if name in kinds and kinds[name].unit else "")

@@ -20,7 +20,8 @@ from typing import Any
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.evaluation import evaluate, parse_facts
 from trialdesk.domain.protocol import Protocol
-from trialdesk.domain.screening import SUBJECT_FACTS, Screening, ScreeningStatus, check_subject
+from trialdesk.domain.log import ScreeningStatus
+from trialdesk.domain.screening import SUBJECT_FACTS, Screening, check_subject, status_from_report
 from trialdesk.domain.values import FactValue
 from trialdesk.domain.verdict import EligibilityReport
 from trialdesk.persistence.screening_store import ScreeningStore, StoreError
@@ -46,7 +47,7 @@ def _failed(report: EligibilityReport) -> list[str]:
 
 
 def _status(report: EligibilityReport) -> ScreeningStatus:
-    return ScreeningStatus.from_report(report)
+    return status_from_report(report)
 
 
 def start_screening(

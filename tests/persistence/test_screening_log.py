@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from tests.test_session import NCT, example
-from trialdesk.domain.screening import LogFilter, ScreeningStatus
-from trialdesk.persistence.screening_store import LOG_COLUMNS
+from trialdesk.domain.log import LogFilter, ScreeningStatus
+from trialdesk.persistence.screening_log import LOG_COLUMNS, ScreeningLog
 from trialdesk.session import start_screening
 
 
@@ -32,7 +32,7 @@ def site(store, clock):
         session = start_screening(store, NCT, subject, facts, site="01", actor="coordinator", clock=clock)
         if number == "S-003":
             session.record_screen_failure("Hb above 90 g/L")
-    return store
+    return ScreeningLog(store.database)
 
 
 def test_newest_first_without_superseded(site):

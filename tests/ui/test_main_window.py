@@ -52,7 +52,7 @@ def test_the_log_sorts_by_a_clicked_column(qtbot, window):
 
 def test_new_screening_form_refuses_bad_fields_beside_them(qtbot, window):
     create(window, "eligible")  # S-001 exists
-    dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.store, "", window.words, TODAY, window)
+    dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.screening_log, "", window.words, TODAY, window)
     qtbot.addWidget(dialog)
     dialog.show()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)

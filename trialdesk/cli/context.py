@@ -10,6 +10,7 @@ from pathlib import Path
 from trialdesk.domain.protocol import Protocol
 from trialdesk.persistence.database import Database
 from trialdesk.persistence.protocol_files import find_protocol
+from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.persistence.screening_store import ScreeningStore
 from trialdesk.session import ScreeningSession
 from trialdesk.settings import AppSettings
@@ -30,6 +31,10 @@ class Context:
     @cached_property
     def store(self) -> ScreeningStore:
         return ScreeningStore(self.database)
+
+    @cached_property
+    def log(self) -> ScreeningLog:
+        return ScreeningLog(self.database)
 
     def protocol(self, id_or_file: str) -> Protocol:
         return find_protocol(id_or_file, self.settings.protocol_dir)

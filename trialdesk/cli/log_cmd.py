@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from trialdesk.cli.context import Context
-from trialdesk.domain.screening import LogFilter, ScreeningStatus
+from trialdesk.domain.log import LogFilter, ScreeningStatus
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import write_csv
+from trialdesk.persistence.screening_log import write_csv
 
 STATUSES = [s.value for s in ScreeningStatus]
 
@@ -49,9 +49,9 @@ def _filter(args: argparse.Namespace) -> LogFilter:
 
 
 def list_log(args: argparse.Namespace, context: Context) -> int:
-    entries = context.store.list_log(_filter(args), limit=args.limit)
+    entries = context.log.list_log(_filter(args), limit=args.limit)
     if args.format == "json":
-        print(json.dumps([e.model_dump(mode="json") for e in entries], indent=2, ensure_ascii=False))
+        print(json.dumps([e.as_dict() for e in entries], indent=2, ensure_ascii=False))
         return 0
     words = Messages()
     for e in entries:
@@ -63,12 +63,12 @@ def list_log(args: argparse.Namespace, context: Context) -> int:
 
 def summary_log(args: argparse.Namespace, context: Context) -> int:
     log_filter, words = _filter(args), Messages()
-    counts = context.store.counts_by_status(log_filter)
+    counts = context.log.counts_by_status(log_filter)
     print(f"screenings: {sum(counts.values())}")
     for status in ScreeningStatus:
         if counts.get(status):
             print(f"  {words.status(status)}: {counts[status]}")
-    reasons = context.store.failure_reasons(log_filter)
+    reasons = context.log.failure_reasons(log_filter)
     if reasons:
         print("criteria not met by screen failures and ineligible screenings:")
         for criterion, n in reasons.items():
@@ -79,6 +79,6 @@ def summary_log(args: argparse.Namespace, context: Context) -> int:
 def export_log(args: argparse.Namespace, context: Context) -> int:
     words = Messages()
     outcome_words = {s.value: words.status(s) for s in ScreeningStatus}
-    rows = write_csv(Path(args.csv), context.store, _filter(args), outcome_words)
+    rows = write_csv(Path(args.csv), context.log, _filter(args), outcome_words)
     print(f"wrote {rows} screenings to {args.csv}")
     return 0

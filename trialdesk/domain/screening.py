@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.facts import to_date
+from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.verdict import EligibilityReport, Overall
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -29,26 +29,13 @@ _SCREENING_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
 _INITIALS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[-.]){0,7}$")
 
 
-class ScreeningStatus(str, Enum):
-    IN_PROGRESS = "in_progress"
-    ELIGIBLE = "eligible"
-    INELIGIBLE = "ineligible"
-    SCREEN_FAILURE = "screen_failure"
-    SIGNED = "signed"
-    SUPERSEDED = "superseded"
-
-    @property
-    def locked(self) -> bool:
-        """No answer of a screening in this status may change."""
-        return self in (ScreeningStatus.SIGNED, ScreeningStatus.SUPERSEDED)
-
-    @classmethod
-    def from_report(cls, report: EligibilityReport) -> ScreeningStatus:
-        return {
-            Overall.ELIGIBLE: cls.ELIGIBLE,
-            Overall.INELIGIBLE: cls.INELIGIBLE,
-            Overall.INCOMPLETE: cls.IN_PROGRESS,
-        }[report.overall]
+def status_from_report(report: EligibilityReport) -> ScreeningStatus:
+    """The status an evaluation gives a screening that is being entered."""
+    return {
+        Overall.ELIGIBLE: ScreeningStatus.ELIGIBLE,
+        Overall.INELIGIBLE: ScreeningStatus.INELIGIBLE,
+        Overall.INCOMPLETE: ScreeningStatus.IN_PROGRESS,
+    }[report.overall]
 
 
 class Subject(BaseModel):
@@ -137,34 +124,3 @@ class AuditEntry(BaseModel):
     old_value: Any = None
     new_value: Any = None
     reason: str | None = None
-
-
-class LogEntry(BaseModel):
-    """One row of the screening log."""
-
-    model_config = FROZEN
-
-    id: int
-    protocol_id: str
-    protocol_version: str
-    screening_number: str
-    version: int
-    initials: str
-    screening_date: date
-    consent_date: date
-    status: ScreeningStatus
-    failed_criteria: tuple[str, ...] = ()
-    screen_failure_reason: str | None = None
-
-
-class LogFilter(BaseModel):
-    """What the screening log shows: by status, screening-date range and a search text."""
-
-    model_config = FROZEN
-
-    statuses: tuple[ScreeningStatus, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    search: str = ""
-    protocol_id: str | None = None
-    include_superseded: bool = False

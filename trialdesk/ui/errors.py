@@ -4,7 +4,6 @@ entry was saved as it was made)."""
 
 from __future__ import annotations
 
-import secrets
 import sys
 import traceback
 from collections.abc import Callable
@@ -19,7 +18,9 @@ ERROR_LOG = "errors.log"
 
 def log_error(log_dir: Path, exc: BaseException, tb: TracebackType | None) -> str:
     """Append the error to the log and return its reference."""
-    reference = datetime.now().strftime("TD-%Y%m%d-%H%M%S-") + secrets.token_hex(2).upper()
+    from secrets import token_hex
+
+    reference = datetime.now().strftime("TD-%Y%m%d-%H%M%S-") + token_hex(2).upper()
     log_dir.mkdir(parents=True, exist_ok=True)
     with (log_dir / ERROR_LOG).open("a", encoding="utf-8") as log:
         log.write(f"--- {reference} {datetime.now().astimezone().isoformat()}\n")

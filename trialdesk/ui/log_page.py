@@ -5,23 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from trialdesk.domain.screening import LogFilter, ScreeningStatus
+from trialdesk.domain.log import LogFilter, ScreeningStatus
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import ScreeningStore
+from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.ui.log_table_model import ScreeningLogTableModel
 
 
 class LogPage(QWidget):
     opened = Signal(int)  # a screening id
 
-    def __init__(self, store: ScreeningStore, words: Messages, parent: QWidget | None = None) -> None:
+    def __init__(self, log: ScreeningLog, words: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = ScreeningLogTableModel(store, words, self)
+        self.model = ScreeningLogTableModel(log, words, self)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("All statuses"), None)
         for status in ScreeningStatus:
             if status is not ScreeningStatus.SUPERSEDED:
-                self.status.addItem(words.status(status), status)
+                self.status.addItem(words.status(status), status.value)
         self.status.setAccessibleName(self.tr("Status filter"))
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search screening number or initials"))
@@ -45,8 +45,14 @@ class LogPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Widths from the header font, not from the rows: measuring every row of a long log
+        # (ResizeToContents) costs more than the rest of start-up together.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((10, 7, 13, 24, 14, 6)):
+            header.resizeSection(column, width * em)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Screening log"))
         layout = QVBoxLayout(self)
@@ -59,7 +65,8 @@ class LogPage(QWidget):
 
     def apply_filter(self) -> None:
         status = self.status.currentData()
-        self.model.set_filter(LogFilter(statuses=(status,) if status else (), search=self.search.text()))
+        statuses = (ScreeningStatus(status),) if status else ()
+        self.model.set_filter(LogFilter(statuses=statuses, search=self.search.text()))
 
     def refresh(self) -> None:
         self.model.refresh()

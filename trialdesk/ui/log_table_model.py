@@ -13,9 +13,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from trialdesk.domain.screening import LogEntry, LogFilter
+from trialdesk.domain.log import LogEntry, LogFilter
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import ScreeningStore
+from trialdesk.persistence.screening_log import ScreeningLog
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -35,9 +35,9 @@ COLUMNS = (
 class ScreeningLogTableModel(QAbstractTableModel):
     """Rows of the log for the current filter and order; more are fetched as the view scrolls."""
 
-    def __init__(self, store: ScreeningStore, words: Messages, parent: Any = None) -> None:
+    def __init__(self, log: ScreeningLog, words: Messages, parent: Any = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.log = log
         self.words = words
         self.filter = LogFilter()
         self.order = ("screening_date", True)
@@ -52,8 +52,8 @@ class ScreeningLogTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         order_by, descending = self.order
-        rows = self.store.list_log(self.filter, limit=PAGE, order_by=order_by, descending=descending)
-        self.set_rows(rows, self.store.count(self.filter))
+        rows = self.log.list_log(self.filter, limit=PAGE, order_by=order_by, descending=descending)
+        self.set_rows(rows, self.log.count(self.filter))
 
     def set_filter(self, log_filter: LogFilter) -> None:
         self.filter = log_filter
@@ -77,7 +77,7 @@ class ScreeningLogTableModel(QAbstractTableModel):
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         order_by, descending = self.order
-        more = self.store.list_log(self.filter, limit=PAGE, offset=len(self._rows), order_by=order_by, descending=descending)
+        more = self.log.list_log(self.filter, limit=PAGE, offset=len(self._rows), order_by=order_by, descending=descending)
         if more:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
             self._rows.extend(more)

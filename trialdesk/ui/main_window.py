@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from trialdesk import __version__
-from trialdesk.domain.protocol import Protocol
 from trialdesk.messages import Messages
 from trialdesk.persistence.database import Database, DatabaseError
-from trialdesk.persistence.protocol_files import ProtocolFileError, find_protocol, keep_site_protocol, load_protocol
-from trialdesk.persistence.screening_store import ScreeningStore, StoreError
+from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.resources import bundled_protocols
-from trialdesk.session import ScreeningSession, start_screening
 from trialdesk.settings import AppSettings
 from trialdesk.ui.log_page import LogPage
-from trialdesk.ui.new_screening_dialog import NewScreeningDialog
-from trialdesk.ui.qt_session import QtScreeningSession
-from trialdesk.ui.screening_view import ScreeningView
+
+if TYPE_CHECKING:
+    from trialdesk.domain.protocol import Protocol
+    from trialdesk.persistence.screening_store import ScreeningStore
+    from trialdesk.session import ScreeningSession
+    from trialdesk.ui.screening_view import ScreeningView
+
+# The window shows the screening log first; the protocol, record and form machinery
+# (pydantic models, the YAML reader) is imported once it is on screen, not before.
+WARM_UP_AFTER_MS = 200
 
 DEFAULT_PROTOCOL = "NCT03798028"
 
@@ -32,7 +38,8 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.store = ScreeningStore(database)
+        self.database = database
+        self.screening_log = ScreeningLog(database)
         self.today = today
         self.words = Messages()
         self.view: ScreeningView | None = None
@@ -43,7 +50,7 @@ class MainWindow(QMainWindow):
         self.picker = QComboBox(self)
         self.picker.setAccessibleName(self.tr("Protocol"))
         self.picker.setMinimumContentsLength(14)
-        self.log = LogPage(self.store, self.words, self)
+        self.log = LogPage(self.screening_log, self.words, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.log)
         self.setCentralWidget(self.stack)
@@ -57,6 +64,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 820)
+        QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
+
+    @cached_property
+    def store(self) -> ScreeningStore:
+        from trialdesk.persistence.screening_store import ScreeningStore
+
+        return ScreeningStore(self.database)
+
+    def _warm_up(self) -> None:
+        """Load what opening a screening needs while the user reads the log."""
+        import trialdesk.ui.screening_view  # noqa: F401
+        import trialdesk.ui.new_screening_dialog  # noqa: F401
+
+        try:
+            self.protocol(self.picker.currentText())
+        except Exception:  # a bad protocol file is reported when the user picks it, not here
+            pass
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -104,6 +128,8 @@ class MainWindow(QMainWindow):
         self.picker.setCurrentIndex(max(0, ids.index(DEFAULT_PROTOCOL) if DEFAULT_PROTOCOL in ids else 0))
 
     def protocol(self, protocol_id: str) -> Protocol:
+        from trialdesk.persistence.protocol_files import find_protocol
+
         if protocol_id not in self._protocols:
             self._protocols[protocol_id] = find_protocol(protocol_id, self.settings.protocol_dir)
         return self._protocols[protocol_id]
@@ -115,6 +141,8 @@ class MainWindow(QMainWindow):
 
     def add_protocol_file(self, path: Path) -> bool:
         """Check a protocol file, keep it with the site's data, and select it; show every problem if bad."""
+        from trialdesk.persistence.protocol_files import ProtocolFileError, keep_site_protocol, load_protocol
+
         try:
             protocol = load_protocol(path)
             keep_site_protocol(path, protocol, self.settings.protocol_dir)
@@ -133,13 +161,18 @@ class MainWindow(QMainWindow):
     # -- screenings -------------------------------------------------------------------------------
 
     def new_screening(self) -> None:
+        from trialdesk.persistence.protocol_files import ProtocolFileError
+        from trialdesk.persistence.screening_store import StoreError
+        from trialdesk.session import start_screening
+        from trialdesk.ui.new_screening_dialog import NewScreeningDialog
+
         try:
             protocol = self.protocol(self.picker.currentText())
         except ProtocolFileError as error:
             QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
             return
         site = self.store.site_setting("site_number")
-        dialog = NewScreeningDialog(protocol, self.store, site, self.words, self.today(), self)
+        dialog = NewScreeningDialog(protocol, self.screening_log, site, self.words, self.today(), self)
         accepted = dialog.exec() == NewScreeningDialog.DialogCode.Accepted
         values = dialog.values()
         dialog.deleteLater()
@@ -154,6 +187,9 @@ class MainWindow(QMainWindow):
         self.show_session(session)
 
     def open_screening(self, screening_id: int) -> None:
+        from trialdesk.persistence.protocol_files import ProtocolFileError
+        from trialdesk.session import ScreeningSession
+
         screening = self.store.load(screening_id)
         try:
             protocol = self.protocol(screening.protocol_id)
@@ -163,6 +199,9 @@ class MainWindow(QMainWindow):
         self.show_session(ScreeningSession(self.store, protocol, screening, actor=self.settings.user))
 
     def show_session(self, session: ScreeningSession) -> None:
+        from trialdesk.ui.qt_session import QtScreeningSession
+        from trialdesk.ui.screening_view import ScreeningView
+
         self._close_view()
         self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol), self.stack)
         self.view.correctionOpened.connect(self.show_session)
@@ -196,13 +235,15 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            self.store.database.backup_to(Path(name))
+            self.database.backup_to(Path(name))
         except (DatabaseError, OSError) as error:
             QMessageBox.warning(self, self.tr("Backup failed"), str(error))
             return
         self.statusBar().showMessage(self.tr("Backed up to %s") % name)
 
     def about(self) -> None:
+        from trialdesk.persistence.protocol_files import ProtocolFileError
+
         try:
             protocol = self.protocol(self.picker.currentText())
             protocol_text = f"{protocol.id} — {protocol.title}<br>{self.tr('Protocol version')}: {protocol.version} ({protocol.version_date})"

@@ -22,7 +22,7 @@ from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.screening import SUBJECT_FIELDS, check_subject
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import ScreeningStore
+from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.ui.date_field import DateField
 from trialdesk.ui.look import set_flag
 
@@ -30,10 +30,10 @@ from trialdesk.ui.look import set_flag
 class NewScreeningDialog(QDialog):
     """OK is enabled only when every field is valid and the screening number is free."""
 
-    def __init__(self, protocol: Protocol, store: ScreeningStore, site: str, words: Messages, today: date,
+    def __init__(self, protocol: Protocol, log: ScreeningLog, site: str, words: Messages, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.protocol, self.store, self.site, self.words = protocol, store, site, words
+        self.protocol, self.log, self.site, self.words = protocol, log, site, words
         self.setWindowTitle(self.tr("New screening — %s") % protocol.id)
         self.setObjectName("newScreeningDialog")
         self.inputs: dict[str, QWidget] = {}
@@ -127,7 +127,7 @@ class NewScreeningDialog(QDialog):
         except FactsInvalid as invalid:
             problems = {p.fact: p for p in invalid.problems}
         number = values["screening_number"]
-        if "screening_number" not in problems and self.store.number_taken(self.protocol.id, self.site, number):
+        if "screening_number" not in problems and self.log.number_taken(self.protocol.id, self.site, number):
             problems["screening_number"] = Problem("duplicate_screening_number", "screening_number", {"value": number})
         for field, label in self.problems.items():
             problem = problems.get(field) if field in self._touched else None

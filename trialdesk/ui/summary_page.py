@@ -8,7 +8,8 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from trialdesk.domain.screening import Screening, ScreeningStatus
+from trialdesk.domain.log import ScreeningStatus
+from trialdesk.domain.screening import Screening
 from trialdesk.domain.verdict import EligibilityReport, Outcome, Overall
 from trialdesk.messages import Messages
 from trialdesk.ui.criterion_page import effect
