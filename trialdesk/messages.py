@@ -97,6 +97,75 @@ EN: dict[str, str] = {
     "effect.passes": "does not exclude",
     "effect.excludes": "excludes",
     "effect.open": "incomplete",
+    # answers as printed
+    "answer.not_entered": "not entered",
+    "answer.never": "never",
+    "answer.none_taken": "none taken",
+    "answer.converted": "{value} {unit} (= {canonical} {canonical_unit})",
+    "answer.course": "{drug} {dose} {unit} {route}, from {start}{change}{stop}",
+    "answer.course_change": ", dose unchanged since {date}",
+    "answer.course_stop": ", stopped {date}",
+    "answer.course_ongoing": ", ongoing",
+    "answer.joints": "tender ({tender_count}): {tender}; swollen ({swollen_count}): {swollen}",
+    "answer.no_joints": "none",
+    "joint.side.r": "right",
+    "joint.side.l": "left",
+    "joint.shoulder": "{side} shoulder",
+    "joint.elbow": "{side} elbow",
+    "joint.wrist": "{side} wrist",
+    "joint.hip": "{side} hip",
+    "joint.knee": "{side} knee",
+    "joint.ankle": "{side} ankle",
+    "joint.mcp": "{side} MCP {n}",
+    "joint.pip": "{side} PIP {n}",
+    "joint.pip1": "{side} thumb IP",
+    "joint.mtp": "{side} MTP {n}",
+    "score.formula": "formula: {name} ({citation})",
+    # the worksheet
+    "ws.title": "Eligibility worksheet",
+    "ws.page": "Page {page} of {pages}",
+    "ws.draft": "DRAFT — NOT SIGNED",
+    "ws.subject": "Subject",
+    "ws.screening_number": "Screening number",
+    "ws.initials": "Initials",
+    "ws.date_of_birth": "Date of birth",
+    "ws.sex": "Sex",
+    "ws.screening_date": "Screening date",
+    "ws.consent": "Informed consent",
+    "ws.consent_value": "{date}, form version {version}",
+    "ws.version": "Screening version",
+    "ws.version_value": "{version}",
+    "ws.corrects": "{version}, correcting version {previous}: {reason}",
+    "ws.criteria": "Criteria",
+    "ws.registry_text": "Protocol text (registry, verbatim)",
+    "ws.interpretation": "Site interpretation",
+    "ws.facts": "Facts entered",
+    "ws.scores": "Computed",
+    "ws.verdict": "Verdict",
+    "ws.reason": "Reason",
+    "ws.source": "Source document",
+    "ws.no_source": "—",
+    "ws.interpretations": "Interpretations that apply to the whole protocol",
+    "ws.overall": "Overall result",
+    "ws.statement": "Investigator's statement",
+    "ws.statement_text": "I confirm that I have assessed this subject against each inclusion and exclusion criterion of protocol {protocol}, version {version}, on the evidence recorded in this worksheet, and that the subject is {overall}.",
+    "ws.signature": "Electronic signature",
+    "ws.signed_by": "Signed by {name}, {role}",
+    "ws.signed_at": "Date and time: {local} (UTC{offset}); {utc} UTC",
+    "ws.meaning": "Meaning of the signature: {meaning}",
+    "ws.not_signed": "Not signed",
+    "ws.wet_ink": "Handwritten signature (where the site's SOP requires it)",
+    "ws.wet_ink_line": "Signature of investigator",
+    "ws.wet_ink_name": "Printed name",
+    "ws.wet_ink_date": "Date and time",
+    "ws.footer": "Document {document} · content SHA-256 {digest}",
+    "ws.footer_versions": "trialdesk {program} · protocol {protocol}, version {version} ({version_date})",
+    "ws.site": "Site",
+    "ws.protocol": "Protocol",
+    "role.coordinator": "Study coordinator",
+    "role.sub_investigator": "Sub-investigator",
+    "role.principal_investigator": "Principal investigator",
+    "meaning.eligibility": "Investigator's eligibility decision: I confirm that the subject is {overall} for protocol {protocol} version {version}.",
     # units and periods
     "period.days": "days",
     "period.weeks": "weeks",
@@ -260,6 +329,65 @@ class Messages:
         if inputs:
             text += self.t("score.inputs", inputs=", ".join(inputs))
         return text
+
+    def joint_name(self, joint: str) -> str:
+        site, side = joint.rsplit("_", 1)
+        side_word = self.t(f"joint.side.{side}")
+        if site == "pip1":
+            return self.t("joint.pip1", side=side_word)
+        for prefix in ("mcp", "pip", "mtp"):
+            if site.startswith(prefix):
+                return self.t(f"joint.{prefix}", side=side_word, n=site[3:])
+        return self.t(f"joint.{site}", side=side_word)
+
+    def answer_text(self, fact_id: str, raw: Any) -> str:
+        """An answer as a reader should see it: units, option labels, joint names, courses."""
+        fact = self.protocol.fact[fact_id] if self.protocol else None
+        if raw is None or fact is None:
+            return self.t("answer.not_entered") if raw is None else str(raw)
+        kind = fact.type
+        if kind == "number" and isinstance(raw, dict):
+            from trialdesk.domain.units import QUANTITIES
+
+            value, unit = Decimal(str(raw["value"])), raw["unit"]
+            quantity = QUANTITIES[fact.quantity]
+            if unit == quantity.canonical:
+                return f"{_number(value)} {unit}"
+            canonical = quantity.to_canonical(value, unit)
+            return self.t("answer.converted", value=_number(value), unit=unit, canonical=_number(canonical),
+                          canonical_unit=quantity.canonical)
+        if kind == "date":
+            return self.t("answer.never") if raw == "none" else str(raw)
+        if kind in ("yes_no", "choice"):
+            return self.answer(fact_id, raw)
+        if kind == "medications":
+            if not raw:
+                return self.t("answer.none_taken")
+            return self.t("sep").join(
+                self.t(
+                    "answer.course", drug=c.get("drug"), dose=c.get("dose"), unit=c.get("unit"),
+                    route=str(c.get("route", "")).replace("_", "-"), start=c.get("start"),
+                    change=self.t("answer.course_change", date=c["last_change"]) if c.get("last_change") else "",
+                    stop=self.t("answer.course_stop", date=c["stop"]) if c.get("stop") else self.t("answer.course_ongoing"),
+                )
+                for c in raw
+            )
+        if kind == "joints":
+            def names(joints: list[str]) -> str:
+                return ", ".join(self.joint_name(j) for j in joints) or self.t("answer.no_joints")
+
+            return self.t("answer.joints", tender_count=len(raw.get("tender", [])), tender=names(raw.get("tender", [])),
+                          swollen_count=len(raw.get("swollen", [])), swollen=names(raw.get("swollen", [])))
+        return str(raw)
+
+    def formula(self, score_id: str) -> str:
+        from trialdesk.domain.calculators import CALCULATORS
+
+        calculator = CALCULATORS[self.protocol.score[score_id].calculator]
+        return self.t("score.formula", name=calculator.name, citation=calculator.citation)
+
+    def role(self, role: str) -> str:
+        return self.t(f"role.{role}")
 
     # -- reasons -------------------------------------------------------------------------
 

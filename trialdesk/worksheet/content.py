@@ -1,0 +1,162 @@
+"""What the eligibility worksheet says, fixed as data before anything is drawn.
+
+Every line of text is decided here, in the reader's language; the renderer only lays it
+out. The content's SHA-256 is printed on every page and recorded with the signed file, so
+the signature, the page and the database record all point at the same content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from trialdesk.domain.protocol import Protocol
+from trialdesk.domain.screening import Screening
+from trialdesk.domain.verdict import EligibilityReport, Outcome
+from trialdesk.messages import Messages
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Entry(BaseModel):
+    """One criterion as documented: the registry text, what was entered, and the decision."""
+
+    model_config = FROZEN
+
+    criterion_id: str
+    kind: str
+    text: str
+    interpretation: str | None
+    facts: tuple[tuple[str, str], ...]
+    scores: tuple[str, ...]
+    verdict: str
+    verdict_code: str
+    excludes: bool
+    reason: str
+    source: str | None
+
+
+class Signature(BaseModel):
+    """The signature manifestation of 21 CFR 11.50: who, in which role, when, and what it means."""
+
+    model_config = FROZEN
+
+    name: str
+    role: str
+    signed_at: datetime
+    meaning: str
+
+
+class WorksheetContent(BaseModel):
+    model_config = FROZEN
+
+    language: str
+    protocol_id: str
+    nct: str
+    sponsor_protocol: str | None
+    title: str
+    sponsor: str
+    protocol_version: str
+    protocol_version_date: date
+    site_name: str
+    site_number: str
+    screening_id: int
+    screening_version: int
+    supersedes: int | None
+    correction_reason: str | None
+    screening_number: str
+    initials: str
+    date_of_birth: date
+    sex: str
+    screening_date: date
+    consent_date: date
+    consent_version: str
+    entries: tuple[Entry, ...]
+    interpretations: tuple[str, ...]
+    overall: str
+    overall_text: str
+    statement: str
+    signature: Signature | None
+    program_version: str
+
+    @property
+    def document_id(self) -> str:
+        """Predictable and unique per screening version: PROTOCOL_SCREENING_vN."""
+        return f"{self.protocol_id}_{self.screening_number}_v{self.screening_version}"
+
+    def digest(self) -> str:
+        """SHA-256 of the content (canonical JSON), the hash printed on each page."""
+        return hashlib.sha256(self.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def default_meaning(protocol: Protocol, report: EligibilityReport, words: Messages) -> str:
+    return words.t("meaning.eligibility", overall=words.overall(report.overall).upper(), protocol=protocol.id,
+                   version=protocol.version)
+
+
+def build_content(
+    protocol: Protocol,
+    screening: Screening,
+    report: EligibilityReport,
+    words: Messages,
+    *,
+    site_name: str,
+    site_number: str,
+    program_version: str,
+    signature: Signature | None = None,
+) -> WorksheetContent:
+    """Everything the worksheet prints, for one screening version and its evaluation."""
+    entries = []
+    for criterion, result in zip(protocol.criteria, report.results):
+        entries.append(
+            Entry(
+                criterion_id=criterion.id,
+                kind=words.kind(criterion.kind),
+                text=criterion.text,
+                interpretation=criterion.interpretation,
+                facts=tuple(
+                    (words.fact_label(f), words.answer_text(f, screening.answers.get(f)))
+                    for f in protocol.facts_used(criterion)
+                ),
+                scores=tuple(f"{words.score(report.scores[s])}; {words.formula(s)}" for s in protocol.scores_used(criterion)),
+                verdict=words.verdict(result.verdict),
+                verdict_code=result.verdict.value,
+                excludes=result.excludes,
+                reason=words.reason(Outcome(result.verdict, result.reason)),
+                source=screening.notes.get(criterion.id),
+            )
+        )
+    subject = screening.subject
+    overall = words.overall(report.overall).upper()
+    return WorksheetContent(
+        language=words.lang,
+        protocol_id=protocol.id,
+        nct=protocol.registry.nct,
+        sponsor_protocol=protocol.registry.sponsor_protocol,
+        title=protocol.title,
+        sponsor=protocol.sponsor,
+        protocol_version=protocol.version,
+        protocol_version_date=protocol.version_date,
+        site_name=site_name,
+        site_number=site_number,
+        screening_id=screening.id,
+        screening_version=screening.version,
+        supersedes=screening.supersedes,
+        correction_reason=screening.correction_reason,
+        screening_number=subject.screening_number,
+        initials=subject.initials,
+        date_of_birth=subject.date_of_birth,
+        sex=words.answer("sex", subject.sex),
+        screening_date=subject.screening_date,
+        consent_date=subject.consent_date,
+        consent_version=subject.consent_version,
+        entries=tuple(entries),
+        interpretations=protocol.interpretations,
+        overall=report.overall.value,
+        overall_text=overall,
+        statement=words.t("ws.statement_text", protocol=protocol.id, version=protocol.version, overall=overall),
+        signature=signature,
+        program_version=program_version,
+    )

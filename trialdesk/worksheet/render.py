@@ -1,0 +1,226 @@
+"""Draw a WorksheetContent as an A4 (or Letter) PDF with reportlab platypus; returns bytes.
+
+Criterion entries are tables that split only between rows, repeating the criterion's
+header row, so no row is cut across pages. The position of the signature box is recorded
+as it is drawn, for the visible PDF signature to sit exactly on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timezone
+from io import BytesIO
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from trialdesk.messages import Messages
+from trialdesk.worksheet.content import WorksheetContent
+from trialdesk.worksheet.fonts import markup, register_fonts
+from trialdesk.worksheet.layout import (
+    BOTTOM_MARGIN,
+    EXCLUDES,
+    FRAME_PADDING,
+    GRID,
+    LEFT_MARGIN,
+    OPEN,
+    PAPER,
+    PASSES,
+    RIGHT_MARGIN,
+    SHADE,
+    TOP_MARGIN,
+    Running,
+    numbered_canvas,
+    styles,
+)
+
+LABEL_WIDTH = 34 * mm
+SIGNATURE_HEIGHT = 30 * mm
+WET_INK_HEIGHT = 14 * mm
+KEYWORD = "trialdesk-content-sha256="
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedWorksheet:
+    pdf: bytes
+    digest: str
+    signature_page: int  # zero-based
+    signature_box: tuple[int, int, int, int]  # x1, y1, x2, y2 in points
+
+
+class _SignatureBox(Flowable):
+    """The signature manifestation, boxed; remembers where on which page it was drawn."""
+
+    def __init__(self, table: Table, where: dict) -> None:
+        super().__init__()
+        self.table = table
+        self.where = where
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.table.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.table.drawOn(self.canv, 0, 0)
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.where.update(page=canvas.getPageNumber() - 1, box=(int(x), int(y), int(x + self.width), int(y + self.height)))
+        super().drawOn(canvas, x, y, _sW)
+
+
+class WorksheetRenderer:
+    """Lays out one worksheet."""
+
+    def __init__(self, words: Messages, paper: str = "a4") -> None:
+        register_fonts()
+        self.words = words
+        self.pagesize = PAPER[paper]
+        self.styles = styles()
+        self.width = self.pagesize[0] - LEFT_MARGIN - RIGHT_MARGIN - 2 * FRAME_PADDING
+
+    def p(self, text: str, style: str = "body") -> Paragraph:
+        return Paragraph(markup(text), self.styles[style])
+
+    def render(self, content: WorksheetContent) -> RenderedWorksheet:
+        digest = content.digest()
+        where: dict = {}
+        buffer = BytesIO()
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=LEFT_MARGIN,
+            rightMargin=RIGHT_MARGIN,
+            topMargin=TOP_MARGIN,
+            bottomMargin=BOTTOM_MARGIN,
+            title=f"{self.words.t('ws.title')} {content.document_id}",
+            author=content.signature.name if content.signature else "trialdesk",
+            subject=f"{content.protocol_id} {content.screening_number}",
+            creator=f"trialdesk {content.program_version}",
+            keywords=[f"{KEYWORD}{digest}", f"trialdesk-document={content.document_id}"],
+            invariant=True,
+        )
+        doc.build(self._story(content, where), canvasmaker=numbered_canvas(self._running(content, digest)))
+        return RenderedWorksheet(buffer.getvalue(), digest, where["page"], where["box"])
+
+    # -- every page ------------------------------------------------------------------------
+
+    def _running(self, content: WorksheetContent, digest: str) -> Running:
+        t = self.words.t
+        sponsor_protocol = f" · {content.sponsor_protocol}" if content.sponsor_protocol else ""
+        site = f"{content.site_name} ({content.site_number})" if content.site_number else content.site_name
+        return Running(
+            header=(
+                content.title,
+                f"{content.nct}{sponsor_protocol} · {t('ws.protocol')} {content.protocol_version} · {t('ws.site')}: {site or '—'}",
+                "",
+            ),
+            subject=f"{t('ws.subject')}: {content.screening_number} ({content.initials}) · v{content.screening_version}",
+            footer=(
+                t("ws.footer", document=content.document_id, digest=digest),
+                t("ws.footer_versions", program=content.program_version, protocol=content.protocol_id,
+                  version=content.protocol_version, version_date=content.protocol_version_date.isoformat()),
+            ),
+            page_words=t("ws.page", page="{page}", pages="{pages}"),
+            watermark=None if content.signature else t("ws.draft"),
+        )
+
+    # -- the flow ----------------------------------------------------------------------------
+
+    def _grid(self, rows: list[list], widths: list[float], header: bool = False) -> Table:
+        table = Table(rows, colWidths=widths, splitByRow=1, repeatRows=1 if header else 0)
+        style = [
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if header:
+            style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("SPAN", (0, 0), (-1, 0))]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def _story(self, content: WorksheetContent, where: dict) -> list[Flowable]:
+        t, p = self.words.t, self.p
+        story: list[Flowable] = [p(t("ws.title"), "title")]
+        version = t("ws.version_value", version=content.screening_version)
+        if content.supersedes:
+            version = t("ws.corrects", version=content.screening_version, previous=content.supersedes,
+                        reason=content.correction_reason or "")
+        subject_rows = [
+            (t("ws.screening_number"), content.screening_number),
+            (t("ws.initials"), content.initials),
+            (t("ws.date_of_birth"), content.date_of_birth.isoformat()),
+            (t("ws.sex"), content.sex),
+            (t("ws.screening_date"), content.screening_date.isoformat()),
+            (t("ws.consent"), t("ws.consent_value", date=content.consent_date.isoformat(), version=content.consent_version)),
+            (t("ws.version"), version),
+            (t("ws.protocol"), f"{content.protocol_id} — {content.title} ({content.sponsor})"),
+        ]
+        story.append(self._grid([[p(a, "label"), p(b)] for a, b in subject_rows], [LABEL_WIDTH, self.width - LABEL_WIDTH]))
+        story.append(p(t("ws.criteria"), "heading"))
+        for entry in content.entries:
+            story.append(self._entry(entry))
+            story.append(Spacer(1, 2.5 * mm))
+        if content.interpretations:
+            story.append(p(t("ws.interpretations"), "heading"))
+            story.extend(p(f"• {text}") for text in content.interpretations)
+        colour = {"eligible": PASSES, "ineligible": EXCLUDES}.get(content.overall, OPEN)
+        overall = Paragraph(f'{markup(t("ws.overall"))}: <font color="{colour.hexval()}">{markup(content.overall_text)}</font>',
+                            self.styles["overall"])
+        story.append(KeepTogether([overall, p(t("ws.statement"), "heading"), p(content.statement)]))
+        story.append(Spacer(1, 4 * mm))
+        story.append(KeepTogether([p(t("ws.signature"), "heading"), _SignatureBox(self._signature(content), where),
+                                   Spacer(1, 5 * mm), self._wet_ink()]))
+        return story
+
+    def _entry(self, entry) -> Table:
+        t, p = self.words.t, self.p
+        colour = EXCLUDES if entry.excludes else (OPEN if entry.verdict_code == "unknown" else PASSES)
+        head = Paragraph(f"<b>{markup(entry.criterion_id)}</b> · {markup(entry.kind)} · {markup(t('ws.verdict'))}: "
+                         f'<font color="{colour.hexval()}"><b>{markup(entry.verdict)}</b></font>', self.styles["body"])
+        rows = [[head, ""], [p(t("ws.registry_text"), "label"), p(entry.text)]]
+        if entry.interpretation:
+            rows.append([p(t("ws.interpretation"), "label"), p(entry.interpretation, "small")])
+        if entry.facts:
+            rows.append([p(t("ws.facts"), "label"), [p(f"{label}: {value}", "small") for label, value in entry.facts]])
+        if entry.scores:
+            rows.append([p(t("ws.scores"), "label"), [p(score, "small") for score in entry.scores]])
+        rows.append([p(t("ws.reason"), "label"), p(entry.reason)])
+        rows.append([p(t("ws.source"), "label"), p(entry.source or t("ws.no_source"))])
+        return self._grid(rows, [LABEL_WIDTH, self.width - LABEL_WIDTH], header=True)
+
+    def _signature(self, content: WorksheetContent) -> Table:
+        t, p = self.words.t, self.p
+        signature = content.signature
+        if signature is None:
+            lines = [p(t("ws.not_signed"), "label")]
+        else:
+            local = signature.signed_at
+            offset = local.strftime("%z")
+            offset = f"{offset[:3]}:{offset[3:]}"
+            utc = local.astimezone(timezone.utc)
+            lines = [
+                p(t("ws.signed_by", name=signature.name, role=self.words.role(signature.role)), "label"),
+                p(t("ws.signed_at", local=local.strftime("%Y-%m-%d %H:%M:%S"), offset=offset,
+                    utc=utc.strftime("%Y-%m-%d %H:%M:%S"))),
+                p(t("ws.meaning", meaning=signature.meaning)),
+            ]
+        table = Table([[lines]], colWidths=[self.width], rowHeights=[SIGNATURE_HEIGHT])
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 5)]))
+        return table
+
+    def _wet_ink(self) -> Table:
+        t, p = self.words.t, self.p
+        third = self.width / 3
+        rows = [[p(t("ws.wet_ink"), "label"), "", ""], ["", "", ""],
+                [p(t("ws.wet_ink_line"), "small"), p(t("ws.wet_ink_name"), "small"), p(t("ws.wet_ink_date"), "small")]]
+        table = Table(rows, colWidths=[third] * 3, rowHeights=[None, WET_INK_HEIGHT, None])
+        table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 1), (-1, 1), 0.8, colors.black),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 10)]))
+        return table
+
+
+def render_worksheet(content: WorksheetContent, words: Messages, paper: str = "a4") -> RenderedWorksheet:
+    return WorksheetRenderer(words, paper).render(content)
