@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from trialdesk import __version__
-from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, protocol_cmd, screening_cmd
+from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, protocol_cmd, screening_cmd, signing_cmd
 from trialdesk.cli.context import Context
 from trialdesk.domain.errors import FactsInvalid
 from trialdesk.messages import Messages
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     screening_cmd.add_commands(commands)
     audit_cmd.add_commands(commands)
     log_cmd.add_commands(commands, iso_date)
+    signing_cmd.add_commands(commands)
     backup = commands.add_parser("backup", help="write a consistent copy of the site database, even while in use")
     backup.add_argument("file")
     backup.set_defaults(run=_backup)

@@ -74,6 +74,34 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 2: the site's delegation list, and signed worksheets kept with their screening
+    """
+    CREATE TABLE delegation (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('coordinator', 'sub_investigator', 'principal_investigator')),
+        active INTEGER NOT NULL DEFAULT 1,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX delegation_active_name ON delegation (name) WHERE active = 1;
+
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        screening_id INTEGER NOT NULL REFERENCES screenings(id),
+        document_id TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        pdf_sha256 TEXT NOT NULL,
+        signer TEXT NOT NULL,
+        role TEXT NOT NULL,
+        meaning TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        pdf BLOB NOT NULL
+    );
+    CREATE INDEX documents_by_screening ON documents (screening_id);
+    CREATE INDEX documents_by_content ON documents (content_sha256);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,9 +6,11 @@ and updates the screening's status together: either all of it is kept or none.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -33,6 +35,38 @@ _SCREENING_COLUMNS = (
     "date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
     "screen_failure_reason, correction_reason, created_at, created_by"
 )
+
+
+ROLES = ("coordinator", "sub_investigator", "principal_investigator")
+SIGNING_ROLES = ("sub_investigator", "principal_investigator")
+
+
+@dataclass(frozen=True, slots=True)
+class Delegate:
+    """Someone on the site's delegation list."""
+
+    name: str
+    role: str
+    since: datetime
+
+    @property
+    def may_sign(self) -> bool:
+        """Only an investigator decides eligibility (ICH E6(R3) 2.7.1)."""
+        return self.role in SIGNING_ROLES
+
+
+@dataclass(frozen=True, slots=True)
+class SignedDocument:
+    """A signed worksheet as kept in the database."""
+
+    document_id: str
+    file_name: str
+    content_sha256: str
+    signer: str
+    role: str
+    meaning: str
+    signed_at: datetime
+    pdf: bytes
 
 
 def _iso(value: date | datetime) -> str:
@@ -221,13 +255,42 @@ class ScreeningStore:
             audit_trail.append(db, at=at, actor=actor, action="screen_failure", screening_id=screening_id,
                                old=old.value, new=ScreeningStatus.SCREEN_FAILURE.value, reason=reason)
 
-    def lock_signed(self, screening_id: int, signature: dict[str, Any], *, actor: str, at: datetime) -> None:
-        """Mark the screening signed: from now on none of its answers or notes may change."""
+    def lock_signed(self, screening_id: int, signature: dict[str, Any], *, actor: str, at: datetime,
+                    document: SignedDocument | None = None) -> None:
+        """Mark the screening signed, keeping its signed worksheet with it, in one transaction:
+        from now on none of its answers or notes may change."""
         with self.database.write() as db:
             old = self._unlocked(db, screening_id)
             db.execute("UPDATE screenings SET status = ? WHERE id = ?", (ScreeningStatus.SIGNED.value, screening_id))
+            if document is not None:
+                db.execute(
+                    "INSERT INTO documents (screening_id, document_id, file_name, content_sha256, pdf_sha256, signer, "
+                    "role, meaning, signed_at, pdf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (screening_id, document.document_id, document.file_name, document.content_sha256,
+                     hashlib.sha256(document.pdf).hexdigest(), document.signer, document.role, document.meaning,
+                     _iso(document.signed_at), document.pdf),
+                )
+                signature = {**signature, "document": document.document_id, "content_sha256": document.content_sha256}
             audit_trail.append(db, at=at, actor=actor, action="signed", screening_id=screening_id,
                                old=old.value, new=signature, reason=signature.get("meaning"))
+
+    def documents(self, screening_id: int) -> list[SignedDocument]:
+        """The signed worksheets of a screening version, oldest first."""
+        rows = self._read.execute(
+            "SELECT document_id, file_name, content_sha256, signer, role, meaning, signed_at, pdf FROM documents "
+            "WHERE screening_id = ? ORDER BY id", (screening_id,),
+        ).fetchall()
+        return [SignedDocument(r[0], r[1], r[2], r[3], r[4], r[5], datetime.fromisoformat(r[6]), r[7]) for r in rows]
+
+    def document_by_content(self, content_sha256: str) -> tuple[int, SignedDocument] | None:
+        """The screening id and stored worksheet whose content has this hash."""
+        row = self._read.execute(
+            "SELECT screening_id, document_id, file_name, content_sha256, signer, role, meaning, signed_at, pdf "
+            "FROM documents WHERE content_sha256 = ?", (content_sha256,),
+        ).fetchone()
+        if row is None:
+            return None
+        return row[0], SignedDocument(row[1], row[2], row[3], row[4], row[5], row[6], datetime.fromisoformat(row[7]), row[8])
 
     # -- site settings ---------------------------------------------------------------------------
 
@@ -241,6 +304,37 @@ class ScreeningStore:
             db.execute("INSERT OR REPLACE INTO site_settings VALUES (?, ?)", (key, value))
             audit_trail.append(db, at=at, actor=actor, action="site_setting", target=key,
                                old=old[0] if old else None, new=value)
+
+    # -- the delegation list ---------------------------------------------------------------------
+
+    def delegation(self) -> list[Delegate]:
+        """The people on the site's delegation list now, by name."""
+        rows = self._read.execute("SELECT name, role, added_at FROM delegation WHERE active = 1 ORDER BY name")
+        return [Delegate(name, role, datetime.fromisoformat(added)) for name, role, added in rows]
+
+    def delegate(self, name: str, role: str, *, actor: str, at: datetime) -> None:
+        """Add someone (or change their role); audited."""
+        if role not in ROLES:
+            raise StoreError("unknown_role", value=role, roles=list(ROLES))
+        name = name.strip()
+        if not name:
+            raise StoreError("unknown_role", value=name, roles=list(ROLES))
+        with self.database.write() as db:
+            old = db.execute("SELECT role FROM delegation WHERE name = ? AND active = 1", (name,)).fetchone()
+            db.execute("UPDATE delegation SET active = 0 WHERE name = ? AND active = 1", (name,))
+            db.execute("INSERT INTO delegation (name, role, added_at, added_by) VALUES (?, ?, ?, ?)",
+                       (name, role, _iso(at), actor))
+            audit_trail.append(db, at=at, actor=actor, action="delegation", target=name,
+                               old=old[0] if old else None, new=role)
+
+    def undelegate(self, name: str, *, actor: str, at: datetime) -> None:
+        with self.database.write() as db:
+            old = db.execute("SELECT role FROM delegation WHERE name = ? AND active = 1", (name,)).fetchone()
+            if old is None:
+                raise StoreError("not_delegated", value=name)
+            db.execute("UPDATE delegation SET active = 0 WHERE name = ? AND active = 1", (name,))
+            audit_trail.append(db, at=at, actor=actor, action="delegation", target=name, old=old[0], new=None)
+
 
 def _screening(row: tuple, answers: dict[str, Any], notes: dict[str, str]) -> Screening:
     (sid, protocol_id, protocol_version, site, number, version, supersedes, initials, born, sex, on, consent,

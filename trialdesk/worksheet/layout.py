@@ -82,7 +82,6 @@ def numbered_canvas(running: Running) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
-            kwargs.setdefault("initialFontName", SANS)  # else an unembedded Helvetica is referenced
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

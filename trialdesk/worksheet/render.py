@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 
 from trialdesk.messages import Messages
 from trialdesk.worksheet.content import WorksheetContent
-from trialdesk.worksheet.fonts import markup, register_fonts
+from trialdesk.worksheet.fonts import SANS, markup, register_fonts
 from trialdesk.worksheet.layout import (
     BOTTOM_MARGIN,
     EXCLUDES,
@@ -99,6 +99,7 @@ class WorksheetRenderer:
             creator=f"trialdesk {content.program_version}",
             keywords=[f"{KEYWORD}{digest}", f"trialdesk-document={content.document_id}"],
             invariant=True,
+            initialFontName=SANS,  # else the canvas starts in Helvetica, a font no reader is sure to have
         )
         doc.build(self._story(content, where), canvasmaker=numbered_canvas(self._running(content, digest)))
         return RenderedWorksheet(buffer.getvalue(), digest, where["page"], where["box"])
@@ -130,6 +131,7 @@ class WorksheetRenderer:
     def _grid(self, rows: list[list], widths: list[float], header: bool = False) -> Table:
         table = Table(rows, colWidths=widths, splitByRow=1, repeatRows=1 if header else 0)
         style = [
+            ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells would otherwise be set in Helvetica
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -207,7 +209,8 @@ class WorksheetRenderer:
                 p(t("ws.meaning", meaning=signature.meaning)),
             ]
         table = Table([[lines]], colWidths=[self.width], rowHeights=[SIGNATURE_HEIGHT])
-        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                                   ("BOX", (0, 0), (-1, -1), 1.2, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 5)]))
         return table
 
@@ -217,7 +220,8 @@ class WorksheetRenderer:
         rows = [[p(t("ws.wet_ink"), "label"), "", ""], ["", "", ""],
                 [p(t("ws.wet_ink_line"), "small"), p(t("ws.wet_ink_name"), "small"), p(t("ws.wet_ink_date"), "small")]]
         table = Table(rows, colWidths=[third] * 3, rowHeights=[None, WET_INK_HEIGHT, None])
-        table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 1), (-1, 1), 0.8, colors.black),
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("SPAN", (0, 0), (-1, 0)),
+                                   ("LINEBELOW", (0, 1), (-1, 1), 0.8, colors.black),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 10)]))
         return table
 

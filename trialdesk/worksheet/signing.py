@@ -187,7 +187,8 @@ def verify_pdf(pdf: bytes) -> PdfVerification:
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)
     try:
-        status = validate_pdf_signature(signature, ValidationContext(allow_fetching=False))
+        # No trust list: offline, trust is reported (a personal certificate is untrusted), integrity decides.
+        status = validate_pdf_signature(signature, ValidationContext(trust_roots=[], allow_fetching=False))
     except (SignatureValidationError, ValueError) as error:
         return PdfVerification(signed=True, content_digest=digest, document_id=document, problem=str(error))
     finally:

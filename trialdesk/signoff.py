@@ -1,0 +1,138 @@
+"""The investigator's sign-off: the worksheet of a screening, drafted or signed, and verified.
+
+Signing checks that the screening is decided and the signer is an investigator on the
+site's delegation list, renders the worksheet with the signature manifestation, signs it
+(PAdES), and keeps it with the screening as the screening is locked, in one transaction.
+The file also goes to the site-file folder under a predictable name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from trialdesk import __version__
+from trialdesk.domain.verdict import Overall
+from trialdesk.messages import Messages
+from trialdesk.persistence.screening_store import Delegate, ScreeningStore, SignedDocument, StoreError
+from trialdesk.session import ScreeningSession
+from trialdesk.worksheet.content import Signature, WorksheetContent, build_content, default_meaning
+from trialdesk.worksheet.render import RenderedWorksheet, render_worksheet
+from trialdesk.worksheet.signing import Identity, PdfVerification, sign_pdf, verify_pdf
+
+SITE_FILE_SETTING = "site_file_dir"
+
+
+def worksheet_content(store: ScreeningStore, session: ScreeningSession, words: Messages,
+                      signature: Signature | None = None) -> WorksheetContent:
+    return build_content(
+        session.protocol, session.screening, session.report, words,
+        site_name=store.site_setting("site_name"), site_number=store.site_setting("site_number"),
+        program_version=__version__, signature=signature,
+    )
+
+
+def draft_worksheet(store: ScreeningStore, session: ScreeningSession, words: Messages, paper: str = "a4") -> RenderedWorksheet:
+    """The worksheet as it stands, unsigned: every page carries the draft watermark."""
+    return render_worksheet(worksheet_content(store, session, words), words, paper)
+
+
+def check_signer(store: ScreeningStore, session: ScreeningSession, name: str) -> Delegate:
+    """The delegate who may sign this screening now; raises StoreError saying why not."""
+    if session.locked:
+        raise StoreError("locked", status=session.screening.status.value)
+    if session.report.overall is Overall.INCOMPLETE:
+        raise StoreError("incomplete")
+    delegate = {d.name: d for d in store.delegation()}.get(name)
+    if delegate is None:
+        raise StoreError("not_delegated", value=name)
+    if not delegate.may_sign:
+        raise StoreError("not_investigator", value=name, role=Messages().role(delegate.role))
+    return delegate
+
+
+@dataclass(frozen=True, slots=True)
+class SignedWorksheet:
+    document: SignedDocument
+    path: Path | None
+    file_problem: str | None = None
+
+
+def site_file_dir(store: ScreeningStore, data_dir: Path) -> Path:
+    configured = store.site_setting(SITE_FILE_SETTING)
+    return Path(configured) if configured else data_dir / "site-file"
+
+
+def sign_screening(
+    store: ScreeningStore,
+    session: ScreeningSession,
+    identity: Identity,
+    words: Messages,
+    *,
+    at: datetime,
+    folder: Path,
+    meaning: str | None = None,
+    paper: str = "a4",
+) -> SignedWorksheet:
+    """Sign the screening's worksheet as `identity`, keep it, lock the screening, file the PDF."""
+    delegate = check_signer(store, session, identity.name)
+    meaning = meaning or default_meaning(session.protocol, session.report, words)
+    signature = Signature(name=identity.name, role=delegate.role, signed_at=at, meaning=meaning)
+    content = worksheet_content(store, session, words, signature)
+    rendered = render_worksheet(content, words, paper)
+    site = store.site_setting("site_name") or None
+    pdf = sign_pdf(rendered.pdf, identity, page=rendered.signature_page, box=rendered.signature_box,
+                   reason=meaning, location=site)
+    document = SignedDocument(
+        document_id=content.document_id, file_name=f"{content.document_id}_{at.date().isoformat()}.pdf",
+        content_sha256=rendered.digest, signer=identity.name, role=delegate.role, meaning=meaning, signed_at=at, pdf=pdf,
+    )
+    store.lock_signed(
+        session.screening.id,
+        {"signer": identity.name, "role": delegate.role, "meaning": meaning, "certificate_sha256": identity.fingerprint},
+        actor=identity.name, at=at, document=document,
+    )
+    session.screening = store.load(session.screening.id)
+    try:
+        path = write_private(folder / document.file_name, pdf)
+    except OSError as error:  # kept in the database all the same; the file can be written again
+        return SignedWorksheet(document, None, str(error))
+    return SignedWorksheet(document, path)
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write a file readable by its owner only (it names a subject)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(data)
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class WorksheetCheck:
+    """A worksheet file checked on its own and against the site database."""
+
+    signature: PdfVerification
+    screening_id: int | None = None
+    stored: SignedDocument | None = None
+
+    @property
+    def matches_database(self) -> bool:
+        return self.stored is not None
+
+    @property
+    def same_file(self) -> bool:
+        return False if self.stored is None else self._file_hash == hashlib.sha256(self.stored.pdf).hexdigest()
+
+    _file_hash: str = ""
+
+
+def check_worksheet(pdf: bytes, store: ScreeningStore | None) -> WorksheetCheck:
+    verification = verify_pdf(pdf)
+    found = store.document_by_content(verification.content_digest) if store and verification.content_digest else None
+    screening_id, stored = found if found else (None, None)
+    return WorksheetCheck(verification, screening_id, stored, hashlib.sha256(pdf).hexdigest())
