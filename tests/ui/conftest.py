@@ -89,12 +89,13 @@ def create(window: MainWindow, name: str, number: str | None = None, actor: str 
     return session.screening.id
 
 
-def when_modal(handler: Callable[[QWidget], None]) -> None:
-    """Run `handler` on the next modal dialog, once it is up (a dialog's exec() blocks the test)."""
+def when_modal(handler: Callable[[QWidget], None], kind: type | None = None) -> None:
+    """Run `handler` on the next modal dialog (of `kind`), once it is up (a dialog's exec() blocks the test)."""
 
     def attempt(tries: int = 0) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None and tries < 200:
+        wanted = dialog is not None and (kind is None or isinstance(dialog, kind))
+        if not wanted and tries < 1000:
             QTimer.singleShot(10, lambda: attempt(tries + 1))
             return
         handler(dialog)

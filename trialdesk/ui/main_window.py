@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         from trialdesk.ui.screening_view import ScreeningView
 
         self._close_view()
-        self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol), self.stack)
+        self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol), self.settings.data_dir, self.stack)
         self.view.correctionOpened.connect(self.show_session)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)

@@ -4,6 +4,7 @@ each keystroke, saved when the entry is complete (or after a short pause in typi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -41,8 +42,10 @@ class ScreeningView(QWidget):
     correctionOpened = Signal(object)  # the new ScreeningSession
     backToLog = Signal()
 
-    def __init__(self, qt_session: QtScreeningSession, words: Messages, parent: QWidget | None = None) -> None:
+    def __init__(self, qt_session: QtScreeningSession, words: Messages, data_dir: Path,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.data_dir = data_dir
         self.qt = qt_session
         self.session = qt_session.session
         self.words = words
@@ -84,6 +87,8 @@ class ScreeningView(QWidget):
         self.side.addItem(QListWidgetItem(self.tr("Summary")))
         self.summary.jumpTo.connect(self.go_to_criterion)
         self.summary.screenFailureRequested.connect(self._record_screen_failure)
+        self.summary.signRequested.connect(self.review_and_sign)
+        self.summary.printRequested.connect(self.print_worksheet)
 
         self.back = QPushButton(self.tr("◀ &Back"), self)
         self.back.setToolTip(self.tr("Previous criterion (Alt+Left, Page Up)"))
@@ -306,6 +311,33 @@ class ScreeningView(QWidget):
         )
         if reason:
             self.qt.record_screen_failure(reason)
+
+    def review_and_sign(self) -> None:
+        from trialdesk.ui.sign_dialog import SignDialog
+
+        self.flush()
+        dialog = SignDialog(self.session.store, self.session, self.words, self.data_dir, self)
+        if dialog.exec() == SignDialog.DialogCode.Accepted and dialog.result_ is not None:
+            self.qt.screeningChanged.emit()
+            where = dialog.result_.path or dialog.result_.file_problem
+            QMessageBox.information(self, self.tr("Signed"), self.tr("The worksheet is signed and filed: %s") % where)
+        dialog.deleteLater()
+        self.window().activateWindow()
+
+    def worksheet_pdf(self) -> bytes:
+        """The signed worksheet of this version, or the draft as it stands."""
+        from trialdesk.signoff import draft_worksheet
+
+        documents = self.session.store.documents(self.session.screening.id)
+        if documents:
+            return documents[-1].pdf
+        return draft_worksheet(self.session.store, self.session, self.words).pdf
+
+    def print_worksheet(self) -> None:
+        from trialdesk.ui.printing import print_with_preview
+
+        self.flush()
+        print_with_preview(self.worksheet_pdf(), self)
 
     def _correct(self) -> None:
         reason = ReasonDialog.ask(

@@ -21,6 +21,8 @@ OVERALL_STATE = {Overall.ELIGIBLE: PASSES, Overall.INELIGIBLE: EXCLUDES, Overall
 class SummaryPage(QScrollArea):
     jumpTo = Signal(str)  # a criterion id
     screenFailureRequested = Signal()
+    signRequested = Signal()
+    printRequested = Signal()
 
     def __init__(self, words: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +46,11 @@ class SummaryPage(QScrollArea):
         self.items = QVBoxLayout()
         self.layout_.addLayout(self.items)
         actions = QHBoxLayout()
+        self.sign_button = QPushButton(self.tr("&Review and sign…"), body)
+        self.print_button = QPushButton(self.tr("&Print worksheet…"), body)
         self.fail_button = QPushButton(self.tr("Record screen &failure…"), body)
+        actions.addWidget(self.sign_button)
+        actions.addWidget(self.print_button)
         actions.addWidget(self.fail_button)
         actions.addStretch(1)
         self.actions = actions
@@ -52,6 +58,8 @@ class SummaryPage(QScrollArea):
         self.layout_.addStretch(1)
         self.setWidget(body)
         self.fail_button.clicked.connect(self.screenFailureRequested)
+        self.sign_button.clicked.connect(self.signRequested)
+        self.print_button.clicked.connect(self.printRequested)
         self.links: dict[str, QLabel] = {}
 
     def _link(self, result) -> QWidget:
@@ -103,3 +111,6 @@ class SummaryPage(QScrollArea):
         self.fail_button.setEnabled(
             not screening.status.locked and screening.status is not ScreeningStatus.SCREEN_FAILURE
         )
+        self.sign_button.setEnabled(not screening.status.locked and report.overall is not Overall.INCOMPLETE)
+        self.sign_button.setToolTip("" if self.sign_button.isEnabled() else
+                                    self.tr("Only a decided screening that is not yet signed can be signed"))
