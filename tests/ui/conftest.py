@@ -89,15 +89,34 @@ def create(window: MainWindow, name: str, number: str | None = None, actor: str 
     return session.screening.id
 
 
+_PENDING: list[dict] = []
+
+
+@pytest.fixture(autouse=True)
+def _modal_handlers_are_used() -> Iterator[None]:
+    """Every expected dialog must have come: a handler left waiting is a test that did not happen."""
+    yield
+    unused = [entry["name"] for entry in _PENDING if not entry["done"]]
+    for entry in _PENDING:
+        entry["done"] = True  # stop waiting: it must not act on a later test's dialog
+    _PENDING.clear()
+    assert not unused, f"expected dialogs that never opened: {unused}"
+
+
 def when_modal(handler: Callable[[QWidget], None], kind: type | None = None) -> None:
     """Run `handler` on the next modal dialog (of `kind`), once it is up (a dialog's exec() blocks the test)."""
+    entry = {"done": False, "name": getattr(handler, "__name__", "handler")}
+    _PENDING.append(entry)
 
     def attempt(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        wanted = dialog is not None and (kind is None or isinstance(dialog, kind))
-        if not wanted and tries < 1000:
-            QTimer.singleShot(10, lambda: attempt(tries + 1))
+        if entry["done"]:
             return
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
+            if tries < 1000:
+                QTimer.singleShot(10, lambda: attempt(tries + 1))
+            return
+        entry["done"] = True
         handler(dialog)
 
     QTimer.singleShot(0, attempt)
