@@ -13,12 +13,15 @@ from io import BytesIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from trialdesk.messages import Messages
 from trialdesk.worksheet.content import WorksheetContent
-from trialdesk.worksheet.fonts import SANS, markup, register_fonts
+from trialdesk.worksheet.fonts import CJK, SANS, SANS_BOLD, markup, register_fonts, runs
 from trialdesk.worksheet.layout import (
+    BODY_SIZE,
     BOTTOM_MARGIN,
     EXCLUDES,
     FRAME_PADDING,
@@ -35,7 +38,11 @@ from trialdesk.worksheet.layout import (
     styles,
 )
 
-LABEL_WIDTH = 34 * mm
+MIN_LABEL_WIDTH = 22 * mm
+CELL_PADDING = 4
+LABEL_KEYS = ("ws.registry_text", "ws.interpretation", "ws.facts", "ws.scores", "ws.reason", "ws.source",
+              "ws.screening_number", "ws.initials", "ws.date_of_birth", "ws.sex", "ws.screening_date", "ws.consent",
+              "ws.version", "ws.protocol")
 SIGNATURE_HEIGHT = 30 * mm
 WET_INK_HEIGHT = 14 * mm
 KEYWORD = "trialdesk-content-sha256="
@@ -47,6 +54,21 @@ class RenderedWorksheet:
     digest: str
     signature_page: int  # zero-based
     signature_box: tuple[int, int, int, int]  # x1, y1, x2, y2 in points
+
+
+@dataclass(frozen=True, slots=True)
+class _Plain:
+    """Text already broken into lines, for a plain table cell in one font."""
+
+    text: str
+    font: str
+    size: float
+    leading: float
+
+
+def label_font(text: str) -> str:
+    """Bold Latin, or the CJK font for a label with Chinese in it (a plain cell has one font)."""
+    return CJK if any(cjk for _, cjk in runs(text)) else SANS_BOLD
 
 
 class _SignatureBox(Flowable):
@@ -78,9 +100,24 @@ class WorksheetRenderer:
         self.pagesize = PAPER[paper]
         self.styles = styles()
         self.width = self.pagesize[0] - LEFT_MARGIN - RIGHT_MARGIN - 2 * FRAME_PADDING
+        # the label column fits the longest label in this language, on one line
+        self.label_width = max(
+            [MIN_LABEL_WIDTH] + [stringWidth(words.t(k), label_font(words.t(k)), BODY_SIZE - 0.5) + 2 * CELL_PADDING + 2
+                                 for k in LABEL_KEYS]
+        )
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(markup(text), self.styles[style])
+
+    def cell(self, text: str, width: float, style: str = "body") -> Paragraph | _Plain:
+        """A table value: Latin text broken into lines once, here, and set as a plain cell (fast);
+        text with Chinese in it as a Paragraph, which knows how to break CJK lines."""
+        if any(cjk for _, cjk in runs(text)):
+            return self.p(text, style)
+        st = self.styles[style]
+        lines = [line for part in text.split("\n")
+                 for line in (simpleSplit(part, st.fontName, st.fontSize, width - 2 * CELL_PADDING) or [""])]
+        return _Plain("\n".join(lines), st.fontName, st.fontSize, st.leading)
 
     def render(self, content: WorksheetContent) -> RenderedWorksheet:
         digest = content.digest()
@@ -129,16 +166,30 @@ class WorksheetRenderer:
     # -- the flow ----------------------------------------------------------------------------
 
     def _grid(self, rows: list[list], widths: list[float], header: bool = False) -> Table:
-        table = Table(rows, colWidths=widths, splitByRow=1, repeatRows=1 if header else 0)
+        """A bordered table whose first column holds one-line labels as plain cells (no paragraph to
+        wrap: wrapping paragraphs is most of the rendering time)."""
+        first = 1 if header else 0
+        rows = [list(cells) for cells in rows]
         style = [
             ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells would otherwise be set in Helvetica
+            ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE - 0.5),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ]
+        for row, cells in enumerate(rows[first:], start=first):
+            if isinstance(cells[0], str):
+                style.append(("FONTNAME", (0, row), (0, row), label_font(cells[0])))
+            for column, value in enumerate(cells):
+                if isinstance(value, _Plain):
+                    cells[column] = value.text
+                    where = (column, row), (column, row)
+                    style += [("FONTNAME", *where, value.font), ("FONTSIZE", *where, value.size),
+                              ("LEADING", *where, value.leading)]
         if header:
             style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("SPAN", (0, 0), (-1, 0))]
+        table = Table(rows, colWidths=widths, splitByRow=1, repeatRows=1 if header else 0)
         table.setStyle(TableStyle(style))
         return table
 
@@ -159,8 +210,10 @@ class WorksheetRenderer:
             (t("ws.version"), version),
             (t("ws.protocol"), f"{content.protocol_id} — {content.title} ({content.sponsor})"),
         ]
-        story.append(self._grid([[p(a, "label"), p(b)] for a, b in subject_rows], [LABEL_WIDTH, self.width - LABEL_WIDTH]))
+        value_width = self.width - self.label_width
+        story.append(self._grid([[a, self.cell(b, value_width)] for a, b in subject_rows], [self.label_width, value_width]))
         story.append(p(t("ws.criteria"), "heading"))
+        story.append(p(t("ws.verbatim_note"), "small"))
         for entry in content.entries:
             story.append(self._entry(entry))
             story.append(Spacer(1, 2.5 * mm))
@@ -181,16 +234,17 @@ class WorksheetRenderer:
         colour = EXCLUDES if entry.excludes else (OPEN if entry.verdict_code == "unknown" else PASSES)
         head = Paragraph(f"<b>{markup(entry.criterion_id)}</b> · {markup(entry.kind)} · {markup(t('ws.verdict'))}: "
                          f'<font color="{colour.hexval()}"><b>{markup(entry.verdict)}</b></font>', self.styles["body"])
-        rows = [[head, ""], [p(t("ws.registry_text"), "label"), p(entry.text)]]
+        width = self.width - self.label_width
+        rows = [[head, ""], [t("ws.registry_text"), self.cell(entry.text, width)]]
         if entry.interpretation:
-            rows.append([p(t("ws.interpretation"), "label"), p(entry.interpretation, "small")])
+            rows.append([t("ws.interpretation"), self.cell(entry.interpretation, width, "small")])
         if entry.facts:
-            rows.append([p(t("ws.facts"), "label"), [p(f"{label}: {value}", "small") for label, value in entry.facts]])
+            rows.append([t("ws.facts"), self.cell("\n".join(f"{label}: {value}" for label, value in entry.facts), width, "small")])
         if entry.scores:
-            rows.append([p(t("ws.scores"), "label"), [p(score, "small") for score in entry.scores]])
-        rows.append([p(t("ws.reason"), "label"), p(entry.reason)])
-        rows.append([p(t("ws.source"), "label"), p(entry.source or t("ws.no_source"))])
-        return self._grid(rows, [LABEL_WIDTH, self.width - LABEL_WIDTH], header=True)
+            rows.append([t("ws.scores"), self.cell("\n".join(entry.scores), width, "small")])
+        rows.append([t("ws.reason"), self.cell(entry.reason, width)])
+        rows.append([t("ws.source"), self.cell(entry.source or t("ws.no_source"), width)])
+        return self._grid(rows, [self.label_width, self.width - self.label_width], header=True)
 
     def _signature(self, content: WorksheetContent) -> Table:
         t, p = self.words.t, self.p
