@@ -13,6 +13,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--data-dir")
     known, rest = early.parse_known_args(argv)
+    if rest == ["selftest"]:
+        from trialdesk.selftest import run as selftest
+
+        return selftest()
     if rest:
         from trialdesk.cli.main import main as command_line
 

@@ -1,0 +1,144 @@
+"""`trialdesk selftest`: proves an installed (or frozen) trialdesk is complete, with no network.
+
+It loads every bundled protocol, checks the calculators against published values,
+evaluates every bundled example subject against the verdict its name states, makes a
+throwaway identity, renders, signs and verifies a worksheet in a throwaway database, and
+opens and closes the main window offscreen. Exit 0 only when every step passes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+GOLDEN = (  # (calculator, arguments, published value): REFERENCE.md §3
+    ("das28_esr", (4, 5, Decimal(44), Decimal(12)), "4.56"),
+    ("das28_esr", (4, 5, Decimal(7), Decimal(50)), "3.81"),
+    ("das28_crp", (4, 5, Decimal(44), Decimal(12)), "4.24"),
+    ("das28_crp", (5, 6, Decimal(8), Decimal(51)), "4.40"),
+)
+
+
+def _protocols() -> str:
+    from trialdesk.persistence.protocol_files import load_protocol
+    from trialdesk.resources import bundled_protocols
+
+    found = bundled_protocols()
+    for path in found.values():
+        load_protocol(path)
+    if "NCT03798028" not in found:
+        raise AssertionError("NCT03798028 is not bundled")
+    return f"{len(found)} protocols"
+
+
+def _calculators() -> str:
+    from trialdesk.domain.scores import das28
+
+    for name, args, expected in GOLDEN:
+        value = round(getattr(das28, name)(*args), 2)
+        if f"{value:.2f}" != expected:
+            raise AssertionError(f"{name}{args} = {value}, published {expected}")
+    return f"{len(GOLDEN)} published values"
+
+
+def _examples() -> str:
+    from trialdesk.domain.evaluation import evaluate, parse_facts
+    from trialdesk.persistence.protocol_files import find_protocol
+    from trialdesk.resources import resource_root
+
+    files = sorted((resource_root() / "examples").glob("*.json"))
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        protocol = find_protocol(data["protocol"])
+        on = date.fromisoformat(data["screening_date"])
+        overall = evaluate(protocol, parse_facts(protocol, data["facts"], on), on).overall.value
+        expected = path.stem.rsplit("-", 1)[1]
+        if overall != expected:
+            raise AssertionError(f"{path.name}: {overall}, expected {expected}")
+    if not files:
+        raise AssertionError("no example subjects are bundled")
+    return f"{len(files)} example subjects"
+
+
+def _worksheet(folder: Path) -> str:
+    from trialdesk.messages import Messages
+    from trialdesk.persistence.database import Database
+    from trialdesk.persistence.protocol_files import find_protocol
+    from trialdesk.persistence.screening_store import ScreeningStore
+    from trialdesk.resources import resource_path
+    from trialdesk.session import local_now, start_screening
+    from trialdesk.signoff import check_worksheet, sign_screening
+    from trialdesk.worksheet.signing import create_identity, open_identity
+
+    protocol = find_protocol("NCT03798028")
+    data = json.loads(resource_path("examples/NCT03798028-eligible.json").read_text(encoding="utf-8"))
+    with Database(folder / "selftest.sqlite3") as database:
+        store = ScreeningStore(database)
+        subject = {**data["subject"], "screening_date": data["screening_date"]}
+        session = start_screening(store, protocol, subject, data["facts"], site="selftest", actor="selftest")
+        store.delegate("Self Test", "principal_investigator", actor="selftest", at=local_now())
+        secret = os.urandom(12).hex().encode()
+        identity = open_identity(create_identity("Self Test", "principal_investigator", secret), secret)
+        signed = sign_screening(store, session, identity, Messages(protocol), at=local_now(), folder=folder)
+        check = check_worksheet(signed.path.read_bytes(), store)
+        if not (check.signature.unbroken and check.same_file):
+            raise AssertionError(f"the signed worksheet does not verify: {check.signature}")
+        broken = bytearray(signed.document.pdf)
+        broken[len(broken) // 2] ^= 1
+        if check_worksheet(bytes(broken), store).signature.unbroken:
+            raise AssertionError("a changed byte went unnoticed")
+    return f"signed and verified {signed.path.name}"
+
+
+def _window(folder: Path) -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from trialdesk.persistence.database import Database
+    from trialdesk.settings import AppSettings
+    from trialdesk.ui.look import prepare_application
+    from trialdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    prepare_application(app)
+    settings = AppSettings(data_dir=folder / "window", user="selftest")
+    with Database(settings.database_path) as database:
+        window = MainWindow(settings, database)
+        window.show()
+        app.processEvents()
+        window._warm_up()
+        shown = window.isVisible()
+        window.close()
+        app.processEvents()
+    if not shown:
+        raise AssertionError("the main window did not show")
+    return f"main window opened and closed ({app.platformName()})"
+
+
+def run() -> int:
+    steps: list[tuple[str, Callable[..., str]]] = [
+        ("protocols", _protocols), ("calculators", _calculators), ("example subjects", _examples),
+        ("worksheet", _worksheet), ("window", _window),
+    ]
+    failed = 0
+    started = datetime.now()
+    with tempfile.TemporaryDirectory(prefix="trialdesk-selftest-") as folder:
+        for name, step in steps:
+            try:
+                detail = step(Path(folder)) if step.__code__.co_argcount else step()
+            except Exception as error:  # every failure is reported, then the next step runs
+                failed += 1
+                print(f"FAILED  {name}: {type(error).__name__}: {error}")
+                traceback.print_exc(limit=3, file=sys.stderr)
+            else:
+                print(f"ok      {name}: {detail}")
+    seconds = (datetime.now() - started).total_seconds()
+    print(f"selftest {'passed' if not failed else 'FAILED'} in {seconds:.1f} s")
+    return 0 if not failed else 1
