@@ -405,7 +405,7 @@ class Messages:
     def _parts(self, outcomes: tuple[Outcome, ...] | list[Outcome]) -> str:
         return self.t("sep").join(self.reason(o) for o in outcomes)
 
-    def _comparison(self, p: dict[str, Any], holds: bool, key: str) -> dict[str, Any]:
+    def _comparison(self, p: dict[str, Any], key: str) -> dict[str, Any]:
         if "score" in p:
             label = self.score_label(p["score"])
             if p.get("round_to") is not None:
@@ -427,13 +427,13 @@ class Messages:
 
     def _r_threshold(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
-        parts = self._comparison(p, verdict is Verdict.MET, "threshold")
+        parts = self._comparison(p, "threshold")
         key = "threshold.holds" if verdict is Verdict.MET else "threshold.fails"
         return self.t(key, op=p["op"], threshold=_number(p["threshold"]), **parts)
 
     def _r_range(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
-        parts = self._comparison(p, verdict is Verdict.MET, "range")
+        parts = self._comparison(p, "range")
         key = "range.holds" if verdict is Verdict.MET else "range.fails"
         return self.t(key, min=_number(p["min"]), max=_number(p["max"]), **parts)
 

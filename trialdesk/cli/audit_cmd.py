@@ -6,15 +6,12 @@ import argparse
 import json
 import sys
 
+from trialdesk.cli.common import EXIT_BROKEN, group
 from trialdesk.cli.context import Context
 from trialdesk.persistence import audit_trail
 
-EXIT_BROKEN = 3
-
-
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    audit = commands.add_parser("audit", help="verify the audit trail; show a screening's history")
-    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=type(audit))
+    actions = group(commands, "audit", "verify the audit trail; show a screening's history")
     actions.add_parser("verify", help="check the hash chain; exit 3 naming the first broken entry").set_defaults(run=verify)
     show = actions.add_parser("show", help="print the history of one screening")
     show.add_argument("screening", metavar="SCREENING")

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from trialdesk.cli.common import EXIT_REFUSED
 from trialdesk.cli.context import Context
 from trialdesk.cli.facts_file import read_facts_file
 from trialdesk.domain.errors import FactsInvalid
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         print(f"{args.facts}: the facts cannot be evaluated:", file=sys.stderr)
         for problem in invalid.problems:
             print(f"  {words.problem(problem)}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     report = evaluate(protocol, facts, on)
     print(report_json(report, words) if args.format == "json" else report_text(report, protocol, words))
     return 0

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from trialdesk.cli.common import group
 from trialdesk.cli.context import Context
 from trialdesk.domain.log import LogFilter, ScreeningStatus
 from trialdesk.messages import Messages
@@ -15,8 +16,7 @@ STATUSES = [s.value for s in ScreeningStatus]
 
 
 def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
-    log = commands.add_parser("log", help="the screening log: list, summary, CSV export")
-    actions = log.add_subparsers(dest="log_command", metavar="ACTION", required=True, parser_class=type(log))
+    actions = group(commands, "log", "the screening log: list, summary, CSV export")
 
     def filters(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--status", action="append", choices=STATUSES, help="repeat for several")

@@ -14,14 +14,13 @@ from datetime import date
 
 from trialdesk import __version__
 from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, protocol_cmd, screening_cmd, signing_cmd
+from trialdesk.cli.common import EXIT_REFUSED
 from trialdesk.cli.context import Context
 from trialdesk.domain.errors import FactsInvalid
 from trialdesk.messages import Messages
 from trialdesk.persistence.database import DatabaseError
 from trialdesk.persistence.protocol_files import ProtocolFileError
 from trialdesk.persistence.screening_store import StoreError
-
-EXIT_REFUSED = 2
 
 
 class _Parser(argparse.ArgumentParser):

@@ -6,14 +6,14 @@ import argparse
 import json
 import sys
 
+from trialdesk.cli.common import EXIT_REFUSED, group
 from trialdesk.domain.protocol import Protocol
 from trialdesk.persistence.protocol_files import ProtocolFileError, load_protocol
 from trialdesk.resources import bundled_protocols
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    protocol = commands.add_parser("protocol", help="check protocol files; print their schema")
-    actions = protocol.add_subparsers(dest="protocol_command", metavar="ACTION", required=True, parser_class=type(protocol))
+    actions = group(commands, "protocol", "check protocol files; print their schema")
     check_parser = actions.add_parser("check", help="validate a protocol file (exit 2 when invalid)")
     check_parser.add_argument("file")
     check_parser.set_defaults(run=check)
@@ -26,7 +26,7 @@ def check(args: argparse.Namespace, context: object = None) -> int:
         protocol = load_protocol(args.file)
     except ProtocolFileError as error:
         print(error.describe(), file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     print(
         f"{args.file}: valid protocol {protocol.id} version {protocol.version}: "
         f"{len(protocol.inclusions)} inclusion and {len(protocol.exclusions)} exclusion criteria, "

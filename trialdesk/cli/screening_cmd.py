@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from trialdesk.cli.common import EXIT_REFUSED, group
 from trialdesk.cli.context import Context
 from trialdesk.cli.evaluate_cmd import report_json, report_text
 from trialdesk.cli.facts_file import read_facts_file
@@ -22,8 +23,7 @@ _MEASUREMENT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*([^\s\d].*?)\s*$")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    screening = commands.add_parser("screening", help="create, change and show screenings in the site database")
-    actions = screening.add_subparsers(dest="screening_command", metavar="ACTION", required=True, parser_class=type(screening))
+    actions = group(commands, "screening", "create, change and show screenings in the site database")
 
     new = actions.add_parser("new", help="create a screening from a facts file; prints its id")
     new.add_argument("--protocol", required=True, metavar="ID_OR_FILE")
@@ -79,7 +79,7 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
         session = start_screening(context.store, protocol, subject, answers, site=site, actor=context.actor)
     except FactsInvalid as invalid:
         _problems(Messages(protocol), path, invalid)
-        return 2
+        return EXIT_REFUSED
     print(session.screening.id)
     return 0
 
@@ -113,7 +113,7 @@ def set_answer(args: argparse.Namespace, context: Context) -> int:
         change = session.record_fact(args.fact, parse_value(args.value), reason=args.reason)
     except FactsInvalid as invalid:
         _problems(words, None, invalid)
-        return 2
+        return EXIT_REFUSED
     print(f"saved; overall {words.overall(change.report.overall)}")
     for criterion_id in change.changed:
         result = change.report.result(criterion_id)
@@ -131,7 +131,7 @@ def set_note(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.screening)
     if args.criterion not in {c.id for c in session.protocol.criteria}:
         print(f"trialdesk: {args.criterion} is not a criterion of {session.protocol.id}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     session.set_note(args.criterion, args.text, reason=args.reason)
     print("saved")
     return 0

@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from trialdesk.cli.common import EXIT_BROKEN, EXIT_REFUSED, group
 from trialdesk.cli.context import Context
 from trialdesk.messages import Messages
 from trialdesk.persistence.screening_store import ROLES
@@ -15,12 +16,9 @@ from trialdesk.session import local_now
 from trialdesk.signoff import SITE_FILE_SETTING, check_worksheet, draft_worksheet, sign_screening, site_file_dir, write_private
 from trialdesk.worksheet.signing import IdentityError, create_identity, open_identity
 
-EXIT_BROKEN = 3
-
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    site = commands.add_parser("site", help="the site's name, number and site-file folder")
-    site_actions = site.add_subparsers(dest="site_command", metavar="ACTION", required=True, parser_class=type(site))
+    site_actions = group(commands, "site", "the site's name, number and site-file folder")
     site_actions.add_parser("show", help="print the site settings and the delegation list").set_defaults(run=site_show)
     site_set = site_actions.add_parser("set", help="change site settings (audited)")
     site_set.add_argument("--name")
@@ -29,8 +27,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     site_set.add_argument("--by", metavar="NAME")
     site_set.set_defaults(run=site_set_settings)
 
-    delegation = commands.add_parser("delegation", help="the site's delegation list (who may enter, who may sign)")
-    d_actions = delegation.add_subparsers(dest="delegation_command", metavar="ACTION", required=True, parser_class=type(site))
+    d_actions = group(commands, "delegation", "the site's delegation list (who may enter, who may sign)")
     d_actions.add_parser("list").set_defaults(run=delegation_list)
     add = d_actions.add_parser("add", help="add a person, or change their role")
     add.add_argument("name")
@@ -42,8 +39,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     remove.add_argument("--by", metavar="NAME")
     remove.set_defaults(run=delegation_remove)
 
-    identity = commands.add_parser("identity", help="personal signing identities (passphrase-protected PKCS#12)")
-    i_actions = identity.add_subparsers(dest="identity_command", metavar="ACTION", required=True, parser_class=type(site))
+    i_actions = group(commands, "identity", "personal signing identities (passphrase-protected PKCS#12)")
     create = i_actions.add_parser("create", help="make a personal certificate (EC P-256) for someone on the list")
     create.add_argument("--name", required=True)
     create.add_argument("--role", required=True, choices=ROLES)
@@ -132,11 +128,11 @@ def identity_create(args: argparse.Namespace, context: Context) -> int:
         data = create_identity(args.name, args.role, passphrase, organisation=context.store.site_setting("site_name") or None)
     except IdentityError as error:
         print(f"trialdesk: {error}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     target = Path(args.output) if args.output else context.settings.data_dir / "identities" / f"{_slug(args.name)}.p12"
     if target.exists():
         print(f"trialdesk: {target} exists already; choose another file with -o", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     write_private(target, data)
     print(target)
     return 0
@@ -148,7 +144,7 @@ def identity_import(args: argparse.Namespace, context: Context) -> int:
         identity = open_identity(data, read_passphrase(args))
     except IdentityError as error:
         print(f"trialdesk: {args.file}: {error}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     target = context.settings.data_dir / "identities" / f"{_slug(identity.name)}.p12"
     write_private(target, data)
     print(f"{identity.name}: {target}")
@@ -162,7 +158,7 @@ def sign_command(args: argparse.Namespace, context: Context) -> int:
         identity = open_identity(Path(args.identity).read_bytes(), read_passphrase(args))
     except IdentityError as error:
         print(f"trialdesk: {args.identity}: {error}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     signed = sign_screening(context.store, session, identity, words, at=local_now(),
                             folder=site_file_dir(context.store, context.settings.data_dir),
                             meaning=args.meaning, paper=args.paper)

@@ -22,6 +22,7 @@ from trialdesk.domain.units import QUANTITIES
 from trialdesk.domain.values import NEVER, FactValue, JointExam, Measurement, MedicationEntry
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
+COURSE_FIELDS = ("drug", "dose", "unit", "route", "start", "last_change", "stop")
 
 
 class _Fact(BaseModel):
@@ -233,8 +234,6 @@ class MedicationFact(_Fact):
                 raise ValueError(f"unknown {name} {unknown}; expected some of {sorted(known)}")
         return self
 
-    _FIELDS = ("drug", "dose", "unit", "route", "start", "last_change", "stop")
-
     def parse(self, raw: Any, on: date) -> tuple[MedicationEntry, ...]:
         if not isinstance(raw, list):
             raise self.problem("not_a_list", value=raw)
@@ -252,9 +251,9 @@ class MedicationFact(_Fact):
     def _entry(self, index: int, item: Any, on: date) -> MedicationEntry:
         if not isinstance(item, Mapping):
             raise self.problem("not_an_entry", (index,), value=item)
-        extra = set(item) - set(self._FIELDS)
+        extra = set(item) - set(COURSE_FIELDS)
         if extra:
-            raise self.problem("unexpected_keys", (index,), keys=sorted(extra), expected=list(self._FIELDS))
+            raise self.problem("unexpected_keys", (index,), keys=sorted(extra), expected=list(COURSE_FIELDS))
         problems: list[Problem] = []
 
         def bad(field: str, code: str, **params: Any) -> None:

@@ -317,7 +317,7 @@ class CourseRow(QWidget):
 class MedicationEditor(FactEditor):
     """Courses as rows of fields (Tab moves through them); "None taken" records an empty history."""
 
-    COLUMNS = ("drug", "dose", "unit", "route", "start", "last_change", "stop")
+    COLUMNS = f.COURSE_FIELDS
 
     def build(self) -> QWidget:
         box = QWidget(self)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from trialdesk.domain.joints import JOINT_SETS, count_28
+from trialdesk.messages import Messages
 from trialdesk.ui.fact_editors import FactEditor
 
 TENDER_COLOUR = QColor("#b3261e")
@@ -52,8 +53,9 @@ class JointPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, joint_set: str, parent: QWidget | None = None) -> None:
+    def __init__(self, joint_set: str, words: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.words = words
         self.joints = [j for j in POSITIONS if j in JOINT_SETS[joint_set]]
         self.tender: set[str] = set()
         self.swollen: set[str] = set()
@@ -66,19 +68,10 @@ class JointPicker(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(400, 400)
 
-    # -- names -------------------------------------------------------------------------
+    # -- names ---------------------------------------------------------------------------
 
     def joint_name(self, joint: str) -> str:
-        site, side = joint.rsplit("_", 1)
-        sides = {"r": self.tr("Right"), "l": self.tr("Left")}
-        names = {"shoulder": self.tr("shoulder"), "elbow": self.tr("elbow"), "wrist": self.tr("wrist"),
-                 "hip": self.tr("hip"), "knee": self.tr("knee"), "ankle": self.tr("ankle")}
-        if site in names:
-            return f"{sides[side]} {names[site]}"
-        kind, digit = site[:3].upper(), site[3:]
-        if site == "pip1":
-            return f"{sides[side]} {self.tr('thumb IP')}"
-        return f"{sides[side]} {kind} {digit}"
+        return self.words.joint_name(joint)
 
     def state_text(self, joint: str) -> str:
         marks = [text for flag, text in ((joint in self.tender, self.tr("tender")), (joint in self.swollen, self.tr("swollen"))) if flag]
@@ -219,7 +212,7 @@ class JointsEditor(FactEditor):
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.picker = JointPicker(self.fact.joint_set, box)
+        self.picker = JointPicker(self.fact.joint_set, self.words, box)
         self.counts = QLabel(box)
         hint = QLabel(self.tr("Click: tender · Right-click or Shift+click: swollen · Keyboard: arrows move, "
                               "T or Space tender, S swollen"), box)
