@@ -17,7 +17,11 @@ def test_the_frozen_bundle_is_complete(tmp_path):
         check=True, cwd=ROOT, capture_output=True, timeout=600,
     )
     executable = tmp_path / "dist" / "trialdesk" / ("trialdesk.exe" if os.name == "nt" else "trialdesk")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRIALDESK_DATA_DIR": str(tmp_path / "data")}
+    # a fontconfig that knows no font directory: the bundle must bring its own fonts
+    no_fonts = tmp_path / "no-fonts.conf"
+    no_fonts.write_text('<?xml version="1.0"?><fontconfig><cachedir>' + str(tmp_path / "fc-cache") + "</cachedir></fontconfig>")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRIALDESK_DATA_DIR": str(tmp_path / "data"),
+           "FONTCONFIG_FILE": str(no_fonts)}
     done = subprocess.run([str(executable), "selftest"], capture_output=True, text=True, env=env, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     for step in ("protocols", "calculators", "example subjects", "worksheet", "window"):

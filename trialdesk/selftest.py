@@ -119,7 +119,13 @@ def _window(folder: Path) -> str:
         app.processEvents()
     if not shown:
         raise AssertionError("the main window did not show")
-    return f"main window opened and closed ({app.platformName()})"
+    from PySide6.QtGui import QFontDatabase
+
+    families = set(QFontDatabase.families())
+    missing = {"DejaVu Sans", "WenQuanYi Micro Hei"} - families
+    if missing:
+        raise AssertionError(f"bundled fonts not available to the window: {sorted(missing)}")
+    return f"main window opened and closed ({app.platformName()}; bundled Latin and Chinese fonts registered)"
 
 
 def run() -> int:
