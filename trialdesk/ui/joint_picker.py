@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
 
@@ -74,8 +74,13 @@ class JointPicker(QWidget):
         return self.words.joint_name(joint)
 
     def state_text(self, joint: str) -> str:
-        marks = [text for flag, text in ((joint in self.tender, self.tr("tender")), (joint in self.swollen, self.tr("swollen"))) if flag]
-        return f"{self.joint_name(joint)}: {', '.join(marks) if marks else self.tr('not affected')}"
+        marks = []
+        if joint in self.tender:
+            marks.append(QCoreApplication.translate("JointPicker", "tender"))
+        if joint in self.swollen:
+            marks.append(QCoreApplication.translate("JointPicker", "swollen"))
+        state = ", ".join(marks) or QCoreApplication.translate("JointPicker", "not affected")
+        return f"{self.joint_name(joint)}: {state}"
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -214,11 +219,12 @@ class JointsEditor(FactEditor):
         column.setContentsMargins(0, 0, 0, 0)
         self.picker = JointPicker(self.fact.joint_set, self.words, box)
         self.counts = QLabel(box)
-        hint = QLabel(self.tr("Click: tender · Right-click or Shift+click: swollen · Keyboard: arrows move, "
-                              "T or Space tender, S swollen"), box)
+        hint = QLabel(QCoreApplication.translate(
+            "JointsEditor",
+            "Click: tender · Right-click or Shift+click: swollen · Keyboard: arrows move, T or Space tender, S swollen"), box)
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        self.none_affected = QPushButton(self.tr("Examined: no joint tender or swollen"), box)
+        self.none_affected = QPushButton(QCoreApplication.translate("JointsEditor", "Examined: no joint tender or swollen"), box)
         column.addWidget(self.picker)
         column.addWidget(self.counts)
         column.addWidget(self.none_affected, 0, Qt.AlignmentFlag.AlignLeft)
@@ -242,7 +248,7 @@ class JointsEditor(FactEditor):
 
     def _update_counts(self) -> None:
         tender, swollen = frozenset(self.picker.tender), frozenset(self.picker.swollen)
-        self.counts.setText(self.tr("Tender: %1 (28-joint count %2) · Swollen: %3 (28-joint count %4)")
+        self.counts.setText(QCoreApplication.translate("JointsEditor", "Tender: %1 (28-joint count %2) · Swollen: %3 (28-joint count %4)")
                             .replace("%1", str(len(tender))).replace("%2", str(count_28(tender)))
                             .replace("%3", str(len(swollen))).replace("%4", str(count_28(swollen))))
 

@@ -1,0 +1,2049 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChoiceEditor</name>
+    <message>
+        <source>— not entered —</source>
+        <translation>— 未录入 —</translation>
+    </message>
+</context>
+<context>
+    <name>CourseRow</name>
+    <message>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Last dose change</source>
+        <translation>最近剂量调整</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this course</source>
+        <translation>删除此用药记录</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionPage</name>
+    <message>
+        <source>Protocol text (registry record, verbatim)</source>
+        <translation>方案原文（注册记录，未作改动）</translation>
+    </message>
+    <message>
+        <source>Protocol text</source>
+        <translation>方案原文</translation>
+    </message>
+    <message>
+        <source>Site interpretation: %s</source>
+        <translation>本中心解释：%s</translation>
+    </message>
+    <message>
+        <source>Source &amp;document (where this was verified)</source>
+        <translation>源文件(&amp;D)（核实依据）</translation>
+    </message>
+    <message>
+        <source>e.g. CBC report 2026-11-19, hospital lab system</source>
+        <translation>例如：血常规报告 2026-11-19，医院检验系统</translation>
+    </message>
+    <message>
+        <source>Source document for %s</source>
+        <translation>%s 的源文件</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Pick a date from a calendar</source>
+        <translation>从日历中选择日期</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
+    <name>JointPicker</name>
+    <message>
+        <source>tender</source>
+        <translation>压痛</translation>
+    </message>
+    <message>
+        <source>swollen</source>
+        <translation>肿胀</translation>
+    </message>
+    <message>
+        <source>not affected</source>
+        <translation>未受累</translation>
+    </message>
+</context>
+<context>
+    <name>JointsEditor</name>
+    <message>
+        <source>Click: tender · Right-click or Shift+click: swollen · Keyboard: arrows move, T or Space tender, S swollen</source>
+        <translation>单击：压痛 · 右键或 Shift+单击：肿胀 · 键盘：方向键移动，T 或空格标记压痛，S 标记肿胀</translation>
+    </message>
+    <message>
+        <source>Examined: no joint tender or swollen</source>
+        <translation>已检查：无关节压痛或肿胀</translation>
+    </message>
+    <message>
+        <source>Tender: %1 (28-joint count %2) · Swollen: %3 (28-joint count %4)</source>
+        <translation>压痛：%1（28 关节计数 %2）· 肿胀：%3（28 关节计数 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>LogPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <source>Search screening number or initials</source>
+        <translation>搜索筛选号或姓名缩写</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>搜索(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Screening log</source>
+        <translation>筛选日志</translation>
+    </message>
+    <message>
+        <source>%d screenings</source>
+        <translation>共 %d 例筛选</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Protocol</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Data: %s</source>
+        <translation>数据：%s</translation>
+    </message>
+    <message>
+        <source>&amp;New screening…</source>
+        <translation>新建筛选(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open protocol file…</source>
+        <translation>打开方案文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Screening &amp;log</source>
+        <translation>筛选日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About trialdesk</source>
+        <translation>关于 trialdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Open a protocol file</source>
+        <translation>打开方案文件</translation>
+    </message>
+    <message>
+        <source>Protocol files (*.yaml *.yml)</source>
+        <translation>方案文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Protocol file refused</source>
+        <translation>方案文件被拒绝</translation>
+    </message>
+    <message>
+        <source>This file cannot be used as a protocol:</source>
+        <translation>此文件不能用作方案：</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3)</source>
+        <translation>SQLite 数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Backed up to %s</source>
+        <translation>已备份至 %s</translation>
+    </message>
+    <message>
+        <source>About trialdesk</source>
+        <translation>关于 trialdesk</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationEditor</name>
+    <message>
+        <source>None taken</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Drug · dose · unit · route · start · last dose change · stop (empty while taken); dates YYYY-MM-DD</source>
+        <translation>药物 · 剂量 · 单位 · 途径 · 开始 · 最近剂量调整 · 停用（仍在使用则留空）；日期格式 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Add a course</source>
+        <translation>添加用药记录</translation>
+    </message>
+</context>
+<context>
+    <name>NewScreeningDialog</name>
+    <message>
+        <source>New screening — %s</source>
+        <translation>新建筛选 — %s</translation>
+    </message>
+    <message>
+        <source>Screening &amp;number</source>
+        <translation>筛选号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Initials</source>
+        <translation>姓名缩写(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>性别(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Screening &amp;date</source>
+        <translation>筛选日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Informed &amp;consent date</source>
+        <translation>知情同意日期(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Consent form &amp;version</source>
+        <translation>知情同意书版本(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Start screening</source>
+        <translation>开始筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Female</source>
+        <translation>女(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Male</source>
+        <translation>男(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <source>Unit of %s</source>
+        <translation>%s 的单位</translation>
+    </message>
+</context>
+<context>
+    <name>QWidget</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <source>trialdesk met an unexpected problem (reference %1). Everything entered up to now is saved. The details are in %2; please pass the reference on to whoever supports trialdesk at your site.</source>
+        <translation>trialdesk 遇到意外问题（编号 %1）。此前录入的所有内容均已保存。详细信息见 %2；请将该编号告知本中心的 trialdesk 支持人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningLogTableModel</name>
+    <message>
+        <source>Screening no.</source>
+        <translation>筛选号</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>姓名缩写</translation>
+    </message>
+    <message>
+        <source>Screening date</source>
+        <translation>筛选日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Criteria not met</source>
+        <translation>未符合的标准</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>方案</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningView</name>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open a new version of this signed screening, citing it</source>
+        <translation>开启此已签署筛选的新版本，并引用本版本</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 上一条(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Previous criterion (Alt+Left, Page Up)</source>
+        <translation>上一条标准（Alt+左方向键，Page Up）</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>下一条(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>Next criterion (Alt+Right, Page Down)</source>
+        <translation>下一条标准（Alt+右方向键，Page Down）</translation>
+    </message>
+    <message>
+        <source>, version %d, corrects an earlier version: %s</source>
+        <translation>，第 %d 版，更正先前版本：%s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · born %3 · %4 · screened %5 · consent %6 (form %7) · %8 %9%10</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 出生 %3 · %4 · 筛选 %5 · 知情同意 %6（同意书 %7）· %8 %9%10</translation>
+    </message>
+    <message>
+        <source>This screening is %s and locked: nothing in it can change. A correction opens a new version that cites this one.</source>
+        <translation>此筛选%s并已锁定：其中内容均不能修改。更正将开启引用本版本的新版本。</translation>
+    </message>
+    <message>
+        <source>Summary: %s</source>
+        <translation>汇总：%s</translation>
+    </message>
+    <message>
+        <source>Criterion %1 of %2</source>
+        <translation>第 %1 条，共 %2 条</translation>
+    </message>
+    <message>
+        <source>Reason for change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>“%s” was entered earlier. Changing it is recorded in the audit trail with the old value, the new value and your reason.</source>
+        <translation>“%s”已于先前录入。修改将连同原值、新值和您的原因记录在稽查轨迹中。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not eligible: %s</source>
+        <translation>不合格：%s</translation>
+    </message>
+    <message>
+        <source>Record screen failure</source>
+        <translation>记录筛选失败</translation>
+    </message>
+    <message>
+        <source>The subject will be listed as a screen failure in the screening log, with this reason.</source>
+        <translation>该受试者将在筛选日志中记为筛选失败，并附此原因。</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>The worksheet is signed and filed: %s</source>
+        <translation>核查表已签署并归档：%s</translation>
+    </message>
+    <message>
+        <source>Correct a signed screening</source>
+        <translation>更正已签署的筛选</translation>
+    </message>
+    <message>
+        <source>A new version of this screening opens with the same answers. It cites this version, which stays as it was with its signed worksheet; the new version must be signed again.</source>
+        <translation>将开启此筛选的新版本，答案相同。新版本引用本版本；本版本及其已签署的核查表保持不变；新版本须重新签署。</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Review and sign — %s</source>
+        <translation>审阅并签署 — %s</translation>
+    </message>
+    <message>
+        <source>Worksheet preview</source>
+        <translation>核查表预览</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>身份文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Meaning of the signature</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>&amp;Identity file:</source>
+        <translation>身份文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Meaning:</source>
+        <translation>含义(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;per:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>签署(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Signing records your name, role, the date and time and this meaning on the worksheet and in a digital (PAdES) signature. The screening is then locked.</source>
+        <translation>签署会将您的姓名、角色、日期时间和签名含义记录在核查表上并形成数字签名（PAdES），随后该筛选将被锁定。</translation>
+    </message>
+    <message>
+        <source>PKCS#12 identity (*.p12 *.pfx)</source>
+        <translation>PKCS#12 身份文件 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>The identity file cannot be read: %s</source>
+        <translation>无法读取身份文件：%s</translation>
+    </message>
+    <message>
+        <source>Not signed: %s</source>
+        <translation>未签署：%s</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>&amp;Review and sign…</source>
+        <translation>审阅并签署(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print worksheet…</source>
+        <translation>打印核查表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Record screen &amp;failure…</source>
+        <translation>记录筛选失败(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Go to %s</source>
+        <translation>转到 %s</translation>
+    </message>
+    <message>
+        <source>Overall: %s</source>
+        <translation>总体结论：%s</translation>
+    </message>
+    <message>
+        <source>Status: %s</source>
+        <translation>状态：%s</translation>
+    </message>
+    <message>
+        <source>Criteria not met or still open: %d</source>
+        <translation>未符合或尚未判定的标准：%d</translation>
+    </message>
+    <message>
+        <source>Every criterion is decided and none excludes.</source>
+        <translation>所有标准均已判定，无排除项。</translation>
+    </message>
+    <message>
+        <source>Only a decided screening that is not yet signed can be signed</source>
+        <translation>只有已判定且尚未签署的筛选才能签署</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Not &amp;known</source>
+        <translation>不详(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>age.fails</name>
+    <message>
+        <source>age {age} in completed years on {on} (born {born}) is outside {min}–{max}</source>
+        <translation>{on} 的周岁年龄 {age}（出生于 {born}）不在 {min}–{max} 范围内</translation>
+    </message>
+</context>
+<context>
+    <name>age.holds</name>
+    <message>
+        <source>age {age} in completed years on {on} (born {born}) is within {min}–{max}</source>
+        <translation>{on} 的周岁年龄 {age}（出生于 {born}）在 {min}–{max} 范围内</translation>
+    </message>
+</context>
+<context>
+    <name>all_of.open</name>
+    <message>
+        <source>not decided yet: {parts}</source>
+        <translation>尚未判定：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>answer</name>
+    <message>
+        <source>{label}: {answer}</source>
+        <translation>{label}：{answer}</translation>
+    </message>
+</context>
+<context>
+    <name>answer.converted</name>
+    <message>
+        <source>{value} {unit} (= {canonical} {canonical_unit})</source>
+        <translation>{value} {unit}（= {canonical} {canonical_unit}）</translation>
+    </message>
+</context>
+<context>
+    <name>answer.course</name>
+    <message>
+        <source>{drug} {dose} {unit} {route}, from {start}{change}{stop}</source>
+        <translation>{drug} {dose} {unit} {route}，自 {start}{change}{stop}</translation>
+    </message>
+</context>
+<context>
+    <name>answer.course_change</name>
+    <message>
+        <source>, dose unchanged since {date}</source>
+        <translation>，自 {date} 起剂量未变</translation>
+    </message>
+</context>
+<context>
+    <name>answer.course_ongoing</name>
+    <message>
+        <source>, ongoing</source>
+        <translation>，仍在使用</translation>
+    </message>
+</context>
+<context>
+    <name>answer.course_stop</name>
+    <message>
+        <source>, stopped {date}</source>
+        <translation>，{date} 停用</translation>
+    </message>
+</context>
+<context>
+    <name>answer.joints</name>
+    <message>
+        <source>tender ({tender_count}): {tender}; swollen ({swollen_count}): {swollen}</source>
+        <translation>压痛（{tender_count}）：{tender}；肿胀（{swollen_count}）：{swollen}</translation>
+    </message>
+</context>
+<context>
+    <name>answer.never</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>answer.no_joints</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>answer.none_taken</name>
+    <message>
+        <source>none taken</source>
+        <translation>未使用</translation>
+    </message>
+</context>
+<context>
+    <name>answer.not_entered</name>
+    <message>
+        <source>not entered</source>
+        <translation>未录入</translation>
+    </message>
+</context>
+<context>
+    <name>any_of.none</name>
+    <message>
+        <source>none holds: {parts}</source>
+        <translation>均不成立：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>any_of.open</name>
+    <message>
+        <source>not decided yet: {parts}</source>
+        <translation>尚未判定：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>at_least</name>
+    <message>
+        <source>{met} of {of} met (at least {count} needed): {parts}</source>
+        <translation>{of} 项中符合 {met} 项（至少需 {count} 项）：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>component.acute_phase</name>
+    <message>
+        <source>acute phase {points}</source>
+        <translation>急性期反应物 {points}</translation>
+    </message>
+</context>
+<context>
+    <name>component.duration</name>
+    <message>
+        <source>duration {points}</source>
+        <translation>病程 {points}</translation>
+    </message>
+</context>
+<context>
+    <name>component.joints</name>
+    <message>
+        <source>joints {points}</source>
+        <translation>关节 {points}</translation>
+    </message>
+</context>
+<context>
+    <name>component.serology</name>
+    <message>
+        <source>serology {points}</source>
+        <translation>血清学 {points}</translation>
+    </message>
+</context>
+<context>
+    <name>course</name>
+    <message>
+        <source>{drug} {dose} {unit}{dose_check}: started {start}{taken}, dose unchanged since {dose_since}{stable}</source>
+        <translation>{drug} {dose} {unit}{dose_check}：{start} 开始{taken}，自 {dose_since} 起剂量未变{stable}</translation>
+    </message>
+</context>
+<context>
+    <name>course.dose_ok</name>
+    <message>
+        <source> (within {min}–{max} {unit})</source>
+        <translation>（在 {min}–{max} {unit} 范围内）</translation>
+    </message>
+</context>
+<context>
+    <name>course.dose_outside</name>
+    <message>
+        <source> (outside {min}–{max} {unit})</source>
+        <translation>（超出 {min}–{max} {unit}）</translation>
+    </message>
+</context>
+<context>
+    <name>course.stable_ok</name>
+    <message>
+        <source> (≥ {count} {unit}: on or before {since})</source>
+        <translation>（≥ {count} {unit}：不晚于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>course.stable_short</name>
+    <message>
+        <source> (less than {count} {unit}: after {since})</source>
+        <translation>（不足 {count} {unit}：晚于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>course.taken_ok</name>
+    <message>
+        <source> (≥ {count} {unit}: on or before {since})</source>
+        <translation>（≥ {count} {unit}：不晚于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>course.taken_short</name>
+    <message>
+        <source> (less than {count} {unit}: after {since})</source>
+        <translation>（不足 {count} {unit}：晚于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window.fails</name>
+    <message>
+        <source>{label} {date} is not within {count} {unit} before {on} (before {since})</source>
+        <translation>{label} {date} 不在 {on} 之前 {count} {unit} 内（早于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window.holds</name>
+    <message>
+        <source>{label} {date} is within {count} {unit} before {on} (on or after {since})</source>
+        <translation>{label} {date} 在 {on} 之前 {count} {unit} 内（不早于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window_never</name>
+    <message>
+        <source>{label}: never</source>
+        <translation>{label}：从未</translation>
+    </message>
+</context>
+<context>
+    <name>dose_unrecorded</name>
+    <message>
+        <source>the dose of {drug} between {start} and {dose_since} is not recorded: enter it as its own course to decide</source>
+        <translation>{drug} 在 {start} 至 {dose_since} 之间的剂量未记录：请将其作为单独的用药记录录入后再判定</translation>
+    </message>
+</context>
+<context>
+    <name>effect.excludes</name>
+    <message>
+        <source>excludes</source>
+        <translation>排除</translation>
+    </message>
+</context>
+<context>
+    <name>effect.open</name>
+    <message>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>effect.passes</name>
+    <message>
+        <source>does not exclude</source>
+        <translation>不排除</translation>
+    </message>
+</context>
+<context>
+    <name>field.consent_date</name>
+    <message>
+        <source>Informed consent date</source>
+        <translation>知情同意日期</translation>
+    </message>
+</context>
+<context>
+    <name>field.consent_version</name>
+    <message>
+        <source>Consent form version</source>
+        <translation>知情同意书版本</translation>
+    </message>
+</context>
+<context>
+    <name>field.date_of_birth</name>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+</context>
+<context>
+    <name>field.initials</name>
+    <message>
+        <source>Initials</source>
+        <translation>姓名缩写</translation>
+    </message>
+</context>
+<context>
+    <name>field.screening_date</name>
+    <message>
+        <source>Screening date</source>
+        <translation>筛选日期</translation>
+    </message>
+</context>
+<context>
+    <name>field.screening_number</name>
+    <message>
+        <source>Screening number</source>
+        <translation>筛选号</translation>
+    </message>
+</context>
+<context>
+    <name>field.sex</name>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+</context>
+<context>
+    <name>if_then.applies</name>
+    <message>
+        <source>{condition}; {part}</source>
+        <translation>{condition}；{part}</translation>
+    </message>
+</context>
+<context>
+    <name>if_then.not_applicable</name>
+    <message>
+        <source>does not apply: {part}</source>
+        <translation>不适用：{part}</translation>
+    </message>
+</context>
+<context>
+    <name>in_use.no</name>
+    <message>
+        <source>{label}: none in use on the screening date</source>
+        <translation>{label}：筛选日未使用</translation>
+    </message>
+</context>
+<context>
+    <name>in_use.yes</name>
+    <message>
+        <source>{label}: in use on the screening date ({drugs})</source>
+        <translation>{label}：筛选日正在使用（{drugs}）</translation>
+    </message>
+</context>
+<context>
+    <name>input.crp</name>
+    <message>
+        <source>CRP</source>
+        <translation>CRP</translation>
+    </message>
+</context>
+<context>
+    <name>input.esr</name>
+    <message>
+        <source>ESR</source>
+        <translation>血沉</translation>
+    </message>
+</context>
+<context>
+    <name>input.evaluator_global</name>
+    <message>
+        <source>evaluator global</source>
+        <translation>医生总体评估</translation>
+    </message>
+</context>
+<context>
+    <name>input.large_joints</name>
+    <message>
+        <source>large joints</source>
+        <translation>大关节</translation>
+    </message>
+</context>
+<context>
+    <name>input.patient_global</name>
+    <message>
+        <source>patient global</source>
+        <translation>患者总体评估</translation>
+    </message>
+</context>
+<context>
+    <name>input.sjc28</name>
+    <message>
+        <source>SJC28</source>
+        <translation>SJC28</translation>
+    </message>
+</context>
+<context>
+    <name>input.small_joints</name>
+    <message>
+        <source>small joints</source>
+        <translation>小关节</translation>
+    </message>
+</context>
+<context>
+    <name>input.tjc28</name>
+    <message>
+        <source>TJC28</source>
+        <translation>TJC28</translation>
+    </message>
+</context>
+<context>
+    <name>joint.ankle</name>
+    <message>
+        <source>{side} ankle</source>
+        <translation>{side}踝</translation>
+    </message>
+</context>
+<context>
+    <name>joint.elbow</name>
+    <message>
+        <source>{side} elbow</source>
+        <translation>{side}肘</translation>
+    </message>
+</context>
+<context>
+    <name>joint.hip</name>
+    <message>
+        <source>{side} hip</source>
+        <translation>{side}髋</translation>
+    </message>
+</context>
+<context>
+    <name>joint.knee</name>
+    <message>
+        <source>{side} knee</source>
+        <translation>{side}膝</translation>
+    </message>
+</context>
+<context>
+    <name>joint.mcp</name>
+    <message>
+        <source>{side} MCP {n}</source>
+        <translation>{side}掌指关节 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>joint.mtp</name>
+    <message>
+        <source>{side} MTP {n}</source>
+        <translation>{side}跖趾关节 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>joint.pip</name>
+    <message>
+        <source>{side} PIP {n}</source>
+        <translation>{side}近端指间关节 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>joint.pip1</name>
+    <message>
+        <source>{side} thumb IP</source>
+        <translation>{side}拇指指间关节</translation>
+    </message>
+</context>
+<context>
+    <name>joint.shoulder</name>
+    <message>
+        <source>{side} shoulder</source>
+        <translation>{side}肩</translation>
+    </message>
+</context>
+<context>
+    <name>joint.side.l</name>
+    <message>
+        <source>left</source>
+        <translation>左</translation>
+    </message>
+</context>
+<context>
+    <name>joint.side.r</name>
+    <message>
+        <source>right</source>
+        <translation>右</translation>
+    </message>
+</context>
+<context>
+    <name>joint.wrist</name>
+    <message>
+        <source>{side} wrist</source>
+        <translation>{side}腕</translation>
+    </message>
+</context>
+<context>
+    <name>kind.exclusion</name>
+    <message>
+        <source>Exclusion criterion</source>
+        <translation>排除标准</translation>
+    </message>
+</context>
+<context>
+    <name>kind.inclusion</name>
+    <message>
+        <source>Inclusion criterion</source>
+        <translation>入选标准</translation>
+    </message>
+</context>
+<context>
+    <name>meaning.eligibility</name>
+    <message>
+        <source>Investigator&apos;s eligibility decision: I confirm that the subject is {overall} for protocol {protocol} version {version}.</source>
+        <translation>研究者的入选资格判定：本人确认该受试者对方案 {protocol}（版本 {version}）{overall}。</translation>
+    </message>
+</context>
+<context>
+    <name>missing</name>
+    <message>
+        <source>missing: {facts}</source>
+        <translation>缺少：{facts}</translation>
+    </message>
+</context>
+<context>
+    <name>missing.score</name>
+    <message>
+        <source>{label} needs: {facts}</source>
+        <translation>{label} 需要：{facts}</translation>
+    </message>
+</context>
+<context>
+    <name>no</name>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>no_current_treatment</name>
+    <message>
+        <source>{label}: no current course</source>
+        <translation>{label}：目前无用药</translation>
+    </message>
+</context>
+<context>
+    <name>not</name>
+    <message>
+        <source>not: {part}</source>
+        <translation>非：{part}</translation>
+    </message>
+</context>
+<context>
+    <name>note.entered</name>
+    <message>
+        <source> (entered {value} {unit})</source>
+        <translation>（录入值 {value} {unit}）</translation>
+    </message>
+</context>
+<context>
+    <name>note.rounded</name>
+    <message>
+        <source> (rounded half up to {n} decimals from {raw})</source>
+        <translation>（由 {raw} 四舍五入至 {n} 位小数）</translation>
+    </message>
+</context>
+<context>
+    <name>note.unrounded</name>
+    <message>
+        <source> (compared unrounded)</source>
+        <translation>（未经舍入比较）</translation>
+    </message>
+</context>
+<context>
+    <name>on_or_before.fails</name>
+    <message>
+        <source>{label} {date} is after the screening date {on}</source>
+        <translation>{label} {date} 晚于筛选日期 {on}</translation>
+    </message>
+</context>
+<context>
+    <name>on_or_before.holds</name>
+    <message>
+        <source>{label} {date} is on or before the screening date {on}</source>
+        <translation>{label} {date} 不晚于筛选日期 {on}</translation>
+    </message>
+</context>
+<context>
+    <name>overall.eligible</name>
+    <message>
+        <source>eligible</source>
+        <translation>合格</translation>
+    </message>
+</context>
+<context>
+    <name>overall.incomplete</name>
+    <message>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>overall.ineligible</name>
+    <message>
+        <source>ineligible</source>
+        <translation>不合格</translation>
+    </message>
+</context>
+<context>
+    <name>period.day</name>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+</context>
+<context>
+    <name>period.days</name>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+</context>
+<context>
+    <name>period.month</name>
+    <message>
+        <source>month</source>
+        <translation>个月</translation>
+    </message>
+</context>
+<context>
+    <name>period.months</name>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+</context>
+<context>
+    <name>period.week</name>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+</context>
+<context>
+    <name>period.weeks</name>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+</context>
+<context>
+    <name>period.year</name>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+</context>
+<context>
+    <name>period.years</name>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+</context>
+<context>
+    <name>prednisone.course</name>
+    <message>
+        <source>{drug} {dose} mg/day = {equivalent} mg</source>
+        <translation>{drug} {dose} mg/天 = {equivalent} mg</translation>
+    </message>
+</context>
+<context>
+    <name>prednisone.is</name>
+    <message>
+        <source>is</source>
+        <translation>满足</translation>
+    </message>
+</context>
+<context>
+    <name>prednisone.is_not</name>
+    <message>
+        <source>is not</source>
+        <translation>不满足</translation>
+    </message>
+</context>
+<context>
+    <name>prednisone.total</name>
+    <message>
+        <source>{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window} [equivalence table: {table}]</source>
+        <translation>{day} 泼尼松等效剂量 {total} mg/天{courses} {relation} {threshold} mg/天{window}［等效换算表：{table}］</translation>
+    </message>
+</context>
+<context>
+    <name>prednisone.window</name>
+    <message>
+        <source>, the highest day within {count} {unit} before the screening date</source>
+        <translation>，为筛选日前 {count} {unit} 内剂量最高的一天</translation>
+    </message>
+</context>
+<context>
+    <name>problem.after_screening</name>
+    <message>
+        <source>{value} is after the screening date {screening_date}</source>
+        <translation>{value} 晚于筛选日期 {screening_date}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.after_stop</name>
+    <message>
+        <source>{value} is after the stop {stop}</source>
+        <translation>{value} 晚于停用日期 {stop}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.bad_initials</name>
+    <message>
+        <source>“{value}” is not initials: up to 8 letters, with - or . between them</source>
+        <translation>“{value}”不是姓名缩写：最多 8 个字，可用 - 或 . 分隔</translation>
+    </message>
+</context>
+<context>
+    <name>problem.bad_screening_number</name>
+    <message>
+        <source>“{value}” is not a screening number: letters, digits and . _ / - (up to 32)</source>
+        <translation>“{value}”不是筛选号：可用字母、数字及 . _ / -（最多 32 个）</translation>
+    </message>
+</context>
+<context>
+    <name>problem.before_start</name>
+    <message>
+        <source>{value} is before the start {start}</source>
+        <translation>{value} 早于开始日期 {start}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.cannot_read</name>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.dose_not_positive</name>
+    <message>
+        <source>the dose must be a number above 0</source>
+        <translation>剂量必须是大于 0 的数字</translation>
+    </message>
+</context>
+<context>
+    <name>problem.facts_file</name>
+    <message>
+        <source>the facts file: {message}</source>
+        <translation>信息文件：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.implausible</name>
+    <message>
+        <source>{value} {unit} is outside the plausible range {min}–{max} {unit}</source>
+        <translation>{value} {unit} 超出合理范围 {min}–{max} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.in_entry</name>
+    <message>
+        <source>{label}, entry {index}{field}: {message}</source>
+        <translation>{label}，第 {index} 条{field}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.in_fact</name>
+    <message>
+        <source>{label}: {message}</source>
+        <translation>{label}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.invalid_date</name>
+    <message>
+        <source>“{value}” is not a calendar date (YYYY-MM-DD)</source>
+        <translation>“{value}”不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+</context>
+<context>
+    <name>problem.invalid_date_or_never</name>
+    <message>
+        <source>“{value}” is not a calendar date (YYYY-MM-DD) or “none”</source>
+        <translation>“{value}”不是有效日期（YYYY-MM-DD）或“none”</translation>
+    </message>
+</context>
+<context>
+    <name>problem.no_facts</name>
+    <message>
+        <source>expected an object with a “facts” object of answers</source>
+        <translation>应为包含“facts”答案对象的对象</translation>
+    </message>
+</context>
+<context>
+    <name>problem.no_screening_date</name>
+    <message>
+        <source>“screening_date” is missing or not a date (YYYY-MM-DD); give it in the file or with --on</source>
+        <translation>“screening_date”缺失或不是日期（YYYY-MM-DD）；请在文件中给出或使用 --on</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_a_joint_exam</name>
+    <message>
+        <source>expected lists of joints under “tender” and “swollen”</source>
+        <translation>应在“tender”和“swollen”下列出关节</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_a_list</name>
+    <message>
+        <source>expected a list of courses</source>
+        <translation>应为用药记录列表</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_a_number</name>
+    <message>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_an_entry</name>
+    <message>
+        <source>expected a course with drug, dose, unit, route, start, last_change, stop</source>
+        <translation>应为包含药物、剂量、单位、途径、开始、最近调整、停用的用药记录</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_json</name>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: {error}</source>
+        <translation>JSON 无效，第 {line} 行第 {column} 列：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_positive</name>
+    <message>
+        <source>{input} must be above 0</source>
+        <translation>{input} 必须大于 0</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_whole</name>
+    <message>
+        <source>“{value}” is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_yes_no</name>
+    <message>
+        <source>“{value}” is not yes, no or unknown</source>
+        <translation>“{value}”不是是、否或不详</translation>
+    </message>
+</context>
+<context>
+    <name>problem.out_of_range</name>
+    <message>
+        <source>{value} is outside {min}–{max}</source>
+        <translation>{value} 超出 {min}–{max}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.required</name>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unexpected_keys</name>
+    <message>
+        <source>unexpected {keys}; expected {expected}</source>
+        <translation>多余的 {keys}；应为 {expected}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unit_required</name>
+    <message>
+        <source>give the unit: one of {units}</source>
+        <translation>请给出单位：{units} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unknown_fact</name>
+    <message>
+        <source>this protocol asks no such fact; known facts: {known}</source>
+        <translation>本方案没有此项信息；已知信息：{known}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unknown_joint</name>
+    <message>
+        <source>unknown joints {joints}</source>
+        <translation>未知关节 {joints}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unknown_option</name>
+    <message>
+        <source>“{value}” is not one of {options}</source>
+        <translation>“{value}”不是 {options} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unknown_unit</name>
+    <message>
+        <source>unknown unit “{unit}”; expected one of {units}</source>
+        <translation>未知单位“{unit}”；应为 {units} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>range.fails</name>
+    <message>
+        <source>{label} {value}{unit} outside {min}–{max}{unit}{note}</source>
+        <translation>{label} {value}{unit} 不在 {min}–{max}{unit} 范围内{note}</translation>
+    </message>
+</context>
+<context>
+    <name>range.holds</name>
+    <message>
+        <source>{label} {value}{unit} within {min}–{max}{unit}{note}</source>
+        <translation>{label} {value}{unit} 在 {min}–{max}{unit} 范围内{note}</translation>
+    </message>
+</context>
+<context>
+    <name>role.coordinator</name>
+    <message>
+        <source>Study coordinator</source>
+        <translation>研究协调员</translation>
+    </message>
+</context>
+<context>
+    <name>role.principal_investigator</name>
+    <message>
+        <source>Principal investigator</source>
+        <translation>主要研究者</translation>
+    </message>
+</context>
+<context>
+    <name>role.sub_investigator</name>
+    <message>
+        <source>Sub-investigator</source>
+        <translation>研究者</translation>
+    </message>
+</context>
+<context>
+    <name>score.bounds</name>
+    <message>
+        <source>{label}: {low}–{high} still possible; needs {facts}</source>
+        <translation>{label}：仍可能为 {low}–{high}；需要 {facts}</translation>
+    </message>
+</context>
+<context>
+    <name>score.components</name>
+    <message>
+        <source> ({parts})</source>
+        <translation>（{parts}）</translation>
+    </message>
+</context>
+<context>
+    <name>score.formula</name>
+    <message>
+        <source>formula: {name} ({citation})</source>
+        <translation>公式：{name}（{citation}）</translation>
+    </message>
+</context>
+<context>
+    <name>score.inputs</name>
+    <message>
+        <source> — {inputs}</source>
+        <translation> — {inputs}</translation>
+    </message>
+</context>
+<context>
+    <name>score.missing</name>
+    <message>
+        <source>{label}: needs {facts}</source>
+        <translation>{label}：需要 {facts}</translation>
+    </message>
+</context>
+<context>
+    <name>score.problem</name>
+    <message>
+        <source>{label}: {problem}</source>
+        <translation>{label}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>score.value</name>
+    <message>
+        <source>{label} {value}{note}</source>
+        <translation>{label} {value}{note}</translation>
+    </message>
+</context>
+<context>
+    <name>score_bounds</name>
+    <message>
+        <source>{label} can only reach {low}–{high} with the answers given, so {op} {threshold} {decided} (still missing: {missing})</source>
+        <translation>根据已有答案，{label} 只能为 {low}–{high}，因此 {op} {threshold} {decided}（仍缺少：{missing}）</translation>
+    </message>
+</context>
+<context>
+    <name>score_bounds.fails</name>
+    <message>
+        <source>cannot hold</source>
+        <translation>不可能成立</translation>
+    </message>
+</context>
+<context>
+    <name>score_bounds.holds</name>
+    <message>
+        <source>holds</source>
+        <translation>成立</translation>
+    </message>
+</context>
+<context>
+    <name>score_problem</name>
+    <message>
+        <source>{label} cannot be computed: {problem}</source>
+        <translation>无法计算 {label}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>sep</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>status.eligible</name>
+    <message>
+        <source>eligible</source>
+        <translation>合格</translation>
+    </message>
+</context>
+<context>
+    <name>status.in_progress</name>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+</context>
+<context>
+    <name>status.ineligible</name>
+    <message>
+        <source>ineligible</source>
+        <translation>不合格</translation>
+    </message>
+</context>
+<context>
+    <name>status.screen_failure</name>
+    <message>
+        <source>screen failure</source>
+        <translation>筛选失败</translation>
+    </message>
+</context>
+<context>
+    <name>status.signed</name>
+    <message>
+        <source>signed</source>
+        <translation>已签署</translation>
+    </message>
+</context>
+<context>
+    <name>status.superseded</name>
+    <message>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+</context>
+<context>
+    <name>store.ambiguous_screening</name>
+    <message>
+        <source>screening number {value} exists under several protocols ({protocols}); use its id</source>
+        <translation>筛选号 {value} 存在于多个方案（{protocols}）；请使用其编号</translation>
+    </message>
+</context>
+<context>
+    <name>store.duplicate_screening_number</name>
+    <message>
+        <source>screening number {value} is already used for this protocol at this site</source>
+        <translation>筛选号 {value} 已在本中心的此方案中使用</translation>
+    </message>
+</context>
+<context>
+    <name>store.incomplete</name>
+    <message>
+        <source>the screening is incomplete: every criterion must be decided before it is signed</source>
+        <translation>该筛选尚未完成：所有标准都判定后才能签署</translation>
+    </message>
+</context>
+<context>
+    <name>store.locked</name>
+    <message>
+        <source>the screening is {status}: its answers cannot change (open a correction instead)</source>
+        <translation>该筛选已{status}：其答案不能修改（请改为开启更正）</translation>
+    </message>
+</context>
+<context>
+    <name>store.no_screening</name>
+    <message>
+        <source>no screening {value} in this database</source>
+        <translation>本数据库中没有筛选 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>store.not_delegated</name>
+    <message>
+        <source>{value} is not on the site&apos;s delegation list</source>
+        <translation>{value} 不在本中心的授权名单上</translation>
+    </message>
+</context>
+<context>
+    <name>store.not_investigator</name>
+    <message>
+        <source>{value} is on the delegation list as {role}: only a sub-investigator or the principal investigator may sign an eligibility decision</source>
+        <translation>{value} 在授权名单上的角色为{role}：只有研究者或主要研究者可以签署入选资格判定</translation>
+    </message>
+</context>
+<context>
+    <name>store.not_signed</name>
+    <message>
+        <source>only a signed screening is corrected by a new version; this one is {status} and can be edited</source>
+        <translation>只有已签署的筛选才通过新版本更正；此筛选为{status}，可直接编辑</translation>
+    </message>
+</context>
+<context>
+    <name>store.reason_required</name>
+    <message>
+        <source>this replaces a value entered earlier: give a reason for the change</source>
+        <translation>此操作将替换先前录入的值：请填写修改原因</translation>
+    </message>
+</context>
+<context>
+    <name>store.unknown_role</name>
+    <message>
+        <source>unknown role “{value}”; expected one of {roles}</source>
+        <translation>未知角色“{value}”；应为 {roles} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>store.wrong_protocol</name>
+    <message>
+        <source>the screening belongs to protocol {value}, not {protocol}</source>
+        <translation>该筛选属于方案 {value}，而不是 {protocol}</translation>
+    </message>
+</context>
+<context>
+    <name>threshold.fails</name>
+    <message>
+        <source>{label} {value} is not {op} {threshold}{unit}{note}</source>
+        <translation>{label} {value} 不满足 {op} {threshold}{unit}{note}</translation>
+    </message>
+</context>
+<context>
+    <name>threshold.holds</name>
+    <message>
+        <source>{label} {value} {op} {threshold}{unit}{note}</source>
+        <translation>{label} {value} {op} {threshold}{unit}{note}</translation>
+    </message>
+</context>
+<context>
+    <name>unknown</name>
+    <message>
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+</context>
+<context>
+    <name>verdict.met</name>
+    <message>
+        <source>met</source>
+        <translation>符合</translation>
+    </message>
+</context>
+<context>
+    <name>verdict.not_met</name>
+    <message>
+        <source>not met</source>
+        <translation>不符合</translation>
+    </message>
+</context>
+<context>
+    <name>verdict.unknown</name>
+    <message>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>ws.consent</name>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+</context>
+<context>
+    <name>ws.consent_value</name>
+    <message>
+        <source>{date}, form version {version}</source>
+        <translation>{date}，同意书版本 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.corrects</name>
+    <message>
+        <source>{version}, correcting version {previous}: {reason}</source>
+        <translation>{version}，更正第 {previous} 版：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.criteria</name>
+    <message>
+        <source>Criteria</source>
+        <translation>标准</translation>
+    </message>
+</context>
+<context>
+    <name>ws.date_of_birth</name>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+</context>
+<context>
+    <name>ws.draft</name>
+    <message>
+        <source>DRAFT — NOT SIGNED</source>
+        <translation>草稿——未签署</translation>
+    </message>
+</context>
+<context>
+    <name>ws.facts</name>
+    <message>
+        <source>Facts entered</source>
+        <translation>录入的信息</translation>
+    </message>
+</context>
+<context>
+    <name>ws.footer</name>
+    <message>
+        <source>Document {document} · content SHA-256 {digest}</source>
+        <translation>文件 {document} · 内容 SHA-256 {digest}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.footer_versions</name>
+    <message>
+        <source>trialdesk {program} · protocol {protocol}, version {version} ({version_date})</source>
+        <translation>trialdesk {program} · 方案 {protocol}，版本 {version}（{version_date}）</translation>
+    </message>
+</context>
+<context>
+    <name>ws.initials</name>
+    <message>
+        <source>Initials</source>
+        <translation>姓名缩写</translation>
+    </message>
+</context>
+<context>
+    <name>ws.interpretation</name>
+    <message>
+        <source>Site interpretation</source>
+        <translation>本中心解释</translation>
+    </message>
+</context>
+<context>
+    <name>ws.interpretations</name>
+    <message>
+        <source>Interpretations that apply to the whole protocol</source>
+        <translation>适用于整个方案的解释</translation>
+    </message>
+</context>
+<context>
+    <name>ws.meaning</name>
+    <message>
+        <source>Meaning of the signature: {meaning}</source>
+        <translation>签名含义：{meaning}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.no_source</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>ws.not_signed</name>
+    <message>
+        <source>Not signed</source>
+        <translation>未签署</translation>
+    </message>
+</context>
+<context>
+    <name>ws.overall</name>
+    <message>
+        <source>Overall result</source>
+        <translation>总体结论</translation>
+    </message>
+</context>
+<context>
+    <name>ws.page</name>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>ws.protocol</name>
+    <message>
+        <source>Protocol</source>
+        <translation>方案</translation>
+    </message>
+</context>
+<context>
+    <name>ws.reason</name>
+    <message>
+        <source>Reason</source>
+        <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>ws.registry_text</name>
+    <message>
+        <source>Protocol text</source>
+        <translation>方案原文</translation>
+    </message>
+</context>
+<context>
+    <name>ws.scores</name>
+    <message>
+        <source>Computed</source>
+        <translation>计算结果</translation>
+    </message>
+</context>
+<context>
+    <name>ws.screening_date</name>
+    <message>
+        <source>Screening date</source>
+        <translation>筛选日期</translation>
+    </message>
+</context>
+<context>
+    <name>ws.screening_number</name>
+    <message>
+        <source>Screening no.</source>
+        <translation>筛选号</translation>
+    </message>
+</context>
+<context>
+    <name>ws.sex</name>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+</context>
+<context>
+    <name>ws.signature</name>
+    <message>
+        <source>Electronic signature</source>
+        <translation>电子签名</translation>
+    </message>
+</context>
+<context>
+    <name>ws.signed_at</name>
+    <message>
+        <source>Date and time: {local} (UTC{offset}); {utc} UTC</source>
+        <translation>日期和时间：{local}（UTC{offset}）；{utc} UTC</translation>
+    </message>
+</context>
+<context>
+    <name>ws.signed_by</name>
+    <message>
+        <source>Signed by {name}, {role}</source>
+        <translation>签署人：{name}，{role}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.site</name>
+    <message>
+        <source>Site</source>
+        <translation>中心</translation>
+    </message>
+</context>
+<context>
+    <name>ws.source</name>
+    <message>
+        <source>Source document</source>
+        <translation>源文件</translation>
+    </message>
+</context>
+<context>
+    <name>ws.statement</name>
+    <message>
+        <source>Investigator&apos;s statement</source>
+        <translation>研究者声明</translation>
+    </message>
+</context>
+<context>
+    <name>ws.statement_text</name>
+    <message>
+        <source>I confirm that I have assessed this subject against each inclusion and exclusion criterion of protocol {protocol}, version {version}, on the evidence recorded in this worksheet, and that the subject is {overall}.</source>
+        <translation>本人确认已依据本核查表所记录的证据，按方案 {protocol}（版本 {version}）的每一条入选和排除标准对该受试者进行了评估，该受试者{overall}。</translation>
+    </message>
+</context>
+<context>
+    <name>ws.subject</name>
+    <message>
+        <source>Subject</source>
+        <translation>受试者</translation>
+    </message>
+</context>
+<context>
+    <name>ws.title</name>
+    <message>
+        <source>Eligibility worksheet</source>
+        <translation>入选资格核查表</translation>
+    </message>
+</context>
+<context>
+    <name>ws.verbatim_note</name>
+    <message>
+        <source>Protocol texts are the registry record&apos;s, verbatim.</source>
+        <translation>方案原文为注册记录原文，未作改动。</translation>
+    </message>
+</context>
+<context>
+    <name>ws.verdict</name>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+</context>
+<context>
+    <name>ws.version</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>ws.version_value</name>
+    <message>
+        <source>{version}</source>
+        <translation>{version}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.wet_ink</name>
+    <message>
+        <source>Handwritten signature (where the site&apos;s SOP requires it)</source>
+        <translation>手写签名（如本中心 SOP 要求）</translation>
+    </message>
+</context>
+<context>
+    <name>ws.wet_ink_date</name>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+</context>
+<context>
+    <name>ws.wet_ink_line</name>
+    <message>
+        <source>Signature of investigator</source>
+        <translation>研究者签名</translation>
+    </message>
+</context>
+<context>
+    <name>ws.wet_ink_name</name>
+    <message>
+        <source>Printed name</source>
+        <translation>正楷姓名</translation>
+    </message>
+</context>
+<context>
+    <name>yes</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+</TS>
