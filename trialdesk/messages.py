@@ -140,6 +140,7 @@ EN: dict[str, str] = {
     "ws.corrects": QT_TRANSLATE_NOOP("ws.corrects", "{version}, correcting version {previous}: {reason}"),
     "ws.criteria": QT_TRANSLATE_NOOP("ws.criteria", "Criteria"),
     "ws.registry_text": QT_TRANSLATE_NOOP("ws.registry_text", "Protocol text"),
+    "ws.translation": QT_TRANSLATE_NOOP("ws.translation", "Site translation"),
     "ws.interpretation": QT_TRANSLATE_NOOP("ws.interpretation", "Site interpretation"),
     "ws.facts": QT_TRANSLATE_NOOP("ws.facts", "Facts entered"),
     "ws.scores": QT_TRANSLATE_NOOP("ws.scores", "Computed"),
@@ -275,7 +276,8 @@ class Messages:
     def fact_label(self, fact_id: str) -> str:
         fact = self.protocol.fact.get(fact_id) if self.protocol else None
         if fact is not None:
-            return fact.label
+            translated = fact.translations.get(self.lang)
+            return translated.label if translated else fact.label
         return self.t(f"field.{fact_id}") if f"field.{fact_id}" in EN else fact_id
 
     def status(self, status: Any) -> str:
@@ -289,11 +291,30 @@ class Messages:
         score = self.protocol.score.get(score_id) if self.protocol else None
         return score.label if score else score_id
 
+    def fact_help(self, fact_id: str) -> str:
+        fact = self.protocol.fact[fact_id]
+        translated = fact.translations.get(self.lang)
+        return translated.help if translated and translated.help else fact.help
+
+    def criterion_translation(self, criterion: Any) -> str | None:
+        """The site's translation of a criterion's registry text into this language, if there is one."""
+        translated = criterion.translations.get(self.lang)
+        return translated.text if translated else None
+
+    def interpretation(self, criterion: Any) -> str | None:
+        translated = criterion.translations.get(self.lang)
+        return translated.interpretation if translated and translated.interpretation else criterion.interpretation
+
+    def protocol_interpretations(self) -> tuple[str, ...]:
+        translated = self.protocol.translations.get(self.lang)
+        return translated.interpretations if translated and translated.interpretations else self.protocol.interpretations
+
     def answer(self, fact_id: str, answer: str) -> str:
         fact = self.protocol.fact.get(fact_id) if self.protocol else None
         for option in getattr(fact, "options", ()):
             if option.id == answer:
-                return option.label
+                translated = fact.translations.get(self.lang)
+                return translated.options.get(answer, option.label) if translated else option.label
         return self.t(answer) if answer in ("yes", "no", "unknown") else answer
 
     def period(self, count: int, unit: str) -> str:

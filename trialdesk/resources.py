@@ -26,6 +26,11 @@ def resource_path(relative: str) -> Path:
     return path
 
 
+def protocol_files(folder: Path) -> dict[str, Path]:
+    """Protocol files in a folder by protocol id (the file name without .yaml); translation
+    overlays (ID.LANG.yaml) are not protocols of their own."""
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if "." not in p.stem}
+
+
 def bundled_protocols() -> dict[str, Path]:
-    """Bundled protocol files by protocol id (the file name without .yaml)."""
-    return {p.stem: p for p in sorted((resource_root() / "protocols").glob("*.yaml"))}
+    return protocol_files(resource_root() / "protocols")

@@ -26,18 +26,29 @@ from trialdesk.worksheet.signing import Identity, PdfVerification, sign_pdf, ver
 SITE_FILE_SETTING = "site_file_dir"
 
 
+BILINGUAL = "bilingual"
+
+
+def worksheet_words(protocol, lang: str) -> tuple[Messages, Messages | None]:
+    """The worksheet's language, and its second language: `bilingual` is Chinese with English beside it."""
+    if lang == BILINGUAL:
+        return Messages(protocol, "zh_CN"), Messages(protocol, "en")
+    return Messages(protocol, lang), None
+
+
 def worksheet_content(store: ScreeningStore, session: ScreeningSession, words: Messages,
-                      signature: Signature | None = None) -> WorksheetContent:
+                      signature: Signature | None = None, alt_words: Messages | None = None) -> WorksheetContent:
     return build_content(
         session.protocol, session.screening, session.report, words,
         site_name=store.site_setting("site_name"), site_number=store.site_setting("site_number"),
-        program_version=__version__, signature=signature,
+        program_version=__version__, signature=signature, alt_words=alt_words,
     )
 
 
-def draft_worksheet(store: ScreeningStore, session: ScreeningSession, words: Messages, paper: str = "a4") -> RenderedWorksheet:
+def draft_worksheet(store: ScreeningStore, session: ScreeningSession, words: Messages, paper: str = "a4",
+                    alt_words: Messages | None = None) -> RenderedWorksheet:
     """The worksheet as it stands, unsigned: every page carries the draft watermark."""
-    return render_worksheet(worksheet_content(store, session, words), words, paper)
+    return render_worksheet(worksheet_content(store, session, words, alt_words=alt_words), words, paper)
 
 
 def check_signer(store: ScreeningStore, session: ScreeningSession, name: str) -> Delegate:
@@ -76,12 +87,13 @@ def sign_screening(
     folder: Path,
     meaning: str | None = None,
     paper: str = "a4",
+    alt_words: Messages | None = None,
 ) -> SignedWorksheet:
     """Sign the screening's worksheet as `identity`, keep it, lock the screening, file the PDF."""
     delegate = check_signer(store, session, identity.name)
     meaning = meaning or default_meaning(session.protocol, session.report, words)
     signature = Signature(name=identity.name, role=delegate.role, signed_at=at, meaning=meaning)
-    content = worksheet_content(store, session, words, signature)
+    content = worksheet_content(store, session, words, signature, alt_words)
     rendered = render_worksheet(content, words, paper)
     site = store.site_setting("site_name") or None
     pdf = sign_pdf(rendered.pdf, identity, page=rendered.signature_page, box=rendered.signature_box,

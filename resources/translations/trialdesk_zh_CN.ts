@@ -58,6 +58,10 @@
         <translation>方案原文</translation>
     </message>
     <message>
+        <source>Site translation (%s)</source>
+        <translation>本中心译文（%s）</translation>
+    </message>
+    <message>
         <source>Site interpretation: %s</source>
         <translation>本中心解释：%s</translation>
     </message>
@@ -204,6 +208,10 @@
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -250,6 +258,14 @@
     <message>
         <source>Backed up to %s</source>
         <translation>已备份至 %s</translation>
+    </message>
+    <message>
+        <source>Protocol version</source>
+        <translation>方案版本</translation>
+    </message>
+    <message>
+        <source>Offline eligibility screening</source>
+        <translation>离线入选资格筛选</translation>
     </message>
     <message>
         <source>About trialdesk</source>
@@ -1981,6 +1997,13 @@
     <message>
         <source>Eligibility worksheet</source>
         <translation>入选资格核查表</translation>
+    </message>
+</context>
+<context>
+    <name>ws.translation</name>
+    <message>
+        <source>Site translation</source>
+        <translation>本中心译文</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,17 @@ from trialdesk.cli.context import Context
 from trialdesk.messages import Messages
 from trialdesk.persistence.screening_store import ROLES
 from trialdesk.session import local_now
-from trialdesk.signoff import SITE_FILE_SETTING, check_worksheet, draft_worksheet, sign_screening, site_file_dir, write_private
+from trialdesk.i18n import languages
+from trialdesk.signoff import (
+    BILINGUAL,
+    SITE_FILE_SETTING,
+    check_worksheet,
+    draft_worksheet,
+    sign_screening,
+    site_file_dir,
+    worksheet_words,
+    write_private,
+)
 from trialdesk.worksheet.signing import IdentityError, create_identity, open_identity
 
 
@@ -57,6 +67,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     sign.add_argument("--passphrase-file", metavar="FILE")
     sign.add_argument("--meaning", help="the meaning of the signature (default: the investigator's eligibility decision)")
     sign.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    sign.add_argument("--lang", choices=(*languages(), BILINGUAL), default="en", help="the worksheet's language")
     sign.set_defaults(run=sign_command)
 
     verify = commands.add_parser("verify", help="check a signed worksheet: signer, time, intact, matches the database")
@@ -67,6 +78,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     worksheet.add_argument("screening", metavar="SCREENING")
     worksheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     worksheet.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    worksheet.add_argument("--lang", choices=(*languages(), BILINGUAL), default="en",
+                           help="the draft's language (a signed worksheet is printed as it was signed)")
     worksheet.set_defaults(run=worksheet_command)
 
 
@@ -153,7 +166,7 @@ def identity_import(args: argparse.Namespace, context: Context) -> int:
 
 def sign_command(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.screening)
-    words = Messages(session.protocol)
+    words, alt_words = worksheet_words(session.protocol, args.lang)
     try:
         identity = open_identity(Path(args.identity).read_bytes(), read_passphrase(args))
     except IdentityError as error:
@@ -161,7 +174,7 @@ def sign_command(args: argparse.Namespace, context: Context) -> int:
         return EXIT_REFUSED
     signed = sign_screening(context.store, session, identity, words, at=local_now(),
                             folder=site_file_dir(context.store, context.settings.data_dir),
-                            meaning=args.meaning, paper=args.paper)
+                            meaning=args.meaning, paper=args.paper, alt_words=alt_words)
     print(f"signed by {identity.name}; screening {session.screening.subject.screening_number} is locked")
     if signed.path is not None:
         print(signed.path)
@@ -198,7 +211,8 @@ def worksheet_command(args: argparse.Namespace, context: Context) -> int:
     if documents:
         data, kind = documents[-1].pdf, "signed"
     else:
-        data, kind = draft_worksheet(context.store, session, Messages(session.protocol), args.paper).pdf, "draft (not signed)"
+        words, alt_words = worksheet_words(session.protocol, args.lang)
+        data, kind = draft_worksheet(context.store, session, words, args.paper, alt_words).pdf, "draft (not signed)"
     write_private(Path(args.output), data)
     print(f"{args.output}: {kind}")
     return 0

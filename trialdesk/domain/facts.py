@@ -25,12 +25,35 @@ FROZEN = ConfigDict(frozen=True, extra="forbid")
 COURSE_FIELDS = ("drug", "dose", "unit", "route", "start", "last_change", "stop")
 
 
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
+
+
+class FactText(BaseModel):
+    """A fact's words in another language: the site's translation of the protocol's English."""
+
+    model_config = FROZEN
+
+    label: NonEmpty
+    help: str = ""
+    options: dict[str, NonEmpty] = {}
+
+
 class _Fact(BaseModel):
     model_config = FROZEN
 
     id: Slug
     label: NonEmpty
     help: str = ""
+    translations: dict[LanguageCode, FactText] = {}
+
+    @model_validator(mode="after")
+    def _translated_options_exist(self) -> _Fact:
+        known = {o.id for o in getattr(self, "options", ())}
+        for lang, text in self.translations.items():
+            unknown = sorted(set(text.options) - known)
+            if unknown:
+                raise ValueError(f"translations.{lang}.options: {unknown} are not options of this fact")
+        return self
 
     def problem(self, code: str, path: tuple[str | int, ...] = (), **params: Any) -> FactsInvalid:
         return FactsInvalid([Problem(code, self.id, params, path)])

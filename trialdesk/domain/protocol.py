@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
-from trialdesk.domain.facts import ChoiceFact, FactDefinition, MedicationFact, NumberFact
+from trialdesk.domain.facts import ChoiceFact, FactDefinition, LanguageCode, MedicationFact, NumberFact
 from trialdesk.domain.ids import CriterionCode, NonEmpty, Slug
 from trialdesk.domain.medications import EQUIVALENCE_TABLES, GLUCOCORTICOIDS
 
@@ -57,6 +57,22 @@ class ScoreDefinition(BaseModel):
         return self
 
 
+class CriterionText(BaseModel):
+    """A criterion in another language: the site's translation, never the registry's words."""
+
+    model_config = FROZEN
+
+    text: NonEmpty
+    interpretation: str | None = None
+
+
+class ProtocolText(BaseModel):
+    model_config = FROZEN
+
+    title: str | None = None
+    interpretations: tuple[str, ...] = ()
+
+
 class Criterion(BaseModel):
     """One inclusion or exclusion criterion: the registry's words and the rule that decides it."""
 
@@ -68,6 +84,9 @@ class Criterion(BaseModel):
     rule: r.Rule
     interpretation: str | None = Field(
         default=None, description="the site's reading where the text is ambiguous"
+    )
+    translations: dict[LanguageCode, CriterionText] = Field(
+        default={}, description="the site's translations, by language (zh_CN, ...)"
     )
 
 
@@ -89,6 +108,7 @@ class Protocol(BaseModel):
     facts: tuple[FactDefinition, ...] = Field(min_length=1)
     scores: tuple[ScoreDefinition, ...] = ()
     criteria: tuple[Criterion, ...] = Field(min_length=1)
+    translations: dict[LanguageCode, ProtocolText] = {}
 
     @cached_property
     def fact(self) -> dict[str, FactDefinition]:

@@ -18,7 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from trialdesk.domain.protocol import Protocol
-from trialdesk.resources import bundled_protocols
+from trialdesk.resources import bundled_protocols, protocol_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,21 +79,50 @@ def load_protocol(path: Path | str) -> Protocol:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ProtocolFileError(path, [ProtocolIssue("", f"cannot read the file: {error}")]) from None
-    return parse_protocol(text, path)
+    overlays = {}
+    for overlay in sorted(path.parent.glob(f"{path.stem}.*.yaml")):
+        lang = overlay.name[len(path.stem) + 1:-len(".yaml")]
+        try:
+            overlays[lang] = _load_yaml(overlay.read_text(encoding="utf-8"), overlay)
+        except (OSError, UnicodeDecodeError) as error:
+            raise ProtocolFileError(overlay, [ProtocolIssue("", f"cannot read the file: {error}")]) from None
+    return parse_protocol(text, path, overlays)
 
 
-def parse_protocol(text: str, source: Path | str = "<protocol>") -> Protocol:
-    """Validate protocol YAML text; `source` names it in errors."""
+def _load_yaml(text: str, source: Path | str) -> Any:
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
-        data = yaml.load(text, Loader=_StrictLoader)
+        return yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(error, "problem", None) or str(error)
         raise ProtocolFileError(source, [ProtocolIssue("", f"not valid YAML: {problem}", line)]) from None
+
+
+OVERLAY_KEYS = {"title", "interpretations", "facts", "criteria"}
+
+
+def _merge_overlay(data: dict, lang: str, overlay: Any, source: str) -> None:
+    """Put a translation overlay's words under `translations.LANG` of the items they belong to."""
+    if not isinstance(overlay, dict) or set(overlay) - OVERLAY_KEYS:
+        raise ProtocolFileError(source, [ProtocolIssue("", f"expected a mapping with some of {sorted(OVERLAY_KEYS)}")])
+    data.setdefault("translations", {})[lang] = {k: overlay[k] for k in ("title", "interpretations") if k in overlay}
+    for key in ("facts", "criteria"):
+        items = {item.get("id"): item for item in data.get(key, ()) if isinstance(item, dict)}
+        for item_id, words in (overlay.get(key) or {}).items():
+            if item_id not in items:
+                raise ProtocolFileError(source, [ProtocolIssue(f"{key}.{item_id}", f"the protocol has no {key[:-1]} {item_id!r}")])
+            items[item_id].setdefault("translations", {})[lang] = words
+
+
+def parse_protocol(text: str, source: Path | str = "<protocol>", overlays: dict[str, Any] | None = None) -> Protocol:
+    """Validate protocol YAML text (with translation overlays by language); `source` names it in errors."""
+    data = _load_yaml(text, source)
+    node = yaml.compose(text, Loader=_StrictLoader)
     if not isinstance(data, dict):
         raise ProtocolFileError(source, [ProtocolIssue("", "expected a mapping of protocol fields at the top")])
+    for lang, overlay in (overlays or {}).items():
+        _merge_overlay(data, lang, overlay, f"{Path(str(source)).with_suffix('')}.{lang}.yaml")
     try:
         return Protocol.model_validate(data)
     except ValidationError as error:
@@ -104,7 +133,7 @@ def find_protocol(id_or_file: str, site_dir: Path | None = None) -> Protocol:
     """A protocol by id (bundled, then the site's own in `site_dir`), or a protocol file by path."""
     known = dict(bundled_protocols())
     if site_dir is not None and site_dir.is_dir():
-        known.update({p.stem: p for p in sorted(site_dir.glob("*.yaml")) if p.stem not in known})
+        known.update({k: p for k, p in protocol_files(site_dir).items() if k not in known})
     if id_or_file in known:
         return load_protocol(known[id_or_file])
     path = Path(id_or_file)

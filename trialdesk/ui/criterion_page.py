@@ -75,8 +75,18 @@ class CriterionPage(QScrollArea):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.setAccessibleName(self.tr("Protocol text"))
         layout.addWidget(text)
-        if criterion.interpretation:
-            note = QLabel(self.tr("Site interpretation: %s") % criterion.interpretation, body)
+        translation = words.criterion_translation(criterion)
+        if translation:
+            caption = QLabel(self.tr("Site translation (%s)") % words.lang, body)
+            caption.setProperty("role", "hint")
+            layout.addWidget(caption)
+            translated = QLabel(translation, body)
+            translated.setProperty("role", "registry-text")
+            translated.setWordWrap(True)
+            translated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(translated)
+        if words.interpretation(criterion):
+            note = QLabel(self.tr("Site interpretation: %s") % words.interpretation(criterion), body)
             note.setProperty("role", "interpretation")
             note.setWordWrap(True)
             layout.addWidget(note)

@@ -42,7 +42,7 @@ class FactEditor(QWidget):
         self.fact = fact
         self.words = words
         self._loading = False
-        self.label = QLabel(f"<b>{fact.label}</b>", self)
+        self.label = QLabel(f"<b>{words.fact_label(fact.id)}</b>", self)
         self.label.setWordWrap(True)
         self.problem = QLabel(self)
         self.problem.setProperty("role", "problem")
@@ -53,14 +53,14 @@ class FactEditor(QWidget):
         self.layout_.addWidget(self.label)
         self.input = self.build()
         self.layout_.addWidget(self.input)
-        if fact.help:
-            hint = QLabel(fact.help, self)
+        if words.fact_help(fact.id):
+            hint = QLabel(words.fact_help(fact.id), self)
             hint.setProperty("role", "hint")
             hint.setWordWrap(True)
             self.layout_.addWidget(hint)
         self.layout_.addWidget(self.problem)
         self.label.setBuddy(self.focus_target())
-        self.focus_target().setAccessibleName(fact.label)
+        self.focus_target().setAccessibleName(words.fact_label(fact.id))
         self.setFocusProxy(self.focus_target())
 
     def build(self) -> QWidget:  # pragma: no cover - every editor overrides
@@ -111,7 +111,7 @@ class NumberEditor(FactEditor):
         row.addWidget(self.line)
         self.unit = QComboBox(box)
         self.unit.addItems(list(self.fact.units))
-        self.unit.setAccessibleName(self.tr("Unit of %s") % self.fact.label)
+        self.unit.setAccessibleName(self.tr("Unit of %s") % self.words.fact_label(self.fact.id))
         self.unit.setEnabled(len(self.fact.units) > 1)
         row.addWidget(self.unit)
         row.addStretch(1)
@@ -209,7 +209,7 @@ class YesNoEditor(FactEditor):
         self.buttons: dict[str, QRadioButton] = {}
         for answer in self.ANSWERS:
             button = QRadioButton(texts[answer], box)
-            button.setAccessibleName(f"{self.fact.label}: {texts[answer].replace('&', '')}")
+            button.setAccessibleName(f"{self.words.fact_label(self.fact.id)}: {texts[answer].replace('&', '')}")
             self.group.addButton(button)
             self.buttons[answer] = button
             row.addWidget(button)
@@ -246,7 +246,7 @@ class ChoiceEditor(FactEditor):
         self.combo = QComboBox(self)
         self.combo.addItem(self.tr("— not entered —"), None)
         for option in self.fact.options:
-            self.combo.addItem(option.label, option.id)
+            self.combo.addItem(self.words.answer(self.fact.id, option.id), option.id)
         self.combo.activated.connect(self._committed_choice)
         return self.combo
 

@@ -76,6 +76,28 @@ def style_sheet() -> str:
 BUNDLED_FONTS = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/wqy-microhei.ttc")
 
 
+_translators: list = []
+
+
+def install_language(app: QApplication, lang: str) -> None:
+    """Translate the interface (our catalogue) and Qt's own dialogs (Qt's qtbase catalogue)."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if lang == "en":
+        return
+    ours = QTranslator(app)
+    if ours.load(str(resource_path(f"translations/trialdesk_{lang}.qm"))):
+        app.installTranslator(ours)
+        _translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+
+
 def prepare_application(app: QApplication) -> None:
     """The style sheet, and the bundled fonts: Latin and Chinese text render on a machine with
     no fonts of its own (a Chinese character falls back to WenQuanYi Micro Hei)."""

@@ -8,11 +8,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from trialdesk import __version__
+from trialdesk.i18n import languages
 from trialdesk.messages import Messages
 from trialdesk.persistence.database import Database, DatabaseError
 from trialdesk.persistence.screening_log import ScreeningLog
@@ -29,19 +30,23 @@ if TYPE_CHECKING:
 # The window shows the screening log first; the protocol, record and form machinery
 # (pydantic models, the YAML reader) is imported once it is on screen, not before.
 WARM_UP_AFTER_MS = 200
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 
 DEFAULT_PROTOCOL = "NCT03798028"
 
 
 class MainWindow(QMainWindow):
+    languageChosen = Signal(str)
+
     def __init__(self, settings: AppSettings, database: Database, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(parent)
         self.settings = settings
         self.database = database
         self.screening_log = ScreeningLog(database)
         self.today = today
-        self.words = Messages()
+        self.lang = lang
+        self.words = Messages(lang=lang)
         self.view: ScreeningView | None = None
         self._protocols: dict[str, Protocol] = {}
         self.setWindowTitle("trialdesk")
@@ -104,6 +109,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.menuBar().addMenu(self.tr("&View")).addAction(self.log_action)
+        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        self.language_actions = {}
+        for code in languages():
+            action = language_menu.addAction(LANGUAGE_NAMES.get(code, code))
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            self.language_actions[code] = action
         self.menuBar().addMenu(self.tr("&Help")).addAction(about_action)
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
@@ -203,7 +216,7 @@ class MainWindow(QMainWindow):
         from trialdesk.ui.screening_view import ScreeningView
 
         self._close_view()
-        self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol), self.settings.data_dir, self.stack)
+        self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol, self.lang), self.settings.data_dir, self.stack)
         self.view.correctionOpened.connect(self.show_session)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
@@ -241,16 +254,25 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Backed up to %s") % name)
 
+    def choose_language(self, lang: str) -> None:
+        """Remember the language and ask for the window to be rebuilt in it."""
+        self.ui_state.setValue("language", lang)
+        self.ui_state.sync()
+        if lang != self.lang:
+            self.languageChosen.emit(lang)
+
     def about(self) -> None:
         from trialdesk.persistence.protocol_files import ProtocolFileError
 
         try:
             protocol = self.protocol(self.picker.currentText())
-            protocol_text = f"{protocol.id} — {protocol.title}<br>{self.tr('Protocol version')}: {protocol.version} ({protocol.version_date})"
+            version_label = self.tr("Protocol version")
+            protocol_text = f"{protocol.id} — {protocol.title}<br>{version_label}: {protocol.version} ({protocol.version_date})"
         except ProtocolFileError:
             protocol_text = self.picker.currentText()
+        purpose = self.tr("Offline eligibility screening")
         QMessageBox.about(self, self.tr("About trialdesk"),
-                          f"<b>trialdesk {__version__}</b><br>{self.tr('Offline eligibility screening')}<br><br>{protocol_text}")
+                          f"<b>trialdesk {__version__}</b><br>{purpose}<br><br>{protocol_text}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._close_view()

@@ -264,7 +264,7 @@ class ScreeningView(QWidget):
             reason = ReasonDialog.ask(
                 self.tr("Reason for change"),
                 self.tr("“%s” was entered earlier. Changing it is recorded in the audit trail with the old value, "
-                        "the new value and your reason.") % editor.fact.label,
+                        "the new value and your reason.") % self.words.fact_label(fact_id),
                 self,
             )
             if reason is None:

@@ -28,6 +28,7 @@ class Entry(BaseModel):
     criterion_id: str
     kind: str
     text: str
+    translation: str | None
     interpretation: str | None
     facts: tuple[tuple[str, str], ...]
     scores: tuple[str, ...]
@@ -35,6 +36,7 @@ class Entry(BaseModel):
     verdict_code: str
     excludes: bool
     reason: str
+    reason_alt: str | None = None  # the reason in the second language of a bilingual worksheet
     source: str | None
 
 
@@ -106,8 +108,10 @@ def build_content(
     site_number: str,
     program_version: str,
     signature: Signature | None = None,
+    alt_words: Messages | None = None,
 ) -> WorksheetContent:
-    """Everything the worksheet prints, for one screening version and its evaluation."""
+    """Everything the worksheet prints, for one screening version and its evaluation;
+    with `alt_words`, each reason also in that second language (a bilingual worksheet)."""
     entries = []
     for criterion, result in zip(protocol.criteria, report.results):
         entries.append(
@@ -115,7 +119,8 @@ def build_content(
                 criterion_id=criterion.id,
                 kind=words.kind(criterion.kind),
                 text=criterion.text,
-                interpretation=criterion.interpretation,
+                translation=words.criterion_translation(criterion),
+                interpretation=words.interpretation(criterion),
                 facts=tuple(
                     (words.fact_label(f), words.answer_text(f, screening.answers.get(f)))
                     for f in protocol.facts_used(criterion)
@@ -125,6 +130,7 @@ def build_content(
                 verdict_code=result.verdict.value,
                 excludes=result.excludes,
                 reason=words.reason(Outcome(result.verdict, result.reason)),
+                reason_alt=alt_words.reason(Outcome(result.verdict, result.reason)) if alt_words else None,
                 source=screening.notes.get(criterion.id),
             )
         )
@@ -153,10 +159,12 @@ def build_content(
         consent_date=subject.consent_date,
         consent_version=subject.consent_version,
         entries=tuple(entries),
-        interpretations=protocol.interpretations,
+        interpretations=words.protocol_interpretations(),
         overall=report.overall.value,
         overall_text=overall,
-        statement=words.t("ws.statement_text", protocol=protocol.id, version=protocol.version, overall=overall),
+        statement=words.t("ws.statement_text", protocol=protocol.id, version=protocol.version, overall=overall)
+        + ("\n" + alt_words.t("ws.statement_text", protocol=protocol.id, version=protocol.version,
+                               overall=alt_words.overall(report.overall).upper()) if alt_words else ""),
         signature=signature,
         program_version=program_version,
     )

@@ -120,7 +120,8 @@ def numbered_canvas(running: Running) -> type[Canvas]:
                 self.setFillColor(colors.Color(0.7, 0.1, 0.1, alpha=0.18))
                 self.translate(width / 2, height / 2)
                 self.rotate(40)
-                self.setFont(SANS_BOLD, WATERMARK_SIZE)
+                chinese = any(cjk for _, cjk in runs(running.watermark))
+                self.setFont(CJK if chinese else SANS_BOLD, WATERMARK_SIZE)
                 self.drawCentredString(0, 0, running.watermark)
             self.restoreState()
 

@@ -40,7 +40,7 @@ from trialdesk.worksheet.layout import (
 
 MIN_LABEL_WIDTH = 22 * mm
 CELL_PADDING = 4
-LABEL_KEYS = ("ws.registry_text", "ws.interpretation", "ws.facts", "ws.scores", "ws.reason", "ws.source",
+LABEL_KEYS = ("ws.registry_text", "ws.translation", "ws.interpretation", "ws.facts", "ws.scores", "ws.reason", "ws.source",
               "ws.screening_number", "ws.initials", "ws.date_of_birth", "ws.sex", "ws.screening_date", "ws.consent",
               "ws.version", "ws.protocol")
 SIGNATURE_HEIGHT = 30 * mm
@@ -236,13 +236,16 @@ class WorksheetRenderer:
                          f'<font color="{colour.hexval()}"><b>{markup(entry.verdict)}</b></font>', self.styles["body"])
         width = self.width - self.label_width
         rows = [[head, ""], [t("ws.registry_text"), self.cell(entry.text, width)]]
+        if entry.translation:
+            rows.append([t("ws.translation"), self.cell(entry.translation, width)])
         if entry.interpretation:
             rows.append([t("ws.interpretation"), self.cell(entry.interpretation, width, "small")])
         if entry.facts:
             rows.append([t("ws.facts"), self.cell("\n".join(f"{label}: {value}" for label, value in entry.facts), width, "small")])
         if entry.scores:
             rows.append([t("ws.scores"), self.cell("\n".join(entry.scores), width, "small")])
-        rows.append([t("ws.reason"), self.cell(entry.reason, width)])
+        reason = entry.reason + (f"\n{entry.reason_alt}" if entry.reason_alt else "")
+        rows.append([t("ws.reason"), self.cell(reason, width)])
         rows.append([t("ws.source"), self.cell(entry.source or t("ws.no_source"), width)])
         return self._grid(rows, [self.label_width, self.width - self.label_width], header=True)
 
