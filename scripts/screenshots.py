@@ -17,7 +17,7 @@ from trialdesk.persistence.database import Database  # noqa: E402
 from trialdesk.resources import resource_path  # noqa: E402
 from trialdesk.session import start_screening  # noqa: E402
 from trialdesk.settings import AppSettings  # noqa: E402
-from trialdesk.ui.look import prepare_application  # noqa: E402
+from trialdesk.ui.look import install_language, prepare_application  # noqa: E402
 from trialdesk.ui.main_window import MainWindow  # noqa: E402
 from trialdesk.ui.new_screening_dialog import NewScreeningDialog  # noqa: E402
 
@@ -64,6 +64,16 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / "summary.png"))
         window.close()
+        install_language(app, "zh_CN")
+        chinese = MainWindow(settings, database, today=lambda: date(2026, 11, 20), lang="zh_CN")
+        chinese.resize(1280, 860)
+        chinese.show()
+        chinese.open_screening(3)
+        chinese.view.go_to_criterion("I4")
+        app.processEvents()
+        chinese.grab().save(str(out / "criterion-i4-zh.png"))
+        chinese.close()
+        install_language(app, "en")
         database.close()
     print(f"screenshots in {out}")
 

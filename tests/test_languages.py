@@ -132,3 +132,33 @@ def test_the_interface_speaks_chinese_through_the_walk_and_the_summary(qtbot, se
         database.close()
     finally:
         install_language(app, "en")
+
+
+def test_input_method_text_reaches_the_fields_and_is_saved(qtbot, settings):
+    from PySide6.QtGui import QInputMethodEvent
+
+    from tests.ui.conftest import create
+    from trialdesk.persistence.database import Database
+    from trialdesk.ui.main_window import MainWindow
+
+    database = Database(settings.database_path)
+    window = MainWindow(settings, database, lang="zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_screening(create(window, "incomplete"))
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view = window.view
+    view.go_to_criterion("I5")
+    note = view.current_page().note
+    note.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString("血常规报告 2026-11-19")  # what a Pinyin input method commits
+    QApplication.sendEvent(note, event)
+    assert note.text() == "血常规报告 2026-11-19"
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert window.store.find("S-003").notes == {"I5": "血常规报告 2026-11-19"}
+    with qtbot.waitSignal(window.languageChosen) as chosen:
+        window.language_actions["en"].trigger()
+    assert chosen.args == ["en"] and window.ui_state.value("language") == "en"
+    window.close()
+    database.close()
