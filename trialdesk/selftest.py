@@ -125,7 +125,14 @@ def _window(folder: Path) -> str:
     missing = {"DejaVu Sans", "WenQuanYi Micro Hei"} - families
     if missing:
         raise AssertionError(f"bundled fonts not available to the window: {sorted(missing)}")
-    return f"main window opened and closed ({app.platformName()}; bundled Latin and Chinese fonts registered)"
+    from trialdesk.ui.look import install_language
+
+    installed = install_language(app, "zh_CN")
+    install_language(app, "en")
+    if installed != 2:
+        raise AssertionError(f"the Chinese catalogues (trialdesk's and Qt's own) did not both load ({installed} of 2)")
+    return (f"main window opened and closed ({app.platformName()}; bundled Latin and Chinese fonts registered; "
+            "Chinese catalogues load)")
 
 
 def run() -> int:

@@ -79,15 +79,16 @@ BUNDLED_FONTS = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/wqy
 _translators: list = []
 
 
-def install_language(app: QApplication, lang: str) -> None:
-    """Translate the interface (our catalogue) and Qt's own dialogs (Qt's qtbase catalogue)."""
+def install_language(app: QApplication, lang: str) -> int:
+    """Translate the interface (our catalogue) and Qt's own dialogs (Qt's qtbase catalogue);
+    returns how many catalogues were installed."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
     if lang == "en":
-        return
+        return 0
     ours = QTranslator(app)
     if ours.load(str(resource_path(f"translations/trialdesk_{lang}.qm"))):
         app.installTranslator(ours)
@@ -96,6 +97,7 @@ def install_language(app: QApplication, lang: str) -> None:
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _translators.append(qt)
+    return len(_translators)
 
 
 def prepare_application(app: QApplication) -> None:
