@@ -232,6 +232,7 @@ EN: dict[str, str] = {
     "problem.bad_initials": QT_TRANSLATE_NOOP("problem.bad_initials", "“{value}” is not initials: up to 8 letters, with - or . between them"),
     "problem.cannot_read": QT_TRANSLATE_NOOP("problem.cannot_read", "cannot be read: {error}"),
     "problem.not_json": QT_TRANSLATE_NOOP("problem.not_json", "not valid JSON at line {line}, column {column}: {error}"),
+    "problem.bad_subject": QT_TRANSLATE_NOOP("problem.bad_subject", "“subject” must be an object with some of {fields}"),
     "problem.no_facts": QT_TRANSLATE_NOOP("problem.no_facts", "expected an object with a “facts” object of answers"),
     "problem.no_screening_date": QT_TRANSLATE_NOOP("problem.no_screening_date", "“screening_date” is missing or not a date (YYYY-MM-DD); give it in the file or with --on"),
 }

@@ -1300,6 +1300,13 @@
     </message>
 </context>
 <context>
+    <name>problem.bad_subject</name>
+    <message>
+        <source>“subject” must be an object with some of {fields}</source>
+        <translation>“subject”必须是包含 {fields} 中若干项的对象</translation>
+    </message>
+</context>
+<context>
     <name>problem.before_start</name>
     <message>
         <source>{value} is before the start {start}</source>

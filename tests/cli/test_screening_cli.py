@@ -119,3 +119,10 @@ def test_a_protocol_file_opened_once_stays_available(capsys, tmp_path, _own_data
     code, out, _ = cli(capsys, "screening", "show", out.strip())
     assert code == 0 and "overall: ELIGIBLE" in out
     assert (_own_data_dir / "protocols" / "SITE-TRIAL-7.yaml").exists()
+
+
+def test_a_malformed_subject_block_is_refused_with_a_message(capsys, tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({"screening_date": "2026-11-20", "subject": ["S-1"], "facts": {}}), encoding="utf-8")
+    code, _, err = cli(capsys, "screening", "new", "--protocol", "NCT03798028", "--facts", str(facts))
+    assert code == 2 and "“subject” must be an object with some of screening_number" in err

@@ -13,7 +13,7 @@ from trialdesk.cli.common import EXIT_REFUSED, group
 from trialdesk.cli.context import Context
 from trialdesk.cli.evaluate_cmd import report_json, report_text
 from trialdesk.cli.facts_file import read_facts_file
-from trialdesk.domain.errors import FactsInvalid
+from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.screening import SUBJECT_FIELDS
 from trialdesk.messages import Messages
 from trialdesk.persistence.protocol_files import keep_site_protocol
@@ -87,7 +87,7 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
 def _subject_block(path: Path) -> dict[str, Any]:
     subject = json.loads(path.read_text(encoding="utf-8")).get("subject") or {}
     if not isinstance(subject, dict):
-        raise FactsInvalid([])
+        raise FactsInvalid([Problem("bad_subject", params={"fields": list(SUBJECT_FIELDS)})])
     return {k: v for k, v in subject.items() if k in SUBJECT_FIELDS}
 
 
