@@ -21,20 +21,10 @@ import time
 from pathlib import Path
 
 from bench.bench_store import fill
-from bench.common import update_readme
+from bench.common import BARE_WINDOW, update_readme
 
 ROOT = Path(__file__).resolve().parent.parent
-BARE = """
-import sys
-import pydantic, reportlab.platypus, pyhanko.sign  # noqa: F401  the stack trialdesk stands on
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel
-app = QApplication(sys.argv[:1])
-label = QLabel("bare")
-label.show()
-QTimer.singleShot(0, app.quit)
-app.exec()
-"""
+BARE = "import pydantic, reportlab.platypus, pyhanko.sign  # the stack trialdesk stands on\n" + BARE_WINDOW
 
 
 def build(dist: Path, work: Path, **env: str) -> None:

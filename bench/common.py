@@ -10,6 +10,18 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
+#: the floor every start-up figure is compared with: a PySide6 window with one label, shown, then quit
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("bare")
+label.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
 
 def median_seconds(run: Callable[[], object], *, repeat: int = 31, number: int = 100) -> float:
     """Median time of one call, from `repeat` batches of `number` calls (after one warm-up batch)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import locale
 import os
-import xml.etree.ElementTree as ElementTree
 from functools import cache
 
 from trialdesk.resources import resource_root
@@ -40,6 +39,8 @@ def catalogue(lang: str) -> dict[tuple[str, str], str]:
     path = catalogue_path(lang)
     if lang == SOURCE_LANGUAGE or not path.exists():
         return {}
+    import xml.etree.ElementTree as ElementTree  # only when a translation is used: off the English start-up path
+
     entries: dict[tuple[str, str], str] = {}
     for context in ElementTree.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")

@@ -6,7 +6,7 @@ import subprocess
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.conftest import create, when_modal
 from tests.worksheet.conftest import pdfsig
@@ -84,4 +84,3 @@ def test_printing_draws_every_page_of_the_worksheet(qtbot, window, tmp_path):
     drawn = paint_pdf(pdf, printer)
     info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True, check=True).stdout
     assert f"Pages:           {drawn}" in info and drawn >= 5
-    assert QApplication.instance() is not None

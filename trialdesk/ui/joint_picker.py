@@ -27,7 +27,7 @@ def _layout() -> dict[str, tuple[float, float]]:
     """Joint id -> position in a unit square (x to the viewer's right, y down)."""
     places: dict[str, tuple[float, float]] = {}
     for side, sign in (("r", -1), ("l", 1)):
-        def x(offset: float) -> float:
+        def x(offset: float, sign: int = sign) -> float:
             return 0.5 + sign * offset
 
         places[f"shoulder_{side}"] = (x(0.17), 0.14)

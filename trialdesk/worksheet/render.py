@@ -230,7 +230,7 @@ class WorksheetRenderer:
         return story
 
     def _entry(self, entry) -> Table:
-        t, p = self.words.t, self.p
+        t = self.words.t
         colour = EXCLUDES if entry.excludes else (OPEN if entry.verdict_code == "unknown" else PASSES)
         head = Paragraph(f"<b>{markup(entry.criterion_id)}</b> · {markup(entry.kind)} · {markup(t('ws.verdict'))}: "
                          f'<font color="{colour.hexval()}"><b>{markup(entry.verdict)}</b></font>', self.styles["body"])
