@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up this checkout and run trialdesk; arguments go to the program.
+# Run trialdesk from this checkout; arguments go to the program. The first run sets up .venv
+# (scripts/setup.sh: needs the package registries); later runs install nothing and need no network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >&2

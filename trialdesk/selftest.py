@@ -3,7 +3,9 @@
 It loads every bundled protocol, checks the calculators against published values,
 evaluates every bundled example subject against the verdict its name states, makes a
 throwaway identity, renders, signs and verifies a worksheet in a throwaway database, and
-opens and closes the main window offscreen. Exit 0 only when every step passes.
+opens and closes the main window offscreen, and puts the Qt binding through a few hundred
+ordinary edits (a binding that mishandles references fails here, before a site's window
+aborts mid-entry). Exit 0 only when every step passes.
 """
 
 from __future__ import annotations
@@ -135,10 +137,49 @@ def _window(folder: Path) -> str:
             "Chinese catalogues load)")
 
 
+SOAK_EDITS = 400  # enough to show a binding that drops or keeps references; the suite runs 5,000
+
+
+def _binding(folder: Path) -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import __version__ as binding_version
+    from PySide6.QtWidgets import QApplication
+
+    from trialdesk.persistence.database import Database
+    from trialdesk.persistence.protocol_files import find_protocol
+    from trialdesk.resources import resource_path
+    from trialdesk.session import start_screening
+    from trialdesk.settings import AppSettings
+    from trialdesk.ui.look import prepare_application
+    from trialdesk.ui.main_window import MainWindow
+    from trialdesk.ui.soak import soak
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    prepare_application(app)
+    data = json.loads(resource_path("examples/NCT03798028-eligible.json").read_text(encoding="utf-8"))
+    subject = {**data["subject"], "screening_date": data["screening_date"]}
+    known = {fact_id: data["facts"][fact_id] for fact_id in ("date_of_birth", "sex", "consent_date")}
+    settings = AppSettings(data_dir=folder / "soak", user="selftest")
+    with Database(settings.database_path) as database:
+        window = MainWindow(settings, database)
+        session = start_screening(window.store, find_protocol("NCT03798028"), subject, known, site="selftest",
+                                  actor="selftest")
+        window.show()
+        window.open_screening(session.screening.id)
+        editors = [editors[0] for fact_id, editors in window.view.editors.items() if fact_id not in known]
+        result = soak(editors, SOAK_EDITS)
+        window.close()
+        app.processEvents()
+    if not result.sound:
+        raise AssertionError(f"the Qt binding (PySide6 {binding_version}) mishandles references: {result.describe()}")
+    return f"PySide6 {binding_version}: {result.describe()}"
+
+
 def run() -> int:
     steps: list[tuple[str, Callable[..., str]]] = [
         ("protocols", _protocols), ("calculators", _calculators), ("example subjects", _examples),
         ("worksheet", _worksheet), ("window", _window),
+        ("Qt binding", _binding),
     ]
     failed = 0
     started = datetime.now()

@@ -60,31 +60,28 @@ class SummaryPage(QScrollArea):
         self.fail_button.clicked.connect(self.screenFailureRequested)
         self.sign_button.clicked.connect(self.signRequested)
         self.print_button.clicked.connect(self.printRequested)
-        self.links: dict[str, QLabel] = {}
+        self.links: dict[str, QLabel] = {}  # the rows shown, in protocol order
+        self._rows: dict[str, tuple[QWidget, QLabel, QLabel]] = {}
 
-    def _link(self, result) -> QWidget:
-        """A row: the criterion's state icon, and its id as a link followed by the reason."""
-        row = QWidget(self.widget())
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 2, 0, 2)
-        icon = QLabel(row)
-        icon.setPixmap(state_icon(effect(result)).pixmap(20, 20))
-        reason = html.escape(self.words.reason(Outcome(result.verdict, result.reason)))
-        label = QLabel(
-            f'<a href="{result.criterion_id}">{result.criterion_id}</a> — '
-            f"{html.escape(self.words.verdict(result.verdict))}: {reason}",
-            row,
-        )
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        label.setToolTip(self.tr("Go to %s") % result.criterion_id)
-        label.linkActivated.connect(self.jumpTo)
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(label, 1)
-        self.links[result.criterion_id] = label
-        return row
+    def _row(self, criterion_id: str) -> tuple[QWidget, QLabel, QLabel]:
+        """A criterion's row, made once: its state icon, and its id as a link followed by the reason."""
+        if criterion_id not in self._rows:
+            row = QWidget(self.widget())
+            layout = QHBoxLayout(row)
+            layout.setContentsMargins(0, 2, 0, 2)
+            icon = QLabel(row)
+            label = QLabel(row)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
+            label.setToolTip(self.tr("Go to %s") % criterion_id)
+            label.linkActivated.connect(self.jumpTo)
+            layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(label, 1)
+            self.items.addWidget(row)
+            self._rows[criterion_id] = (row, icon, label)
+        return self._rows[criterion_id]
 
     def show_report(self, report: EligibilityReport, screening: Screening) -> None:
         state = OVERALL_STATE[report.overall]
@@ -95,19 +92,23 @@ class SummaryPage(QScrollArea):
         if screening.screen_failure_reason:
             status += " — " + screening.screen_failure_reason
         self.status.setText(status)
-        while self.items.count():
-            widget = self.items.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self.links = {}
         open_results = [r for r in report.results if effect(r) != PASSES]
         self.heading.setText(
             self.tr("Criteria not met or still open: %d") % len(open_results) if open_results
             else self.tr("Every criterion is decided and none excludes.")
         )
-        for result in open_results:
-            self.items.addWidget(self._link(result))
+        self.links = {}
+        for result in report.results:  # rows are reused: typing rebuilds no widget
+            row, icon, label = self._row(result.criterion_id)
+            shown = effect(result) != PASSES
+            row.setVisible(shown)
+            if not shown:
+                continue
+            icon.setPixmap(state_icon(effect(result)).pixmap(20, 20))
+            reason = html.escape(self.words.reason(Outcome(result.verdict, result.reason)))
+            label.setText(f'<a href="{result.criterion_id}">{result.criterion_id}</a> — '
+                          f"{html.escape(self.words.verdict(result.verdict))}: {reason}")
+            self.links[result.criterion_id] = label
         self.fail_button.setEnabled(
             not screening.status.locked and screening.status is not ScreeningStatus.SCREEN_FAILURE
         )
