@@ -45,7 +45,8 @@ def main() -> None:
     screening = Screening(id=1, protocol_id=protocol.id, protocol_version=protocol.version, site="01", subject=subject,
                           answers=data["facts"], created_at=datetime.now(timezone.utc), created_by="bench")
     identity = open_identity(create_identity("Wang Li", "principal_investigator", b"bench passphrase"), b"bench passphrase")
-    signature = Signature(name="Wang Li", role="principal_investigator", signed_at=datetime.now().astimezone(), meaning="bench")
+    signature = Signature(name="Wang Li", role="principal_investigator", signed_at=datetime.now().astimezone(), meaning="bench",
+                          delegation="enter data, decide eligibility and sign, from 2026-01-01", certificate_sha256=identity.fingerprint)
 
     def ours() -> bytes:
         content = build_content(protocol, screening, report, words, site_name="Site", site_number="01",

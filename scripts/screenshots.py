@@ -13,13 +13,30 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from trialdesk.persistence.database import Database  # noqa: E402
+from trialdesk.desk import Desk, Site  # noqa: E402
+from trialdesk.domain.people import Role, Task  # noqa: E402
+from trialdesk.messages import Messages  # noqa: E402
 from trialdesk.resources import resource_path  # noqa: E402
-from trialdesk.session import start_screening  # noqa: E402
 from trialdesk.settings import AppSettings  # noqa: E402
 from trialdesk.ui.look import install_language, prepare_application  # noqa: E402
 from trialdesk.ui.main_window import MainWindow  # noqa: E402
 from trialdesk.ui.new_screening_dialog import NewScreeningDialog  # noqa: E402
+from trialdesk.ui.sign_in_dialog import SignInDialog  # noqa: E402
+
+TODAY = date(2026, 11, 20)
+COORDINATOR = "Chen Hua"
+
+
+def people(site: Site) -> Desk:
+    """The site's people (throwaway passwords): an administrator, the PI, and the coordinator, signed in."""
+    password = os.urandom(12).hex()
+    admin = site.create_first_administrator("Ada Admin", password)
+    admin.add_user("Wang Li", Role.PRINCIPAL_INVESTIGATOR, password)
+    admin.add_user(COORDINATOR, Role.COORDINATOR, password)
+    investigator = site.sign_in("Wang Li", password)
+    investigator.delegate("Wang Li", {Task.ENTER, Task.SIGN}, site.clock().date())
+    investigator.delegate(COORDINATOR, {Task.ENTER}, site.clock().date())
+    return site.sign_in(COORDINATOR, password)
 
 
 def populate(window: MainWindow) -> None:
@@ -27,9 +44,9 @@ def populate(window: MainWindow) -> None:
     for name, number, initials in (("eligible", "S-001", "ZHL"), ("ineligible", "S-002", "WM"), ("incomplete", "S-003", "LXY")):
         data = json.loads(resource_path(f"examples/NCT03798028-{name}.json").read_text(encoding="utf-8"))
         subject = {**data["subject"], "screening_number": number, "initials": initials, "screening_date": data["screening_date"]}
-        session = start_screening(window.store, protocol, subject, data["facts"], site="01", actor="coordinator")
+        session = window.desk.start_screening(protocol, subject, data["facts"], site="01")
         if name == "ineligible":
-            session.record_screen_failure("Not eligible: I5, I7, E2, E15")
+            window.desk.record_screen_failure(session, "Not eligible: I5, I7, E2, E15")
 
 
 def main() -> None:
@@ -37,10 +54,16 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     prepare_application(app)
-    with tempfile.TemporaryDirectory() as folder:
-        settings = AppSettings(data_dir=Path(folder), user="coordinator")
-        database = Database(settings.database_path)
-        window = MainWindow(settings, database, today=lambda: date(2026, 11, 20))
+    with tempfile.TemporaryDirectory() as folder, Site(AppSettings(data_dir=Path(folder))) as site:
+        desk = people(site)
+        sign_in = SignInDialog(site, Messages())
+        sign_in.choose(COORDINATOR)
+        sign_in.show()
+        app.processEvents()
+        sign_in.grab().save(str(out / "sign-in.png"))
+        sign_in.close()
+
+        window = MainWindow(site, desk, today=lambda: TODAY)
         populate(window)
         window.resize(1280, 860)
         window.show()
@@ -48,7 +71,7 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / "log.png"))
 
-        dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.screening_log, "01", window.words, date(2026, 11, 20), window)
+        dialog = NewScreeningDialog(window.protocol("NCT03798028"), site.log, "01", window.words, TODAY, window)
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(out / "new-screening.png"))
@@ -65,7 +88,7 @@ def main() -> None:
         window.grab().save(str(out / "summary.png"))
         window.close()
         install_language(app, "zh_CN")
-        chinese = MainWindow(settings, database, today=lambda: date(2026, 11, 20), lang="zh_CN")
+        chinese = MainWindow(site, desk, today=lambda: TODAY, lang="zh_CN")
         chinese.resize(1280, 860)
         chinese.show()
         chinese.open_screening(3)
@@ -74,7 +97,6 @@ def main() -> None:
         chinese.grab().save(str(out / "criterion-i4-zh.png"))
         chinese.close()
         install_language(app, "en")
-        database.close()
     print(f"screenshots in {out}")
 
 

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import _prepared, settings  # noqa: F401  (fixtures shared with the interface tests)
-from tests.worksheet.conftest import NCT, identities, site  # noqa: F401  (the site with its screenings)
+from tests.ui.conftest import _prepared  # noqa: F401  (fixtures shared with the interface tests)
+from tests.worksheet.conftest import NCT, site  # noqa: F401  (the site with its screenings)
 from trialdesk.i18n import catalogue, catalogue_path, languages, system_language
 from trialdesk.messages import EN, Messages
 from trialdesk.resources import resource_path
@@ -101,17 +101,17 @@ def test_a_chinese_worksheet_prints_the_chinese_criterion_text_on_pages_that_ren
         assert sum(1 for v in data[data.index(b"255\n") + 4:] if v < 128) > 100
 
 
-def test_the_interface_speaks_chinese_through_the_walk_and_the_summary(qtbot, settings):
+def test_the_interface_speaks_chinese_through_the_walk_and_the_summary(qtbot, open_site, site_people):
     from tests.ui.conftest import create
-    from trialdesk.persistence.database import Database
     from trialdesk.ui.look import install_language
     from trialdesk.ui.main_window import MainWindow
 
     app = QApplication.instance()
     install_language(app, "zh_CN")
     try:
-        database = Database(settings.database_path)
-        window = MainWindow(settings, database, lang="zh_CN")
+        site = open_site()
+        person = site_people.coordinator
+        window = MainWindow(site, site.sign_in(person.name, person.password), lang="zh_CN")
         qtbot.addWidget(window)
         window.show()
         assert window.menuBar().actions()[0].text() == "文件(&F)"
@@ -129,20 +129,19 @@ def test_the_interface_speaks_chinese_through_the_walk_and_the_summary(qtbot, se
         assert view.summary.overall.text() == "总体结论：未完成"
         assert "缺少：血红蛋白" in " ".join(label.text() for label in view.summary.links.values())
         window.close()
-        database.close()
     finally:
         install_language(app, "en")
 
 
-def test_input_method_text_reaches_the_fields_and_is_saved(qtbot, settings):
+def test_input_method_text_reaches_the_fields_and_is_saved(qtbot, open_site, site_people):
     from PySide6.QtGui import QInputMethodEvent
 
     from tests.ui.conftest import create
-    from trialdesk.persistence.database import Database
     from trialdesk.ui.main_window import MainWindow
 
-    database = Database(settings.database_path)
-    window = MainWindow(settings, database, lang="zh_CN")
+    site = open_site()
+    person = site_people.coordinator
+    window = MainWindow(site, site.sign_in(person.name, person.password), lang="zh_CN")
     qtbot.addWidget(window)
     window.show()
     window.open_screening(create(window, "incomplete"))
@@ -156,9 +155,8 @@ def test_input_method_text_reaches_the_fields_and_is_saved(qtbot, settings):
     QApplication.sendEvent(note, event)
     assert note.text() == "血常规报告 2026-11-19"
     qtbot.keyClick(note, Qt.Key.Key_Tab)
-    assert window.store.find("S-003").notes == {"I5": "血常规报告 2026-11-19"}
+    assert window.site.screening("S-003").notes == {"I5": "血常规报告 2026-11-19"}
     with qtbot.waitSignal(window.languageChosen) as chosen:
         window.language_actions["en"].trigger()
     assert chosen.args == ["en"] and window.ui_state.value("language") == "en"
     window.close()
-    database.close()

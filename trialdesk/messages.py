@@ -157,6 +157,15 @@ EN: dict[str, str] = {
     "ws.signed_at": QT_TRANSLATE_NOOP("ws.signed_at", "Date and time: {local} (UTC{offset}); {utc} UTC"),
     "ws.meaning": QT_TRANSLATE_NOOP("ws.meaning", "Meaning of the signature: {meaning}"),
     "ws.not_signed": QT_TRANSLATE_NOOP("ws.not_signed", "Not signed"),
+    "ws.completion": QT_TRANSLATE_NOOP("ws.completion", "Data entry completed"),
+    "ws.completed_by": QT_TRANSLATE_NOOP("ws.completed_by", "Completed by {name}, {role}"),
+    "ws.not_completed": QT_TRANSLATE_NOOP("ws.not_completed", "Not completed"),
+    "ws.entered": QT_TRANSLATE_NOOP("ws.entered", "Entered by"),
+    "ws.entered_by": QT_TRANSLATE_NOOP("ws.entered_by", "{fact}: {name}, {at}"),
+    "ws.delegation": QT_TRANSLATE_NOOP("ws.delegation", "Delegation on the signing date: {entry}"),
+    "ws.delegation_entry": QT_TRANSLATE_NOOP("ws.delegation_entry", "{tasks}, from {starts} to {ends} (recorded by {recorded_by} on {recorded_at})"),
+    "ws.delegation_open": QT_TRANSLATE_NOOP("ws.delegation_open", "no end date"),
+    "ws.certificate": QT_TRANSLATE_NOOP("ws.certificate", "Certificate SHA-256: {fingerprint}"),
     "ws.wet_ink": QT_TRANSLATE_NOOP("ws.wet_ink", "Handwritten signature (where the site's SOP requires it)"),
     "ws.wet_ink_line": QT_TRANSLATE_NOOP("ws.wet_ink_line", "Signature of investigator"),
     "ws.wet_ink_name": QT_TRANSLATE_NOOP("ws.wet_ink_name", "Printed name"),
@@ -168,6 +177,40 @@ EN: dict[str, str] = {
     "role.coordinator": QT_TRANSLATE_NOOP("role.coordinator", "Study coordinator"),
     "role.sub_investigator": QT_TRANSLATE_NOOP("role.sub_investigator", "Sub-investigator"),
     "role.principal_investigator": QT_TRANSLATE_NOOP("role.principal_investigator", "Principal investigator"),
+    "role.site_administrator": QT_TRANSLATE_NOOP("role.site_administrator", "Site administrator"),
+    "task.enter": QT_TRANSLATE_NOOP("task.enter", "enter data"),
+    "task.sign": QT_TRANSLATE_NOOP("task.sign", "decide eligibility and sign"),
+    "meaning.completed": QT_TRANSLATE_NOOP("meaning.completed", "Completed by: I entered or checked every fact of this screening against its source documents for protocol {protocol} version {version}."),
+    # refusals of who may do what
+    "people.bad_name": QT_TRANSLATE_NOOP("people.bad_name", "a full name is needed (at most {limit} characters)"),
+    "people.password_too_short": QT_TRANSLATE_NOOP("people.password_too_short", "the password must have at least {minimum} characters"),
+    "people.password_too_long": QT_TRANSLATE_NOOP("people.password_too_long", "the password must have at most {maximum} characters"),
+    "people.password_unchanged": QT_TRANSLATE_NOOP("people.password_unchanged", "the new password is the same as the current one"),
+    "people.not_administrator": QT_TRANSLATE_NOOP("people.not_administrator", "{name} is not a site administrator: only an administrator does this"),
+    "people.instruction_needed": QT_TRANSLATE_NOOP("people.instruction_needed", "a site administrator changes the delegation log only on the principal investigator's documented instruction: give it with --instruction"),
+    "people.not_delegation_keeper": QT_TRANSLATE_NOOP("people.not_delegation_keeper", "{name} may not change the delegation log: it belongs to the principal investigator"),
+    "people.no_tasks": QT_TRANSLATE_NOOP("people.no_tasks", "name at least one task: enter, sign"),
+    "people.sign_needs_investigator": QT_TRANSLATE_NOOP("people.sign_needs_investigator", "{name} is a {role}: only a sub-investigator or the principal investigator decides eligibility and signs"),
+    "people.administrator_not_delegated": QT_TRANSLATE_NOOP("people.administrator_not_delegated", "{name} is a site administrator: trial tasks are delegated to coordinators and investigators"),
+    "people.account_disabled": QT_TRANSLATE_NOOP("people.account_disabled", "the account of {name} is disabled"),
+    "people.not_investigator": QT_TRANSLATE_NOOP("people.not_investigator", "{name} is a {role}: only a sub-investigator or the principal investigator decides eligibility and signs"),
+    "people.not_delegated": QT_TRANSLATE_NOOP("people.not_delegated", "{name} holds no delegation to {task} on {day}"),
+    "people.sign_in_failed": QT_TRANSLATE_NOOP("people.sign_in_failed", "the name or the password is wrong"),
+    "people.account_locked": QT_TRANSLATE_NOOP("people.account_locked", "the account of {name} is locked after repeated failed sign-ins, until {until}"),
+    "people.signed_out": QT_TRANSLATE_NOOP("people.signed_out", "sign in to make changes"),
+    "people.no_account": QT_TRANSLATE_NOOP("people.no_account", "no account named {name} at this site"),
+    "people.disable_self": QT_TRANSLATE_NOOP("people.disable_self", "an administrator cannot disable their own account"),
+    "people.ends_before_start": QT_TRANSLATE_NOOP("people.ends_before_start", "the end date {ends} is before the start {starts}"),
+    "people.no_delegation": QT_TRANSLATE_NOOP("people.no_delegation", "{name} has no delegation entry open on {day}"),
+    "people.certificate_not_enrolled": QT_TRANSLATE_NOOP("people.certificate_not_enrolled", "this certificate is not enrolled to {name}: sign with your own enrolled certificate (identity create or identity import)"),
+    "people.certificate_of_another": QT_TRANSLATE_NOOP("people.certificate_of_another", "this certificate is issued to “{certificate}”, not to {name}: a certificate is enrolled only to the person it names (PDF readers show that name as the signer)"),
+    "people.certificate_revoked": QT_TRANSLATE_NOOP("people.certificate_revoked", "this certificate was revoked on {on}"),
+    "people.certificate_expired": QT_TRANSLATE_NOOP("people.certificate_expired", "this certificate expired on {until}"),
+    "people.not_completed": QT_TRANSLATE_NOOP("people.not_completed", "the screening's data entry is not completed (or changed after completion): it is completed before it is signed"),
+    "people.no_password": QT_TRANSLATE_NOOP("people.no_password", "this command changes the site's records: sign in with --user NAME --password-file FILE"),
+    "people.passwords_differ": QT_TRANSLATE_NOOP("people.passwords_differ", "the two entries differ: nothing was changed"),
+    "people.stdin_twice": QT_TRANSLATE_NOOP("people.stdin_twice", "the password and the passphrase cannot both come from standard input: give one of them in a file"),
+    "people.no_site": QT_TRANSLATE_NOOP("people.no_site", "this site has no accounts yet: start with trialdesk site init --admin NAME --password-file FILE"),
     "meaning.eligibility": QT_TRANSLATE_NOOP("meaning.eligibility", "Investigator's eligibility decision: I confirm that the subject is {overall} for protocol {protocol} version {version}."),
     # units and periods
     "period.days": QT_TRANSLATE_NOOP("period.days", "days"),
@@ -221,6 +264,10 @@ EN: dict[str, str] = {
     "store.not_delegated": QT_TRANSLATE_NOOP("store.not_delegated", "{value} is not on the site's delegation list"),
     "store.not_investigator": QT_TRANSLATE_NOOP("store.not_investigator", "{value} is on the delegation list as {role}: only a sub-investigator or the principal investigator may sign an eligibility decision"),
     "store.incomplete": QT_TRANSLATE_NOOP("store.incomplete", "the screening is incomplete: every criterion must be decided before it is signed"),
+    "store.no_account": QT_TRANSLATE_NOOP("store.no_account", "no account {value}"),
+    "store.site_initialised": QT_TRANSLATE_NOOP("store.site_initialised", "this site has accounts already: an administrator adds people with trialdesk user add"),
+    "store.account_exists": QT_TRANSLATE_NOOP("store.account_exists", "an account named {value} exists already (names are never given twice)"),
+    "store.certificate_enrolled": QT_TRANSLATE_NOOP("store.certificate_enrolled", "this certificate is enrolled to {value} already"),
     "status.in_progress": QT_TRANSLATE_NOOP("status.in_progress", "in progress"),
     "status.eligible": QT_TRANSLATE_NOOP("status.eligible", "eligible"),
     "status.ineligible": QT_TRANSLATE_NOOP("status.ineligible", "ineligible"),
@@ -416,7 +463,19 @@ class Messages:
         return self.t("score.formula", name=calculator.name, citation=calculator.citation)
 
     def role(self, role: str) -> str:
-        return self.t(f"role.{role}")
+        return self.t(f"role.{getattr(role, 'value', role)}")
+
+    def task(self, task: str) -> str:
+        return self.t(f"task.{getattr(task, 'value', task)}")
+
+    def refusal(self, code: str, params: dict[str, Any]) -> str:
+        """Why the rules refuse this person an action, in words."""
+        params = dict(params)
+        if "role" in params:
+            params["role"] = self.role(params["role"])
+        if "task" in params:
+            params["task"] = self.task(params["task"])
+        return self.t(f"people.{code}", **{k: self._value(v) for k, v in params.items()})
 
     # -- reasons -------------------------------------------------------------------------
 

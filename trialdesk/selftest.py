@@ -29,7 +29,7 @@ GOLDEN = (  # (calculator, arguments, published value): REFERENCE.md §3
 
 
 def _protocols() -> str:
-    from trialdesk.persistence.protocol_files import load_protocol
+    from trialdesk.desk.protocols import load_protocol
     from trialdesk.resources import bundled_protocols
 
     found = bundled_protocols()
@@ -52,7 +52,7 @@ def _calculators() -> str:
 
 def _examples() -> str:
     from trialdesk.domain.evaluation import evaluate, parse_facts
-    from trialdesk.persistence.protocol_files import find_protocol
+    from trialdesk.desk.protocols import find_protocol
     from trialdesk.resources import resource_root
 
     files = sorted((resource_root() / "examples").glob("*.json"))
@@ -70,57 +70,79 @@ def _examples() -> str:
 
 
 def _worksheet(folder: Path) -> str:
+    from trialdesk.desk import Site
+    from trialdesk.domain.people import Role, Task
     from trialdesk.messages import Messages
-    from trialdesk.persistence.database import Database
-    from trialdesk.persistence.protocol_files import find_protocol
-    from trialdesk.persistence.screening_store import ScreeningStore
     from trialdesk.resources import resource_path
-    from trialdesk.session import local_now, start_screening
-    from trialdesk.signoff import check_worksheet, sign_screening
-    from trialdesk.worksheet.signing import create_identity, open_identity
+    from trialdesk.settings import AppSettings
+    from trialdesk.worksheet.signing import open_identity
 
-    protocol = find_protocol("NCT03798028")
     data = json.loads(resource_path("examples/NCT03798028-eligible.json").read_text(encoding="utf-8"))
-    with Database(folder / "selftest.sqlite3") as database:
-        store = ScreeningStore(database)
-        subject = {**data["subject"], "screening_date": data["screening_date"]}
-        session = start_screening(store, protocol, subject, data["facts"], site="selftest", actor="selftest")
-        store.delegate("Self Test", "principal_investigator", actor="selftest", at=local_now())
-        secret = os.urandom(12).hex().encode()
-        identity = open_identity(create_identity("Self Test", "principal_investigator", secret), secret)
-        signed = sign_screening(store, session, identity, Messages(protocol), at=local_now(), folder=folder)
-        check = check_worksheet(signed.path.read_bytes(), store)
+    password, secret = os.urandom(12).hex(), os.urandom(12).hex().encode()
+    with Site(AppSettings(data_dir=folder / "worksheet")) as site:
+        admin = site.create_first_administrator("Self Test Administrator", password)
+        admin.add_user("Self Test", Role.PRINCIPAL_INVESTIGATOR, password)
+        pi = site.sign_in("Self Test", password)
+        pi.delegate("Self Test", {Task.ENTER, Task.SIGN}, date.today())
+        protocol = site.protocol("NCT03798028")
+        session = pi.start_screening(protocol, {**data["subject"], "screening_date": data["screening_date"]},
+                                     data["facts"], site="selftest")
+        pi.complete(session, password)
+        identity = open_identity(pi.create_identity(secret), secret)
+        signed = pi.sign(session, identity, password, Messages(protocol))
+        check = site.check_worksheet(signed.path.read_bytes())
         if not (check.signature.unbroken and check.same_file):
             raise AssertionError(f"the signed worksheet does not verify: {check.signature}")
         broken = bytearray(signed.document.pdf)
         broken[len(broken) // 2] ^= 1
-        if check_worksheet(bytes(broken), store).signature.unbroken:
+        if site.check_worksheet(bytes(broken)).signature.unbroken:
             raise AssertionError("a changed byte went unnoticed")
     return f"signed and verified {signed.path.name}"
+
+
+def _signed_in_site(folder: Path):
+    """A throwaway site for the window steps: an administrator, and a principal investigator who
+    delegates themself data entry and signing from today, signed in. Returns (site, desk)."""
+    from trialdesk.desk import Site
+    from trialdesk.domain.people import Role, Task
+    from trialdesk.settings import AppSettings
+
+    site = Site(AppSettings(data_dir=folder))
+    try:
+        admin_password, password = os.urandom(12).hex(), os.urandom(12).hex()
+        site.create_first_administrator("Self Test Administrator", admin_password).add_user(
+            "Self Test", Role.PRINCIPAL_INVESTIGATOR, password)
+        investigator = site.sign_in("Self Test", password)
+        investigator.delegate("Self Test", {Task.ENTER, Task.SIGN}, site.clock().date())
+    except Exception:
+        site.close()
+        raise
+    return site, investigator
 
 
 def _window(folder: Path) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from trialdesk.persistence.database import Database
-    from trialdesk.settings import AppSettings
     from trialdesk.ui.look import prepare_application
     from trialdesk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application(app)
-    settings = AppSettings(data_dir=folder / "window", user="selftest")
-    with Database(settings.database_path) as database:
-        window = MainWindow(settings, database)
+    site, desk = _signed_in_site(folder / "window")
+    with site:
+        window = MainWindow(site, desk)
         window.show()
         app.processEvents()
         window._warm_up()
         shown = window.isVisible()
+        signed_in = window.signed_in.text()
         window.close()
         app.processEvents()
     if not shown:
         raise AssertionError("the main window did not show")
+    if "Self Test" not in signed_in:
+        raise AssertionError(f"the window does not say who is signed in: {signed_in!r}")
     from PySide6.QtGui import QFontDatabase
 
     families = set(QFontDatabase.families())
@@ -133,8 +155,8 @@ def _window(folder: Path) -> str:
     install_language(app, "en")
     if installed != 2:
         raise AssertionError(f"the Chinese catalogues (trialdesk's and Qt's own) did not both load ({installed} of 2)")
-    return (f"main window opened and closed ({app.platformName()}; bundled Latin and Chinese fonts registered; "
-            "Chinese catalogues load)")
+    return (f"main window opened signed in and closed ({app.platformName()}; bundled Latin and Chinese fonts "
+            "registered; Chinese catalogues load)")
 
 
 SOAK_EDITS = 400  # enough to show a binding that drops or keeps references; the suite runs 5,000
@@ -145,11 +167,7 @@ def _binding(folder: Path) -> str:
     from PySide6 import __version__ as binding_version
     from PySide6.QtWidgets import QApplication
 
-    from trialdesk.persistence.database import Database
-    from trialdesk.persistence.protocol_files import find_protocol
     from trialdesk.resources import resource_path
-    from trialdesk.session import start_screening
-    from trialdesk.settings import AppSettings
     from trialdesk.ui.look import prepare_application
     from trialdesk.ui.main_window import MainWindow
     from trialdesk.ui.soak import soak
@@ -159,11 +177,10 @@ def _binding(folder: Path) -> str:
     data = json.loads(resource_path("examples/NCT03798028-eligible.json").read_text(encoding="utf-8"))
     subject = {**data["subject"], "screening_date": data["screening_date"]}
     known = {fact_id: data["facts"][fact_id] for fact_id in ("date_of_birth", "sex", "consent_date")}
-    settings = AppSettings(data_dir=folder / "soak", user="selftest")
-    with Database(settings.database_path) as database:
-        window = MainWindow(settings, database)
-        session = start_screening(window.store, find_protocol("NCT03798028"), subject, known, site="selftest",
-                                  actor="selftest")
+    site, desk = _signed_in_site(folder / "soak")
+    with site:
+        window = MainWindow(site, desk)
+        session = desk.start_screening(site.protocol("NCT03798028"), subject, known, site="selftest")
         window.show()
         window.open_screening(session.screening.id)
         editors = [editors[0] for fact_id, editors in window.view.editors.items() if fact_id not in known]

@@ -117,8 +117,10 @@ class ScreeningSession:
         actor: str,
         clock: Clock = local_now,
         edit_session: str | None = None,
+        refusal: Exception | None = None,
     ) -> None:
         self.store = store
+        self.refusal = refusal  # why this person may not change the screening (None: they may)
         self.protocol = protocol
         self.actor = actor
         self.clock = clock
@@ -137,6 +139,16 @@ class ScreeningSession:
     @property
     def locked(self) -> bool:
         return self.screening.status.locked
+
+    @property
+    def read_only(self) -> bool:
+        return self.locked or self.refusal is not None
+
+    def _check_writable(self) -> None:
+        if self.refusal is not None:
+            raise self.refusal
+        if self.locked:
+            raise StoreError("locked", status=self.screening.status.value)
 
     def _parse_stored(self) -> tuple[dict[str, FactValue], tuple[Problem, ...]]:
         """Stored answers as values; any the protocol no longer accepts are set aside, named."""
@@ -175,8 +187,7 @@ class ScreeningSession:
         Raises FactsInvalid for a bad value, StoreError("reason_required") when a reason is
         due and missing, StoreError("locked") on a signed screening.
         """
-        if self.locked:
-            raise StoreError("locked", status=self.screening.status.value)
+        self._check_writable()
         old = self.screening.answers.get(fact_id)
         if raw is None:
             if fact_id not in self.protocol.fact:
@@ -212,8 +223,7 @@ class ScreeningSession:
 
     def set_note(self, criterion_id: str, note: str, reason: str | None = None) -> None:
         """The source-document note for one criterion (where each value was verified)."""
-        if self.locked:
-            raise StoreError("locked", status=self.screening.status.value)
+        self._check_writable()
         old = self.screening.notes.get(criterion_id)
         note = note.strip()
         if (old or "") == note:
@@ -223,6 +233,8 @@ class ScreeningSession:
         self.screening = self.store.load(self.screening.id)
 
     def record_screen_failure(self, reason: str) -> None:
+        if self.refusal is not None:
+            raise self.refusal
         reason = reason.strip()
         if not reason:
             raise StoreError("reason_required", fact=None)
@@ -231,6 +243,8 @@ class ScreeningSession:
 
     def correct(self, reason: str) -> ScreeningSession:
         """Open a new version of a signed screening, citing this one; this one stays as it was."""
+        if self.refusal is not None:
+            raise self.refusal
         reason = reason.strip()
         if not reason:
             raise StoreError("reason_required", fact=None)

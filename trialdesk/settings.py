@@ -2,26 +2,18 @@
 
 The data directory holds the site database, the site's own protocol files and the
 error log. It defaults to the user's data directory (platformdirs) and is overridden
-by `TRIALDESK_DATA_DIR` or the `--data-dir` option; `TRIALDESK_USER` names who works
-(default: the login name). A plain dataclass: settings are read on the start-up path,
-where a settings framework would cost more than the window itself.
+by `TRIALDESK_DATA_DIR` or the `--data-dir` option. Who works is never a setting: each
+person signs in (`trialdesk.desk`). A plain dataclass: settings are read on the start-up
+path, where a settings framework would cost more than the window itself.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DATABASE_NAME = "trialdesk.sqlite3"
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name on some service accounts
-        return "unknown user"
 
 
 def _default_data_dir() -> Path:
@@ -33,16 +25,16 @@ def _default_data_dir() -> Path:
     return user_data_path("trialdesk", appauthor=False)
 
 
-def _default_user() -> str:
-    return os.environ.get("TRIALDESK_USER", "").strip() or _login_name()
+#: The window locks after this long without a key or a click (21 CFR 11.300; ICH E6(R3) Annex 1 §4.2).
+DEFAULT_LOCK_AFTER_MINUTES = 15
 
 
 @dataclass(frozen=True, slots=True)
 class AppSettings:
-    """Where the data lives and who is working."""
+    """Where the data lives, and how soon an idle window locks."""
 
     data_dir: Path = field(default_factory=_default_data_dir)
-    user: str = field(default_factory=_default_user)
+    lock_after_minutes: float = DEFAULT_LOCK_AFTER_MINUTES
 
     @property
     def database_path(self) -> Path:

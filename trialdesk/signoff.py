@@ -1,9 +1,10 @@
 """The investigator's sign-off: the worksheet of a screening, drafted or signed, and verified.
 
-Signing checks that the screening is decided and the signer is an investigator on the
-site's delegation list, renders the worksheet with the signature manifestation, signs it
-(PAdES), and keeps it with the screening as the screening is locked, in one transaction.
-The file also goes to the site-file folder under a predictable name.
+The site service (`trialdesk.desk`) has already checked who signs: their password, their
+enrolled certificate and their delegation on the signing date. Signing here checks that the
+screening is decided, renders the worksheet with both signature manifestations (completed
+by, signed by), signs it (PAdES), and keeps it with the screening as the screening is
+locked, in one transaction. The file also goes to the site-file folder under a predictable name.
 """
 
 from __future__ import annotations
@@ -15,11 +16,20 @@ from datetime import datetime
 from pathlib import Path
 
 from trialdesk import __version__
+from trialdesk.domain.people import DelegationEntry
 from trialdesk.domain.verdict import Overall
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import Delegate, ScreeningStore, SignedDocument, StoreError
+from trialdesk.persistence.people_store import Completion
+from trialdesk.persistence.screening_store import ScreeningStore, SignedDocument, StoreError
 from trialdesk.session import ScreeningSession
-from trialdesk.worksheet.content import Signature, WorksheetContent, build_content, default_meaning
+from trialdesk.worksheet.content import (
+    CompletionMark,
+    Signature,
+    WorksheetContent,
+    build_content,
+    default_meaning,
+    entry_marks,
+)
 from trialdesk.worksheet.render import RenderedWorksheet, render_worksheet
 from trialdesk.worksheet.signing import Identity, PdfVerification, sign_pdf, verify_pdf
 
@@ -36,33 +46,54 @@ def worksheet_words(protocol, lang: str) -> tuple[Messages, Messages | None]:
     return Messages(protocol, lang), None
 
 
+def _completion_mark(completion: Completion | None, words: Messages) -> CompletionMark | None:
+    if completion is None:
+        return None
+    return CompletionMark(name=completion.name, role=completion.role, completed_at=completion.completed_at,
+                          meaning=completion.meaning)
+
+
 def worksheet_content(store: ScreeningStore, session: ScreeningSession, words: Messages,
-                      signature: Signature | None = None, alt_words: Messages | None = None) -> WorksheetContent:
+                      signature: Signature | None = None, alt_words: Messages | None = None,
+                      completion: Completion | None = None) -> WorksheetContent:
     return build_content(
         session.protocol, session.screening, session.report, words,
         site_name=store.site_setting("site_name"), site_number=store.site_setting("site_number"),
         program_version=__version__, signature=signature, alt_words=alt_words,
+        completion=_completion_mark(completion, words),
+        entered=entry_marks(store.entries(session.screening.id), session.protocol, words),
     )
 
 
 def draft_worksheet(store: ScreeningStore, session: ScreeningSession, words: Messages, paper: str = "a4",
-                    alt_words: Messages | None = None) -> RenderedWorksheet:
+                    alt_words: Messages | None = None, completion: Completion | None = None) -> RenderedWorksheet:
     """The worksheet as it stands, unsigned: every page carries the draft watermark."""
-    return render_worksheet(worksheet_content(store, session, words, alt_words=alt_words), words, paper)
+    return render_worksheet(worksheet_content(store, session, words, alt_words=alt_words, completion=completion),
+                            words, paper)
 
 
-def check_signer(store: ScreeningStore, session: ScreeningSession, name: str) -> Delegate:
-    """The delegate who may sign this screening now; raises StoreError saying why not."""
+@dataclass(frozen=True, slots=True)
+class SignerAuthority:
+    """Who signs, as the site service established it: the account, its role, its delegation entry."""
+
+    name: str
+    role: str
+    delegation: DelegationEntry
+
+
+def check_decided(session: ScreeningSession) -> None:
+    """Only a decided, unlocked screening is signed; raises StoreError saying why not."""
     if session.locked:
         raise StoreError("locked", status=session.screening.status.value)
     if session.report.overall is Overall.INCOMPLETE:
         raise StoreError("incomplete")
-    delegate = {d.name: d for d in store.delegation()}.get(name)
-    if delegate is None:
-        raise StoreError("not_delegated", value=name)
-    if not delegate.may_sign:
-        raise StoreError("not_investigator", value=name, role=Messages().role(delegate.role))
-    return delegate
+
+
+def delegation_text(entry: DelegationEntry, words: Messages) -> str:
+    tasks = ", ".join(words.task(t.value) for t in sorted(entry.tasks))
+    ends = entry.ends.isoformat() if entry.ends else words.t("ws.delegation_open")
+    return words.t("ws.delegation_entry", tasks=tasks, starts=entry.starts.isoformat(), ends=ends,
+                   recorded_by=entry.recorded_by, recorded_at=entry.recorded_at.date().isoformat())
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,29 +114,35 @@ def sign_screening(
     identity: Identity,
     words: Messages,
     *,
+    authority: SignerAuthority,
+    completion: Completion,
     at: datetime,
     folder: Path,
     meaning: str | None = None,
     paper: str = "a4",
     alt_words: Messages | None = None,
 ) -> SignedWorksheet:
-    """Sign the screening's worksheet as `identity`, keep it, lock the screening, file the PDF."""
-    delegate = check_signer(store, session, identity.name)
+    """Sign the screening's worksheet as `authority` with `identity`, keep it, lock the screening, file the PDF."""
+    check_decided(session)
     meaning = meaning or default_meaning(session.protocol, session.report, words)
-    signature = Signature(name=identity.name, role=delegate.role, signed_at=at, meaning=meaning)
-    content = worksheet_content(store, session, words, signature, alt_words)
+    signature = Signature(name=authority.name, role=authority.role, signed_at=at, meaning=meaning,
+                          delegation=delegation_text(authority.delegation, words),
+                          certificate_sha256=identity.fingerprint)
+    content = worksheet_content(store, session, words, signature, alt_words, completion)
     rendered = render_worksheet(content, words, paper)
     site = store.site_setting("site_name") or None
     pdf = sign_pdf(rendered.pdf, identity, page=rendered.signature_page, box=rendered.signature_box,
                    reason=meaning, location=site)
     document = SignedDocument(
         document_id=content.document_id, file_name=f"{content.document_id}_{at.date().isoformat()}.pdf",
-        content_sha256=rendered.digest, signer=identity.name, role=delegate.role, meaning=meaning, signed_at=at, pdf=pdf,
+        content_sha256=rendered.digest, signer=authority.name, role=authority.role, meaning=meaning, signed_at=at,
+        pdf=pdf,
     )
     store.lock_signed(
         session.screening.id,
-        {"signer": identity.name, "role": delegate.role, "meaning": meaning, "certificate_sha256": identity.fingerprint},
-        actor=identity.name, at=at, document=document,
+        {"signer": authority.name, "role": authority.role, "meaning": meaning,
+         "certificate_sha256": identity.fingerprint, "delegation_entry": authority.delegation.id},
+        actor=authority.name, at=at, document=document,
     )
     session.screening = store.load(session.screening.id)
     try:

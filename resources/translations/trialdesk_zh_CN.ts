@@ -9,6 +9,38 @@
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Complete — %s</source>
+        <extracomment>set to quit as soon as the first window (sign-in, or first run) is shown (start-up benchmark).</extracomment>
+        <translation>完成录入 — %s</translation>
+    </message>
+    <message>
+        <source>Completing signs, under your name (%1, %2) and with the date and time, that the data entry of this screening is complete. It is kept in the audit trail and printed on the worksheet; a later change of any answer undoes it.</source>
+        <translation>完成录入即以您的姓名（%1，%2）并附日期和时间签署：本次筛选的数据录入已完成。此签名记入稽查轨迹并打印在核查表上；之后任何答案的修改都会使其失效。</translation>
+    </message>
+    <message>
+        <source>Meaning of the signature</source>
+        <translation>签名的含义</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Meaning:</source>
+        <translation>含义(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>完成录入(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>CourseRow</name>
     <message>
         <source>Drug</source>
@@ -101,6 +133,49 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set up trialdesk</source>
+        <translation>设置 trialdesk</translation>
+    </message>
+    <message>
+        <source>This site has no accounts yet. Create the first one: the site administrator, who then adds the coordinators and investigators. Give your full name: it is recorded with everything you do here and is never given to anyone else.</source>
+        <translation>本站点还没有任何账户。请创建第一个账户：站点管理员，之后由其添加协调员和研究者。请填写您的全名：您在此所做的一切都将以此姓名记录，且此姓名不会再分配给他人。</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>at least %d characters</source>
+        <translation>至少 %d 个字符</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>全名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>JointPicker</name>
     <message>
         <source>tender</source>
@@ -128,6 +203,41 @@
     <message>
         <source>Tender: %1 (28-joint count %2) · Swollen: %3 (28-joint count %4)</source>
         <translation>压痛：%1（28 关节计数 %2）· 肿胀：%3（28 关节计数 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>trialdesk is locked</source>
+        <translation>trialdesk 已锁定</translation>
+    </message>
+    <message>
+        <source>Locked: %1 (%2) is signed in</source>
+        <translation>已锁定：当前登录者为 %1（%2）</translation>
+    </message>
+    <message>
+        <source>The window locked itself after a time without use; everything entered is saved. Type your password to go on, or sign in as someone else: the work open now is then closed.</source>
+        <translation>窗口因一段时间未使用已自动锁定；所有已录入内容均已保存。请输入密码继续，或以他人身份登录：届时当前打开的工作将被关闭。</translation>
+    </message>
+    <message>
+        <source>Password of %s</source>
+        <translation>%s 的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign in as &amp;someone else…</source>
+        <translation>以他人身份登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit trialdesk</source>
+        <translation>退出 trialdesk(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -271,6 +381,26 @@
         <source>About trialdesk</source>
         <translation>关于 trialdesk</translation>
     </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>当前登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k now</source>
+        <translation>立即锁定(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <source>trialdesk — locked</source>
+        <translation>trialdesk — 已锁定</translation>
+    </message>
 </context>
 <context>
     <name>MedicationEditor</name>
@@ -398,6 +528,7 @@
     <name>ScreeningView</name>
     <message>
         <source>&amp;Correct…</source>
+        <extracomment>Refusals about the password or the account itself: shown beside the password field. Refusals about the signing certificate: shown beside the identity file.</extracomment>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
@@ -488,6 +619,22 @@
         <source>A new version of this screening opens with the same answers. It cites this version, which stays as it was with its signed worksheet; the new version must be signed again.</source>
         <translation>将开启此筛选的新版本，答案相同。新版本引用本版本；本版本及其已签署的核查表保持不变；新版本须重新签署。</translation>
     </message>
+    <message>
+        <source>You can read this screening but not change it: %s</source>
+        <translation>您可以查看但不能修改本次筛选：%s</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Not corrected</source>
+        <translation>未更正</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>
@@ -536,10 +683,6 @@
         <translation>签署(&amp;S)</translation>
     </message>
     <message>
-        <source>Signing records your name, role, the date and time and this meaning on the worksheet and in a digital (PAdES) signature. The screening is then locked.</source>
-        <translation>签署会将您的姓名、角色、日期时间和签名含义记录在核查表上并形成数字签名（PAdES），随后该筛选将被锁定。</translation>
-    </message>
-    <message>
         <source>PKCS#12 identity (*.p12 *.pfx)</source>
         <translation>PKCS#12 身份文件 (*.p12 *.pfx)</translation>
     </message>
@@ -548,8 +691,51 @@
         <translation>无法读取身份文件：%s</translation>
     </message>
     <message>
-        <source>Not signed: %s</source>
-        <translation>未签署：%s</translation>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Your pass&amp;word:</source>
+        <translation>您的密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Signing records your name (%1, %2), the date and time and this meaning on the worksheet and in a digital (PAdES) signature. It takes both your password and your certificate&apos;s passphrase. The screening is then locked.</source>
+        <translation>签名会将您的姓名（%1，%2）、日期时间及此含义记录在核查表和数字签名（PAdES）中。签名需要您的密码和证书口令两者。签名后本次筛选即被锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — trialdesk</source>
+        <translation>登录 — trialdesk</translation>
+    </message>
+    <message>
+        <source>Choose your name and type your password. Everything you enter is recorded under your name.</source>
+        <translation>请选择您的姓名并输入密码。您录入的一切都将以您的姓名记录。</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>选择您的姓名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -589,6 +775,34 @@
     <message>
         <source>Only a decided screening that is not yet signed can be signed</source>
         <translation>只有已判定且尚未签署的筛选才能签署</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplete…</source>
+        <extracomment>How far a reference count may move over a soak and still be sound (allocation noise).</extracomment>
+        <translation>完成录入(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Sign, with your password, that the data entry is complete</source>
+        <translation>用您的密码签署：数据录入已完成</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>未完成录入</translation>
+    </message>
+    <message>
+        <source>Completed by %1, %2, %3, %4</source>
+        <translation>录入完成人：%1，%2，%3，%4</translation>
+    </message>
+    <message>
+        <source>Only a decided screening you may change, not completed since its last change, is completed</source>
+        <translation>只有您可修改、已有结论且自上次修改后尚未完成录入的筛选才能完成录入</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingDialog</name>
+    <message>
+        <source>Type your password</source>
+        <translation>请输入您的密码</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1297,13 @@
     </message>
 </context>
 <context>
+    <name>meaning.completed</name>
+    <message>
+        <source>Completed by: I entered or checked every fact of this screening against its source documents for protocol {protocol} version {version}.</source>
+        <translation>录入完成：我已根据源文件录入或核对了方案 {protocol}（版本 {version}）本次筛选的每一项事实。</translation>
+    </message>
+</context>
+<context>
     <name>meaning.eligibility</name>
     <message>
         <source>Investigator&apos;s eligibility decision: I confirm that the subject is {overall} for protocol {protocol} version {version}.</source>
@@ -1178,6 +1399,209 @@
     <message>
         <source>ineligible</source>
         <translation>不合格</translation>
+    </message>
+</context>
+<context>
+    <name>people.account_disabled</name>
+    <message>
+        <source>the account of {name} is disabled</source>
+        <translation>{name} 的账户已停用</translation>
+    </message>
+</context>
+<context>
+    <name>people.account_locked</name>
+    <message>
+        <source>the account of {name} is locked after repeated failed sign-ins, until {until}</source>
+        <translation>{name} 的账户因多次登录失败已被锁定，直至 {until}</translation>
+    </message>
+</context>
+<context>
+    <name>people.administrator_not_delegated</name>
+    <message>
+        <source>{name} is a site administrator: trial tasks are delegated to coordinators and investigators</source>
+        <translation>{name} 是站点管理员：试验任务只授权给协调员和研究者</translation>
+    </message>
+</context>
+<context>
+    <name>people.bad_name</name>
+    <message>
+        <source>a full name is needed (at most {limit} characters)</source>
+        <translation>需要填写全名（最多 {limit} 个字符）</translation>
+    </message>
+</context>
+<context>
+    <name>people.certificate_expired</name>
+    <message>
+        <source>this certificate expired on {until}</source>
+        <translation>此证书已于 {until} 过期</translation>
+    </message>
+</context>
+<context>
+    <name>people.certificate_not_enrolled</name>
+    <message>
+        <source>this certificate is not enrolled to {name}: sign with your own enrolled certificate (identity create or identity import)</source>
+        <translation>此证书未登记给 {name}：请使用登记在您名下的证书签名（identity create 或 identity import）</translation>
+    </message>
+</context>
+<context>
+    <name>people.certificate_of_another</name>
+    <message>
+        <source>this certificate is issued to “{certificate}”, not to {name}: a certificate is enrolled only to the person it names (PDF readers show that name as the signer)</source>
+        <translation>此证书签发给“{certificate}”，而不是 {name}：证书只能登记给其所载明的本人（PDF 阅读器会将该姓名显示为签名人）</translation>
+    </message>
+</context>
+<context>
+    <name>people.certificate_revoked</name>
+    <message>
+        <source>this certificate was revoked on {on}</source>
+        <translation>此证书已于 {on} 吊销</translation>
+    </message>
+</context>
+<context>
+    <name>people.disable_self</name>
+    <message>
+        <source>an administrator cannot disable their own account</source>
+        <translation>管理员不能停用自己的账户</translation>
+    </message>
+</context>
+<context>
+    <name>people.ends_before_start</name>
+    <message>
+        <source>the end date {ends} is before the start {starts}</source>
+        <translation>结束日期 {ends} 早于开始日期 {starts}</translation>
+    </message>
+</context>
+<context>
+    <name>people.instruction_needed</name>
+    <message>
+        <source>a site administrator changes the delegation log only on the principal investigator&apos;s documented instruction: give it with --instruction</source>
+        <translation>站点管理员只能依据主要研究者的书面指示修改授权记录：请用 --instruction 注明该指示</translation>
+    </message>
+</context>
+<context>
+    <name>people.no_account</name>
+    <message>
+        <source>no account named {name} at this site</source>
+        <translation>本站点没有名为 {name} 的账户</translation>
+    </message>
+</context>
+<context>
+    <name>people.no_delegation</name>
+    <message>
+        <source>{name} has no delegation entry open on {day}</source>
+        <translation>{name} 在 {day} 没有有效的授权条目</translation>
+    </message>
+</context>
+<context>
+    <name>people.no_password</name>
+    <message>
+        <source>this command changes the site&apos;s records: sign in with --user NAME --password-file FILE</source>
+        <translation>此命令会修改站点记录：请用 --user 姓名 --password-file 文件 登录</translation>
+    </message>
+</context>
+<context>
+    <name>people.no_site</name>
+    <message>
+        <source>this site has no accounts yet: start with trialdesk site init --admin NAME --password-file FILE</source>
+        <translation>本站点还没有任何账户：请先运行 trialdesk site init --admin 姓名 --password-file 文件</translation>
+    </message>
+</context>
+<context>
+    <name>people.no_tasks</name>
+    <message>
+        <source>name at least one task: enter, sign</source>
+        <translation>至少指定一项任务：enter、sign</translation>
+    </message>
+</context>
+<context>
+    <name>people.not_administrator</name>
+    <message>
+        <source>{name} is not a site administrator: only an administrator does this</source>
+        <translation>{name} 不是站点管理员：只有管理员可以执行此操作</translation>
+    </message>
+</context>
+<context>
+    <name>people.not_completed</name>
+    <message>
+        <source>the screening&apos;s data entry is not completed (or changed after completion): it is completed before it is signed</source>
+        <translation>本次筛选的数据录入尚未完成（或完成后又有修改）：须先完成录入再签名</translation>
+    </message>
+</context>
+<context>
+    <name>people.not_delegated</name>
+    <message>
+        <source>{name} holds no delegation to {task} on {day}</source>
+        <translation>{name} 在 {day} 没有“{task}”的授权</translation>
+    </message>
+</context>
+<context>
+    <name>people.not_delegation_keeper</name>
+    <message>
+        <source>{name} may not change the delegation log: it belongs to the principal investigator</source>
+        <translation>{name} 不能修改授权记录：授权记录由主要研究者负责</translation>
+    </message>
+</context>
+<context>
+    <name>people.not_investigator</name>
+    <message>
+        <source>{name} is a {role}: only a sub-investigator or the principal investigator decides eligibility and signs</source>
+        <translation>{name} 的角色是{role}：只有协助研究者或主要研究者可以判定入选资格并签名</translation>
+    </message>
+</context>
+<context>
+    <name>people.password_too_long</name>
+    <message>
+        <source>the password must have at most {maximum} characters</source>
+        <translation>密码最多 {maximum} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>people.password_too_short</name>
+    <message>
+        <source>the password must have at least {minimum} characters</source>
+        <translation>密码至少需要 {minimum} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>people.password_unchanged</name>
+    <message>
+        <source>the new password is the same as the current one</source>
+        <translation>新密码与当前密码相同</translation>
+    </message>
+</context>
+<context>
+    <name>people.passwords_differ</name>
+    <message>
+        <source>the two entries differ: nothing was changed</source>
+        <translation>两次输入不一致：未作任何修改</translation>
+    </message>
+</context>
+<context>
+    <name>people.sign_in_failed</name>
+    <message>
+        <source>the name or the password is wrong</source>
+        <translation>姓名或密码错误</translation>
+    </message>
+</context>
+<context>
+    <name>people.sign_needs_investigator</name>
+    <message>
+        <source>{name} is a {role}: only a sub-investigator or the principal investigator decides eligibility and signs</source>
+        <translation>{name} 的角色是{role}：只有协助研究者或主要研究者可以判定入选资格并签名</translation>
+    </message>
+</context>
+<context>
+    <name>people.signed_out</name>
+    <message>
+        <source>sign in to make changes</source>
+        <translation>请先登录再修改</translation>
+    </message>
+</context>
+<context>
+    <name>people.stdin_twice</name>
+    <message>
+        <source>the password and the passphrase cannot both come from standard input: give one of them in a file</source>
+        <translation>密码和口令不能都从标准输入读取：请将其中之一写在文件中</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1948,13 @@
     </message>
 </context>
 <context>
+    <name>role.site_administrator</name>
+    <message>
+        <source>Site administrator</source>
+        <translation>站点管理员</translation>
+    </message>
+</context>
+<context>
     <name>role.sub_investigator</name>
     <message>
         <source>Sub-investigator</source>
@@ -1657,10 +2088,24 @@
     </message>
 </context>
 <context>
+    <name>store.account_exists</name>
+    <message>
+        <source>an account named {value} exists already (names are never given twice)</source>
+        <translation>名为 {value} 的账户已存在（姓名不会重复使用）</translation>
+    </message>
+</context>
+<context>
     <name>store.ambiguous_screening</name>
     <message>
         <source>screening number {value} exists under several protocols ({protocols}); use its id</source>
         <translation>筛选号 {value} 存在于多个方案（{protocols}）；请使用其编号</translation>
+    </message>
+</context>
+<context>
+    <name>store.certificate_enrolled</name>
+    <message>
+        <source>this certificate is enrolled to {value} already</source>
+        <translation>此证书已登记给 {value}</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +2127,13 @@
     <message>
         <source>the screening is {status}: its answers cannot change (open a correction instead)</source>
         <translation>该筛选已{status}：其答案不能修改（请改为开启更正）</translation>
+    </message>
+</context>
+<context>
+    <name>store.no_account</name>
+    <message>
+        <source>no account {value}</source>
+        <translation>没有账户 {value}</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +2172,13 @@
     </message>
 </context>
 <context>
+    <name>store.site_initialised</name>
+    <message>
+        <source>this site has accounts already: an administrator adds people with trialdesk user add</source>
+        <translation>本站点已有账户：请由管理员用 trialdesk user add 添加人员</translation>
+    </message>
+</context>
+<context>
     <name>store.unknown_role</name>
     <message>
         <source>unknown role “{value}”; expected one of {roles}</source>
@@ -1731,6 +2190,20 @@
     <message>
         <source>the screening belongs to protocol {value}, not {protocol}</source>
         <translation>该筛选属于方案 {value}，而不是 {protocol}</translation>
+    </message>
+</context>
+<context>
+    <name>task.enter</name>
+    <message>
+        <source>enter data</source>
+        <translation>录入数据</translation>
+    </message>
+</context>
+<context>
+    <name>task.sign</name>
+    <message>
+        <source>decide eligibility and sign</source>
+        <translation>判定入选资格并签名</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2249,27 @@
     </message>
 </context>
 <context>
+    <name>ws.certificate</name>
+    <message>
+        <source>Certificate SHA-256: {fingerprint}</source>
+        <translation>证书 SHA-256：{fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.completed_by</name>
+    <message>
+        <source>Completed by {name}, {role}</source>
+        <translation>录入完成人：{name}，{role}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.completion</name>
+    <message>
+        <source>Data entry completed</source>
+        <translation>数据录入完成</translation>
+    </message>
+</context>
+<context>
     <name>ws.consent</name>
     <message>
         <source>Consent</source>
@@ -1811,10 +2305,45 @@
     </message>
 </context>
 <context>
+    <name>ws.delegation</name>
+    <message>
+        <source>Delegation on the signing date: {entry}</source>
+        <translation>签名当日的授权：{entry}</translation>
+    </message>
+</context>
+<context>
+    <name>ws.delegation_entry</name>
+    <message>
+        <source>{tasks}, from {starts} to {ends} (recorded by {recorded_by} on {recorded_at})</source>
+        <translation>{tasks}，自 {starts} 至 {ends}（由 {recorded_by} 于 {recorded_at} 记录）</translation>
+    </message>
+</context>
+<context>
+    <name>ws.delegation_open</name>
+    <message>
+        <source>no end date</source>
+        <translation>无结束日期</translation>
+    </message>
+</context>
+<context>
     <name>ws.draft</name>
     <message>
         <source>DRAFT — NOT SIGNED</source>
         <translation>草稿——未签署</translation>
+    </message>
+</context>
+<context>
+    <name>ws.entered</name>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+</context>
+<context>
+    <name>ws.entered_by</name>
+    <message>
+        <source>{fact}: {name}, {at}</source>
+        <translation>{fact}：{name}，{at}</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +2400,13 @@
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>ws.not_completed</name>
+    <message>
+        <source>Not completed</source>
+        <translation>未完成</translation>
     </message>
 </context>
 <context>

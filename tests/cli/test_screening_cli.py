@@ -6,59 +6,99 @@ import csv
 import json
 import sqlite3
 
+import pytest
+
 from tests.cli.test_cli import cli
+from tests.conftest import COORDINATOR, PI
 from trialdesk.resources import resource_path
 
 EXAMPLES = resource_path("examples")
 
 
-def new(capsys, name="incomplete", *extra):
-    code, out, err = cli(capsys, "screening", "new", "--protocol", "NCT03798028",
+def new(capsys, as_user, name="incomplete", *extra, user=COORDINATOR):
+    code, out, err = cli(capsys, *as_user(user), "screening", "new", "--protocol", "NCT03798028",
                          "--facts", str(EXAMPLES / f"NCT03798028-{name}.json"), *extra)
     assert code == 0, err
     return out.strip()
 
 
-def test_new_set_show(capsys, _own_data_dir):
-    screening_id = new(capsys, "incomplete", "--by", "Li Na")
+def test_new_set_show(capsys, as_user, _own_data_dir):
+    screening_id = new(capsys, as_user, "incomplete")
     assert screening_id == "1"
-    code, out, _ = cli(capsys, "screening", "set", "S-003", "haemoglobin", "85 g/L", "--by", "Li Na")
+    code, out, _ = cli(capsys, *as_user(PI), "screening", "set", "S-003", "haemoglobin", "85 g/L")
     assert code == 0 and "I5: met" in out
-    code, out, _ = cli(capsys, "screening", "show", "1", "--format", "json")
+    code, out, _ = cli(capsys, "screening", "show", "1", "--format", "json")  # reading needs no sign-in
     shown = json.loads(out)
     assert shown["answers"]["haemoglobin"] == {"value": "85", "unit": "g/L"}
     assert shown["criteria"]["I5"]["verdict"] == "met" and shown["status"] == "in_progress"
-    assert (_own_data_dir / "trialdesk.sqlite3").exists()
+    code, out, _ = cli(capsys, "audit", "show", "1")
+    assert f"{COORDINATOR}: create" in out and f"{PI}: answer haemoglobin" in out
 
 
-def test_a_change_needs_a_reason_in_a_later_command(capsys):
-    new(capsys)
-    cli(capsys, "screening", "set", "1", "esr", "30 mm/h")
-    code, _, err = cli(capsys, "screening", "set", "1", "esr", "31 mm/h")
+def test_a_write_without_a_signed_in_person_is_refused(capsys, as_user, tmp_path):
+    new(capsys, as_user)
+    code, _, err = cli(capsys, "screening", "set", "1", "esr", "30 mm/h")
+    assert code == 2 and "sign in with --user NAME --password-file FILE" in err
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the password\n", encoding="utf-8")
+    code, _, err = cli(capsys, "--user", COORDINATOR, "--password-file", str(wrong), "screening", "set", "1", "esr", "30 mm/h")
+    assert code == 2 and "the name or the password is wrong" in err
+    code, _, err = cli(capsys, "--user", "Nobody Here", "--password-file", str(wrong), "screening", "fail", "1",
+                       "--reason", "x")
+    assert code == 2 and "the name or the password is wrong" in err
+    with pytest.raises(SystemExit) as exited:  # --by is gone: a name is never just typed
+        cli(capsys, *as_user(), "screening", "set", "1", "esr", "30 mm/h", "--by", PI)
+    assert exited.value.code == 2
+    assert "unrecognized arguments: --by" in capsys.readouterr().err
+    code, out, _ = cli(capsys, "screening", "show", "1", "--format", "json")
+    assert "esr" not in json.loads(out)["answers"]
+
+
+def test_five_wrong_passwords_lock_the_account_and_it_stays_locked(capsys, as_user, site_dir, tmp_path):
+    new(capsys, as_user)
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the password\n", encoding="utf-8")
+    for _ in range(4):
+        code, _, err = cli(capsys, "--user", COORDINATOR, "--password-file", str(wrong), "screening", "set", "1", "esr", "3")
+        assert code == 2 and "password is wrong" in err
+    code, _, err = cli(capsys, "--user", COORDINATOR, "--password-file", str(wrong), "screening", "set", "1", "esr", "3")
+    assert code == 2 and "is locked after repeated failed sign-ins" in err
+    code, _, err = cli(capsys, *as_user(), "screening", "set", "1", "esr", "30 mm/h")  # the right password, too late
+    assert code == 2 and "is locked" in err
+    raw = sqlite3.connect(site_dir / "trialdesk.sqlite3")
+    actions = [a for (a,) in raw.execute("SELECT action FROM audit WHERE actor = ? ORDER BY seq", (COORDINATOR,))]
+    raw.close()
+    assert actions[-7:] == ["sign_in_failed"] * 5 + ["account_locked", "sign_in_refused"]  # every attempt, audited
+
+
+def test_a_change_needs_a_reason_in_a_later_command(capsys, as_user):
+    new(capsys, as_user)
+    cli(capsys, *as_user(), "screening", "set", "1", "esr", "30 mm/h")
+    code, _, err = cli(capsys, *as_user(), "screening", "set", "1", "esr", "31 mm/h")
     assert code == 2 and "give a reason" in err
-    code, _, _ = cli(capsys, "screening", "set", "1", "esr", "31 mm/h", "--reason", "lab corrected the report")
+    code, _, _ = cli(capsys, *as_user(), "screening", "set", "1", "esr", "31 mm/h", "--reason", "lab corrected the report")
     assert code == 0
     code, out, _ = cli(capsys, "audit", "show", "1")
     assert "esr: {\"unit\": \"mm/h\", \"value\": \"30\"} → {\"unit\": \"mm/h\", \"value\": \"31\"} (reason: lab corrected the report)" in out
 
 
-def test_bad_values_and_unknown_screenings_exit_2(capsys):
-    new(capsys)
-    code, _, err = cli(capsys, "screening", "set", "1", "haemoglobin", "85 g/dl")
+def test_bad_values_and_unknown_screenings_exit_2(capsys, as_user):
+    new(capsys, as_user)
+    code, _, err = cli(capsys, *as_user(), "screening", "set", "1", "haemoglobin", "85 g/dl")
     assert code == 2 and "Haemoglobin (haemoglobin): unknown unit “g/dl”" in err
-    code, _, err = cli(capsys, "screening", "set", "1", "date_of_birth", "1970-02-30")
+    code, _, err = cli(capsys, *as_user(), "screening", "set", "1", "date_of_birth", "1970-02-30")
     assert code == 2 and "not a calendar date" in err
     code, _, err = cli(capsys, "screening", "show", "S-999")
     assert code == 2 and "no screening S-999" in err
-    code, _, err = cli(capsys, "screening", "new", "--protocol", "NCT03798028", "--facts",
+    code, _, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts",
                        str(EXAMPLES / "NCT03798028-incomplete.json"))
     assert code == 2 and "already used" in err
 
 
-def test_fail_and_log(capsys, tmp_path):
-    new(capsys, "eligible")
-    new(capsys, "ineligible")
-    cli(capsys, "screening", "fail", "S-002", "--reason", "biological agent 2026-09-01")
+def test_fail_and_log(capsys, as_user, tmp_path):
+    new(capsys, as_user, "eligible")
+    new(capsys, as_user, "ineligible")
+    cli(capsys, *as_user(), "screening", "fail", "S-002", "--reason", "biological agent 2026-09-01")
     code, out, _ = cli(capsys, "log", "list", "--status", "screen_failure")
     assert code == 0 and "S-002" in out and "S-001" not in out and "I5, I7, E2, E15" in out
     code, out, _ = cli(capsys, "log", "summary")
@@ -71,10 +111,10 @@ def test_fail_and_log(capsys, tmp_path):
     assert [(r["screening_number"], r["outcome"]) for r in rows] == [("S-001", "eligible"), ("S-002", "screen failure")]
 
 
-def test_audit_verify_and_a_tampered_database(capsys, _own_data_dir):
-    new(capsys)
+def test_audit_verify_and_a_tampered_database(capsys, as_user, _own_data_dir):
+    new(capsys, as_user)
     code, out, _ = cli(capsys, "audit", "verify")
-    assert code == 0 and "intact: 1 entries" in out
+    assert code == 0 and "intact:" in out
     raw = sqlite3.connect(_own_data_dir / "trialdesk.sqlite3")
     raw.execute("DROP TRIGGER audit_is_append_only_update")
     raw.execute("UPDATE audit SET actor = 'someone' WHERE seq = 1")
@@ -84,12 +124,15 @@ def test_audit_verify_and_a_tampered_database(capsys, _own_data_dir):
     assert code == 3 and "BROKEN at entry 1" in err
 
 
-def test_backup_and_data_dir_option(capsys, tmp_path):
+def test_backup_and_data_dir_option(capsys, as_user, site_dir, tmp_path):
     other = tmp_path / "elsewhere"
-    code, _, _ = cli(capsys, "--data-dir", str(other), "screening", "new", "--protocol", "NCT03798028",
-                     "--facts", str(EXAMPLES / "NCT03798028-eligible.json"))
-    assert code == 0 and (other / "trialdesk.sqlite3").exists()
-    code, out, _ = cli(capsys, "--data-dir", str(other), "backup", str(tmp_path / "copy.sqlite3"))
+    site_dir.rename(other)
+    code, _, err = cli(capsys, "--data-dir", str(other), *as_user(), "screening", "new", "--protocol", "NCT03798028",
+                       "--facts", str(EXAMPLES / "NCT03798028-eligible.json"))
+    assert code == 0 and (other / "trialdesk.sqlite3").exists(), err
+    code, _, err = cli(capsys, "--data-dir", str(other), "backup", str(tmp_path / "refused.sqlite3"))
+    assert code == 2 and "sign in" in err and not (tmp_path / "refused.sqlite3").exists()
+    code, out, _ = cli(capsys, "--data-dir", str(other), *as_user(), "backup", str(tmp_path / "copy.sqlite3"))
     assert code == 0
     code, out, _ = cli(capsys, "--data-dir", str(tmp_path / "copy-dir"), "log", "list")
     assert out == ""
@@ -105,7 +148,7 @@ def test_a_file_that_is_not_a_database_is_refused(capsys, _own_data_dir):
     assert code == 2 and "not a trialdesk database" in err and "left untouched" in err
 
 
-def test_a_protocol_file_opened_once_stays_available(capsys, tmp_path, _own_data_dir):
+def test_a_protocol_file_opened_once_stays_available(capsys, as_user, tmp_path, _own_data_dir):
     text = resource_path("protocols/NCT00845832.yaml").read_text(encoding="utf-8").replace(
         "id: NCT00845832\n", "id: SITE-TRIAL-7\n")
     path = tmp_path / "site-trial.yaml"
@@ -113,7 +156,7 @@ def test_a_protocol_file_opened_once_stays_available(capsys, tmp_path, _own_data
     facts = json.loads((EXAMPLES / "NCT00845832-eligible.json").read_text(encoding="utf-8"))
     facts_path = tmp_path / "facts.json"
     facts_path.write_text(json.dumps(facts), encoding="utf-8")
-    code, out, err = cli(capsys, "screening", "new", "--protocol", str(path), "--facts", str(facts_path))
+    code, out, err = cli(capsys, *as_user(), "screening", "new", "--protocol", str(path), "--facts", str(facts_path))
     assert code == 0, err
     path.unlink()  # the original file is gone; the screening still opens with its protocol
     code, out, _ = cli(capsys, "screening", "show", out.strip())
@@ -121,8 +164,8 @@ def test_a_protocol_file_opened_once_stays_available(capsys, tmp_path, _own_data
     assert (_own_data_dir / "protocols" / "SITE-TRIAL-7.yaml").exists()
 
 
-def test_a_malformed_subject_block_is_refused_with_a_message(capsys, tmp_path):
+def test_a_malformed_subject_block_is_refused_with_a_message(capsys, as_user, tmp_path):
     facts = tmp_path / "facts.json"
     facts.write_text(json.dumps({"screening_date": "2026-11-20", "subject": ["S-1"], "facts": {}}), encoding="utf-8")
-    code, _, err = cli(capsys, "screening", "new", "--protocol", "NCT03798028", "--facts", str(facts))
+    code, _, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts", str(facts))
     assert code == 2 and "“subject” must be an object with some of screening_number" in err

@@ -1,7 +1,11 @@
-"""Interface fixtures: a main window on a fresh data directory, and a coordinator's hands.
+"""Interface fixtures: a main window on a copy of the test site, signed in, and a coordinator's hands.
 
+`window` is signed in (through the Site, not the dialog) as the coordinator; a test asks for
+someone else with `@pytest.mark.parametrize("user", ["pi"], indirect=True)` (admin, pi, sub_i,
+coordinator), or builds its own with `make_window(person, **settings)`.
 `Coordinator` enters answers the way a person does: clicks, typed keys, Tab to move on.
 Non-ASCII text is sent as QKeyEvents with text (qtbot.keyClicks aborts on it).
+A dialog nobody answers is closed after a few seconds and fails the test.
 """
 
 from __future__ import annotations
@@ -15,11 +19,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 
-from trialdesk.persistence.database import Database
+from tests.conftest import People, Person
 from trialdesk.resources import resource_path
-from trialdesk.session import start_screening
 from trialdesk.settings import AppSettings
 from trialdesk.ui import fact_editors as fe
 from trialdesk.ui.joint_picker import JointsEditor
@@ -35,57 +38,83 @@ def _prepared(qapp) -> None:
 
 
 @pytest.fixture
-def settings(_own_data_dir: Path) -> AppSettings:
-    return AppSettings(data_dir=_own_data_dir, user="coordinator")
+def settings(site_dir: Path) -> AppSettings:
+    return AppSettings(data_dir=site_dir)
 
 
 class ModalWatchdog:
-    """Closes a modal dialog nobody answers (it would block the test forever) and remembers it."""
+    """Closes a modal dialog nobody answers (it would block the test forever) and remembers it.
+
+    A dialog still at work (a password being checked, a worksheet being signed) is left alone.
+    """
 
     def __init__(self) -> None:
         self.unanswered: list[str] = []
         self._seen: QWidget | None = None
         self.timer = QTimer()
-        self.timer.setInterval(1500)
+        self.timer.setInterval(4000)
         self.timer.timeout.connect(self._check)
         self.timer.start()
 
     def _check(self) -> None:
         modal = QApplication.activeModalWidget()
-        if modal is not None and modal is self._seen:
+        if modal is not None and modal is self._seen and not getattr(modal, "busy", False):
             self.unanswered.append(modal.windowTitle())
-            modal.close()
+            modal.done(0) if isinstance(modal, QDialog) else modal.close()
         self._seen = modal
 
 
-@pytest.fixture
-def window(qtbot, settings) -> Iterator[MainWindow]:
-    database = Database(settings.database_path)
-    main = MainWindow(settings, database, today=lambda: TODAY)
-    qtbot.addWidget(main)
-    main.resize(1200, 850)
-    main.show()
-    qtbot.waitExposed(main)
+@pytest.fixture(autouse=True)
+def _watchdog(qapp) -> Iterator[ModalWatchdog]:
     watchdog = ModalWatchdog()
-    yield main
+    yield watchdog
     watchdog.timer.stop()
-    main.close()
-    database.close()
     assert not watchdog.unanswered, f"a dialog nobody expected stayed open: {watchdog.unanswered}"
+
+
+@pytest.fixture
+def user(request, site_people: People) -> Person:
+    """Who the `window` fixture signs in: the coordinator unless a test parametrizes it (indirect)."""
+    return getattr(site_people, getattr(request, "param", "coordinator"))
+
+
+@pytest.fixture
+def make_window(qtbot, open_site, site_people: People) -> Iterator[Callable[..., MainWindow]]:
+    """`make_window(person=coordinator, **settings)`: a shown main window on the test site, signed in."""
+    made: list[MainWindow] = []
+
+    def make(person: Person | None = None, **settings: Any) -> MainWindow:
+        site = open_site(**settings)
+        person = person or site_people.coordinator
+        main = MainWindow(site, site.sign_in(person.name, person.password))
+        qtbot.addWidget(main)
+        main.resize(1200, 850)
+        main.show()
+        qtbot.waitExposed(main)
+        made.append(main)
+        return main
+
+    yield make
+    for main in made:
+        main.close()
+
+
+@pytest.fixture
+def window(make_window, user: Person) -> MainWindow:
+    return make_window(user)
 
 
 def example(name: str) -> dict[str, Any]:
     return json.loads(resource_path(f"examples/NCT03798028-{name}.json").read_text(encoding="utf-8"))
 
 
-def create(window: MainWindow, name: str, number: str | None = None, actor: str = "coordinator") -> int:
-    """A screening made outside the interface (as an import would), returning its id."""
+def create(window: MainWindow, name: str, number: str | None = None, desk=None) -> int:
+    """A screening made outside the interface (as an import would) by `desk` (the window's), returning its id."""
     data = example(name)
     subject = {**data["subject"], "screening_date": data["screening_date"]}
     if number:
         subject["screening_number"] = number
-    session = start_screening(window.store, window.protocol("NCT03798028"), subject, data["facts"], site="",
-                              actor=actor)
+    session = (desk or window.desk).start_screening(window.protocol("NCT03798028"), subject, data["facts"])
     return session.screening.id
 
 

@@ -13,12 +13,10 @@ from .conftest import example
 
 def _open_new_screening(window):
     """A screening with only the subject's details, open in the window; its other editors, one per fact."""
-    from trialdesk.session import start_screening
-
     data = example("eligible")
     subject = {**data["subject"], "screening_date": data["screening_date"]}
     facts = {fact_id: data["facts"][fact_id] for fact_id in ("date_of_birth", "sex", "consent_date")}
-    session = start_screening(window.store, window.protocol("NCT03798028"), subject, facts, site="", actor="coordinator")
+    session = window.desk.start_screening(window.protocol("NCT03798028"), subject, facts)
     window.open_screening(session.screening.id)
     view = window.view
     return view, [editors[0] for fact_id, editors in view.editors.items() if fact_id not in facts]
@@ -35,10 +33,9 @@ def test_five_thousand_edits_leave_the_reference_counts_of_none_true_and_false_w
     assert result.signals >= 5000, result.describe()
     assert result.sound, result.describe()
     assert all(abs(moved) <= REFCOUNT_TOLERANCE for moved in result.drift.values())
-    from trialdesk.persistence.audit_trail import history
-
-    entries = history(window.database.connection, view.session.screening.id)
+    entries = window.site.history(view.session.screening.id)
     assert len(entries) > 500  # the edits went all the way through the session into the audit trail
+    assert {entry.actor for entry in entries} == {"Chen Hua"}  # every one of them the signed-in person's
 
 
 def test_the_soak_reports_a_binding_that_drops_or_keeps_references(window, monkeypatch):

@@ -8,7 +8,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tests.ui.conftest import TODAY, create, type_text, when_modal
-from trialdesk.persistence.database import Database
 from trialdesk.resources import resource_path
 from trialdesk.ui.errors import ERROR_LOG, log_error
 from trialdesk.ui.main_window import MainWindow
@@ -52,7 +51,7 @@ def test_the_log_sorts_by_a_clicked_column(qtbot, window):
 
 def test_new_screening_form_refuses_bad_fields_beside_them(qtbot, window):
     create(window, "eligible")  # S-001 exists
-    dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.screening_log, "", window.words, TODAY, window)
+    dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.site.log, "", window.words, TODAY, window)
     qtbot.addWidget(dialog)
     dialog.show()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -109,7 +108,7 @@ def test_a_good_protocol_file_joins_the_picker(qtbot, window, tmp_path):
         "id: NCT00845832\n", "id: SITE-2\n"), encoding="utf-8")
     assert window.add_protocol_file(good) is True
     assert window.picker.currentText() == "SITE-2"
-    assert (window.settings.protocol_dir / "SITE-2.yaml").exists()
+    assert (window.site.settings.protocol_dir / "SITE-2.yaml").exists()
 
 
 def test_about_names_program_and_protocol_versions(qtbot, window):
@@ -124,15 +123,14 @@ def test_about_names_program_and_protocol_versions(qtbot, window):
     assert "trialdesk 0." in seen["text"] and "NCT03798028" in seen["text"] and "site rule file 1.0" in seen["text"]
 
 
-def test_window_geometry_is_remembered(qtbot, settings, window):
+def test_window_geometry_is_remembered(qtbot, window):
     window.resize(720, 540)  # within the offscreen screen (800 x 600): a restore clamps to the screen
     window.close()
-    database = Database(settings.database_path)
-    again = MainWindow(settings, database, today=lambda: TODAY)
+    again = MainWindow(window.site, window.desk)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (720, 540)
+    assert (window.site.data_dir / "window.ini").exists()
     again.close()
-    database.close()
 
 
 def test_an_unexpected_error_gets_a_reference_and_is_logged(tmp_path):

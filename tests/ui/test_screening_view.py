@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import create, when_modal
 from trialdesk.domain.screening import ScreeningStatus
-from trialdesk.persistence import audit_trail
 from trialdesk.ui import fact_editors as fe
 
 
@@ -47,7 +46,7 @@ def test_typing_updates_the_verdict_live_and_saves_after_the_entry(qtbot, window
     assert page.verdict.title.text().startswith("I5: met")  # live, on the keystroke
     assert "Haemoglobin 85 g/L < 90 g/L" in page.verdict.reason.text()
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)  # the entry is complete: saved
-    assert window.store.find("S-003").answers["haemoglobin"] == {"value": "85", "unit": "g/L"}
+    assert window.site.screening("S-003").answers["haemoglobin"] == {"value": "85", "unit": "g/L"}
 
 
 def test_a_pause_in_typing_saves_without_leaving_the_field(qtbot, window):
@@ -55,7 +54,7 @@ def test_a_pause_in_typing_saves_without_leaving_the_field(qtbot, window):
     editor = editor_on(view, "I5", "haemoglobin")
     editor.line.setFocus()
     qtbot.keyClicks(editor.line, "88")
-    qtbot.waitUntil(lambda: "haemoglobin" in window.store.find("S-003").answers, timeout=3000)
+    qtbot.waitUntil(lambda: "haemoglobin" in window.site.screening("S-003").answers, timeout=3000)
     assert editor.line.hasFocus()
 
 
@@ -72,7 +71,7 @@ def test_an_invalid_entry_is_marked_beside_the_field_and_the_verdict_stays_open(
     assert editor.line.property("invalid") is True
     assert view.current_page().verdict.title.text().startswith("I5: incomplete")
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
-    assert "haemoglobin" not in window.store.find("S-003").answers  # never accepted silently
+    assert "haemoglobin" not in window.site.screening("S-003").answers  # never accepted silently
     editor.line.selectAll()
     qtbot.keyClicks(editor.line, "8.5")
     assert not editor.problem.isVisible() and editor.line.property("invalid") is False
@@ -108,7 +107,7 @@ def test_the_joint_picker_works_from_the_keyboard(qtbot, window):
     for key in (Qt.Key.Key_T, Qt.Key.Key_S):  # the first change of the imported exam asks a reason
         qtbot.keyClick(picker, key)
     assert (moved in picker.tender) != was_tender and (moved in picker.swollen) != was_swollen
-    stored = window.store.find("S-003").answers["joint_exam"]
+    stored = window.site.screening("S-003").answers["joint_exam"]
     assert (moved in stored["tender"], moved in stored["swollen"]) == (not was_tender, not was_swollen)
 
 
@@ -144,7 +143,7 @@ def test_changing_an_earlier_value_asks_for_a_reason(qtbot, window):
     editor.line.selectAll()
     qtbot.keyClicks(editor.line, "84")
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
-    last = audit_trail.history(window.store.database.connection)[-1]
+    last = window.site.history(view.session.screening.id)[-1]
     assert (last.target, last.new_value, last.reason) == ("haemoglobin", {"value": "84", "unit": "g/L"}, "re-read the lab report")
 
 
@@ -157,14 +156,14 @@ def test_cancelling_the_reason_keeps_the_earlier_value(qtbot, window):
     qtbot.keyClicks(editor.line, "95")
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
     assert editor.line.text() == "85"
-    assert window.store.find("S-001").answers["haemoglobin"]["value"] == 85
+    assert window.site.screening("S-001").answers["haemoglobin"]["value"] == 85
     assert view.current_page().verdict.title.text().startswith("I5: met")
 
 
 def test_a_signed_screening_opens_read_only_and_is_corrected_by_a_new_version(qtbot, window):
     screening_id = create(window, "eligible")
-    window.store.lock_signed(screening_id, {"signer": "Dr Wang", "meaning": "eligibility confirmed"}, actor="Dr Wang",
-                             at=__import__("datetime").datetime.now().astimezone())
+    window.site.store.lock_signed(screening_id, {"signer": "Wang Li", "meaning": "eligibility confirmed"},
+                                  actor="Wang Li", at=window.site.clock())
     window.open_screening(screening_id)
     view = window.view
     assert view.lock_banner.isVisible() and "signed and locked" in view.lock_banner.text()
@@ -182,7 +181,7 @@ def test_a_signed_screening_opens_read_only_and_is_corrected_by_a_new_version(qt
     assert corrected is not view and not corrected.lock_banner.isVisible()
     assert corrected.session.screening.version == 2
     assert "corrects an earlier version: haemoglobin was transcribed wrongly" in corrected.subject.text()
-    assert window.store.load(screening_id).status is ScreeningStatus.SUPERSEDED
+    assert window.site.screening(screening_id).status is ScreeningStatus.SUPERSEDED
 
 
 def test_recording_a_screen_failure(qtbot, window):
@@ -194,7 +193,7 @@ def test_recording_a_screen_failure(qtbot, window):
 
     when_modal(accept)
     qtbot.mouseClick(view.summary.fail_button, Qt.MouseButton.LeftButton)
-    assert window.store.find("S-002").status is ScreeningStatus.SCREEN_FAILURE
+    assert window.site.screening("S-002").status is ScreeningStatus.SCREEN_FAILURE
     assert "screen failure — Not eligible: I5, I7, E2, E15" in view.summary.status.text()
     assert not view.summary.fail_button.isEnabled()
 
@@ -224,4 +223,4 @@ def test_source_document_note_is_saved(qtbot, window):
     note.setFocus()
     qtbot.keyClicks(note, "ID card seen")
     qtbot.keyClick(note, Qt.Key.Key_Tab)
-    assert window.store.find("S-003").notes == {"I2": "ID card seen"}
+    assert window.site.screening("S-003").notes == {"I2": "ID card seen"}

@@ -57,8 +57,8 @@ def test_a_coordinator_walks_an_eligible_subject_to_eligible(qtbot, window, coor
     assert "ELIGIBLE" in view.summary.overall.text()
     assert view.side.item(len(view.pages)).text().endswith("eligible")
     assert not view.summary.links  # nothing open, nothing excluding
-    assert window.store.find("S-001").status is ScreeningStatus.ELIGIBLE
-    stored = window.store.find("S-001")
+    assert window.site.screening("S-001").status is ScreeningStatus.ELIGIBLE
+    stored = window.site.screening("S-001")
     protocol = view.protocol
     # every answer stored is the example's, as the domain reads them (joint order, "38" vs 38 aside)
     assert parse_facts(protocol, stored.answers, TODAY) == parse_facts(protocol, answers, TODAY)

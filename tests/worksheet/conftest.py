@@ -1,4 +1,4 @@
-"""A site with an eligible, an ineligible and an incomplete screening, a delegation list, identities."""
+"""A site with an eligible, an ineligible and an incomplete screening, completed by its coordinator."""
 
 from __future__ import annotations
 
@@ -11,53 +11,56 @@ from pathlib import Path
 import pytest
 
 from trialdesk.messages import Messages
-from trialdesk.persistence.protocol_files import find_protocol
+from trialdesk.desk.protocols import find_protocol
 from trialdesk.resources import resource_path
-from trialdesk.session import ScreeningSession, start_screening
-from trialdesk.worksheet.signing import create_identity, open_identity
+from trialdesk.session import ScreeningSession
+from trialdesk.worksheet.signing import open_identity
 
 NCT = find_protocol("NCT03798028")
-PASSPHRASE = b"correct horse battery"
 SIGNED_AT = datetime(2026, 11, 20, 10, 32, 5, tzinfo=timezone(timedelta(hours=8)))
 
 
 @dataclass
-class Site:
+class Sheet:
+    """A site whose coordinator entered three subjects and completed two; its PI ready to sign."""
+
+    site: object  # trialdesk.desk.Site
     store: object
     sessions: dict[str, ScreeningSession]
-    investigator: bytes
-    coordinator: bytes
-    outsider: bytes
+    coordinator: object  # Desk
+    pi: object  # Desk
+    people: object  # tests.conftest.People
     words: Messages
 
 
-@pytest.fixture(scope="session")
-def identities() -> dict[str, bytes]:
-    """Made once: key generation is the slow part."""
-    return {
-        "investigator": create_identity("Wang Li", "principal_investigator", PASSPHRASE),
-        "coordinator": create_identity("Chen Hua", "coordinator", PASSPHRASE),
-        "outsider": create_identity("Zhao Min", "sub_investigator", PASSPHRASE),
-    }
-
-
 @pytest.fixture
-def site(store, clock, identities) -> Site:
+def site(open_site, site_people) -> Sheet:
+    opened = open_site()
+    coordinator = opened.sign_in(site_people.coordinator.name, site_people.coordinator.password)
+    admin = opened.sign_in(site_people.admin.name, site_people.admin.password)
+    admin.set_site_setting("site_name", "Rheumatology, Xijing Hospital")
+    admin.set_site_setting("site_number", "01")
     sessions = {}
     for name, number in (("eligible", "S-001"), ("ineligible", "S-002"), ("incomplete", "S-003")):
         data = json.loads(resource_path(f"examples/NCT03798028-{name}.json").read_text(encoding="utf-8"))
         subject = {**data["subject"], "screening_number": number, "screening_date": data["screening_date"]}
-        sessions[name] = start_screening(store, NCT, subject, data["facts"], site="01", actor="Chen Hua", clock=clock)
+        sessions[name] = coordinator.start_screening(NCT, subject, data["facts"])
     sessions["eligible"].set_note("I5", "CBC report 2026-11-19, hospital laboratory system")
-    store.set_site_setting("site_name", "Rheumatology, Xijing Hospital", actor="Chen Hua", at=clock())
-    store.set_site_setting("site_number", "01", actor="Chen Hua", at=clock())
-    store.delegate("Wang Li", "principal_investigator", actor="Chen Hua", at=clock())
-    store.delegate("Chen Hua", "coordinator", actor="Chen Hua", at=clock())
-    return Site(store, sessions, identities["investigator"], identities["coordinator"], identities["outsider"], Messages(NCT))
+    for name in ("eligible", "ineligible", "incomplete"):
+        coordinator.complete(sessions[name], site_people.coordinator.password)
+    pi = opened.sign_in(site_people.pi.name, site_people.pi.password)
+    return Sheet(opened, opened.store, sessions, coordinator, pi, site_people, Messages(NCT))
 
 
-def investigator(site: Site):
-    return open_identity(site.investigator, PASSPHRASE)
+def investigator(site: Sheet):
+    return open_identity(site.people.pi.identity, site.people.passphrase)
+
+
+def sign(site: Sheet, name: str = "eligible", identity=None, desk=None, session=None, **kwargs):
+    """The PI signs as they would: password again, enrolled certificate, delegation today."""
+    desk = desk or site.pi
+    return desk.sign(session or site.sessions[name], identity or investigator(site), site.people.pi.password,
+                     site.words, **kwargs)
 
 
 def pdftotext(path: Path, page: int | None = None, layout: bool = True) -> str:

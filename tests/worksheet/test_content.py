@@ -39,9 +39,21 @@ def test_header_facts_and_statement(site):
 def test_the_hash_covers_every_word_and_the_signature(site):
     session = site.sessions["eligible"]
     unsigned = worksheet_content(site.store, session, site.words)
-    signature = Signature(name="Wang Li", role="principal_investigator", signed_at=SIGNED_AT, meaning="decision")
+    signature = Signature(name="Wang Li", role="principal_investigator", signed_at=SIGNED_AT, meaning="decision",
+                          delegation="enter data, decide eligibility and sign, from 2026-01-01", certificate_sha256="ab" * 32)
     signed = worksheet_content(site.store, session, site.words, signature)
     assert unsigned.digest() != signed.digest()
     assert signed.digest() == worksheet_content(site.store, session, site.words, signature).digest()  # reproducible
+    other_certificate = signature.model_copy(update={"certificate_sha256": "cd" * 32})
+    assert worksheet_content(site.store, session, site.words, other_certificate).digest() != signed.digest()
+    completed = worksheet_content(site.store, session, site.words, signature, completion=site.site.completion(session.screening.id))
+    assert completed.completion.name == "Chen Hua" and completed.digest() != signed.digest()
     session.set_note("I2", "ID card")
     assert worksheet_content(site.store, session, site.words, signature).digest() != signed.digest()
+
+
+def test_each_criterion_says_who_entered_its_facts_and_when(site):
+    content = worksheet_content(site.store, site.sessions["eligible"], site.words)
+    i5 = content.entries[4]
+    assert any(line.startswith("Haemoglobin") and "Chen Hua, 2026-11-20 09:00+08:00" in line for line in i5.entered)
+    assert len(content.entries[3].entered) >= 5  # I4: joints, ESR, CRP, both global assessments

@@ -8,7 +8,6 @@ import sys
 
 from trialdesk.cli.common import EXIT_BROKEN, group
 from trialdesk.cli.context import Context
-from trialdesk.persistence import audit_trail
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     actions = group(commands, "audit", "verify the audit trail; show a screening's history")
@@ -19,7 +18,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def verify(args: argparse.Namespace, context: Context) -> int:
-    result = audit_trail.verify(context.database.connection)
+    result = context.site.verify_audit()
     if result.intact:
         print(f"audit trail intact: {result.entries} entries")
         return 0
@@ -33,11 +32,13 @@ def _text(value: object) -> str:
 
 
 def show_history(args: argparse.Namespace, context: Context) -> int:
-    screening = context.store.find(args.screening)
-    for entry in audit_trail.history(context.database.connection, screening.id):
+    site = context.site
+    screening = site.screening(args.screening)
+    for entry in site.history(screening.id):
         when = f"{entry.at.strftime('%Y-%m-%d %H:%M:%S')} UTC ({entry.utc_offset} local)"
         what = entry.action + (f" {entry.target}" if entry.target else "")
-        line = f"#{entry.seq} {when} {entry.actor}: {what}"
+        who = f"{entry.actor} (recorded before named users)" if site.before_named_users(entry) else entry.actor
+        line = f"#{entry.seq} {when} {who}: {what}"
         if entry.action == "answer":
             line += f": {_text(entry.old_value)} → {_text(entry.new_value)}"
         if entry.reason:

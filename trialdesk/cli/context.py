@@ -1,48 +1,85 @@
-"""What a command needs from the world: settings, the site database, protocols, words."""
+"""What a command needs from the world: the site, and for a change, the person signed in.
+
+A command that only reads opens the `Site`. A command that changes anything asks for
+`context.desk`, which signs in with the global `--user NAME --password-file FILE` (a terminal
+is asked, without echo, when no file is given). The password never comes from the command
+line or the environment, and is kept only while this one command runs: a signature made by the
+command (complete, sign) is checked against the password given for it, as 21 CFR 11.200(a) asks.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from functools import cached_property
 from pathlib import Path
 
+from trialdesk.desk import Desk, Refused, Site
 from trialdesk.domain.protocol import Protocol
-from trialdesk.persistence.database import Database
-from trialdesk.persistence.protocol_files import find_protocol
-from trialdesk.persistence.screening_log import ScreeningLog
-from trialdesk.persistence.screening_store import ScreeningStore
 from trialdesk.session import ScreeningSession
 from trialdesk.settings import AppSettings
 
 
+def read_secret(file: str | None, prompt: str, *, used_stdin: list[bool] | None = None) -> str:
+    """A password or passphrase: from FILE, from standard input with `-`, or asked at a terminal."""
+    if file and file != "-":
+        text = Path(file).read_text(encoding="utf-8")
+        return text.splitlines()[0] if text.strip() else ""
+    if file is None and sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    if used_stdin is not None:
+        if used_stdin[0]:
+            raise Refused("stdin_twice")
+        used_stdin[0] = True
+    return (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+
+
 class Context:
-    """Built from the parsed arguments; opens the database only when a command needs it."""
+    """Built from the parsed arguments; opens the site only when a command needs it."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         overrides = {"data_dir": Path(args.data_dir)} if getattr(args, "data_dir", None) else {}
         self.settings = AppSettings(**overrides)
-        self.actor = getattr(args, "by", None) or self.settings.user
+        self.user = getattr(args, "user", None)
+        self.password_file = getattr(args, "password_file", None)
+        self.used_stdin = [False]
+        self.signed_in_password = ""
 
     @cached_property
-    def database(self) -> Database:
-        return Database(self.settings.database_path, on_wait=lambda message: print(message, file=sys.stderr))
+    def site(self) -> Site:
+        return Site(self.settings, on_wait=lambda message: print(message, file=sys.stderr))
+
+    def password(self, prompt: str = "Password: ") -> str:
+        return read_secret(self.password_file, prompt, used_stdin=self.used_stdin)
 
     @cached_property
-    def store(self) -> ScreeningStore:
-        return ScreeningStore(self.database)
-
-    @cached_property
-    def log(self) -> ScreeningLog:
-        return ScreeningLog(self.database)
+    def desk(self) -> Desk:
+        if self.site.needs_first_administrator():
+            raise Refused("no_site")
+        if not self.user:
+            raise Refused("no_password")
+        if self.password_file is None and not (sys.stdin is not None and sys.stdin.isatty()):
+            raise Refused("no_password")
+        self.signed_in_password = self.password(f"Password for {self.user}: ")
+        return self.site.sign_in(self.user, self.signed_in_password)
 
     def protocol(self, id_or_file: str) -> Protocol:
+        if "site" in self.__dict__:
+            return self.site.protocol(id_or_file)
+        from trialdesk.desk.protocols import find_protocol
+
         return find_protocol(id_or_file, self.settings.protocol_dir)
 
     def session(self, reference: str) -> ScreeningSession:
-        screening = self.store.find(reference)
-        return ScreeningSession(self.store, self.protocol(screening.protocol_id), screening, actor=self.actor)
+        """A screening to change, as the signed-in person."""
+        return self.desk.open(reference)
+
+    def view(self, reference: str) -> ScreeningSession:
+        """A screening to read."""
+        return self.site.read_only_session(reference)
 
     def close(self) -> None:
-        if "database" in self.__dict__:
-            self.database.close()
+        self.signed_in_password = ""
+        if "site" in self.__dict__:
+            self.site.close()

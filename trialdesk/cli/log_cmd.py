@@ -10,7 +10,6 @@ from trialdesk.cli.common import group
 from trialdesk.cli.context import Context
 from trialdesk.domain.log import LogFilter, ScreeningStatus
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_log import write_csv
 
 STATUSES = [s.value for s in ScreeningStatus]
 
@@ -49,7 +48,7 @@ def _filter(args: argparse.Namespace) -> LogFilter:
 
 
 def list_log(args: argparse.Namespace, context: Context) -> int:
-    entries = context.log.list_log(_filter(args), limit=args.limit)
+    entries = context.site.log.list_log(_filter(args), limit=args.limit)
     if args.format == "json":
         print(json.dumps([e.as_dict() for e in entries], indent=2, ensure_ascii=False))
         return 0
@@ -63,12 +62,12 @@ def list_log(args: argparse.Namespace, context: Context) -> int:
 
 def summary_log(args: argparse.Namespace, context: Context) -> int:
     log_filter, words = _filter(args), Messages()
-    counts = context.log.counts_by_status(log_filter)
+    counts = context.site.log.counts_by_status(log_filter)
     print(f"screenings: {sum(counts.values())}")
     for status in ScreeningStatus:
         if counts.get(status):
             print(f"  {words.status(status)}: {counts[status]}")
-    reasons = context.log.failure_reasons(log_filter)
+    reasons = context.site.log.failure_reasons(log_filter)
     if reasons:
         print("criteria not met by screen failures and ineligible screenings:")
         for criterion, n in reasons.items():
@@ -79,6 +78,6 @@ def summary_log(args: argparse.Namespace, context: Context) -> int:
 def export_log(args: argparse.Namespace, context: Context) -> int:
     words = Messages()
     outcome_words = {s.value: words.status(s) for s in ScreeningStatus}
-    rows = write_csv(Path(args.csv), context.log, _filter(args), outcome_words)
+    rows = context.site.export_log(Path(args.csv), _filter(args), outcome_words)
     print(f"wrote {rows} screenings to {args.csv}")
     return 0

@@ -13,18 +13,41 @@ from collections.abc import Sequence
 from datetime import date
 
 from trialdesk import __version__
-from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, protocol_cmd, screening_cmd, signing_cmd
+from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, people_cmd, protocol_cmd, screening_cmd, signing_cmd
 from trialdesk.cli.common import EXIT_REFUSED
 from trialdesk.cli.context import Context
+from trialdesk.desk import DatabaseError, ProtocolFileError, Refused, StoreError
 from trialdesk.domain.errors import FactsInvalid
 from trialdesk.messages import Messages
-from trialdesk.persistence.database import DatabaseError
-from trialdesk.persistence.protocol_files import ProtocolFileError
-from trialdesk.persistence.screening_store import StoreError
+
+
+_UNRECOGNISED = "unrecognized arguments: "
+_SECRET_FILES = ("--password-file", "--new-password-file", "--passphrase-file")
+
+
+def _refuse_secret_arguments(argv: Sequence[str]) -> str | None:
+    """A password or passphrase typed as an argument: refused before anything reads or echoes it."""
+    for token in argv:
+        option = token.split("=", 1)[0]
+        if option.startswith("--pass") or option.startswith("--new-pass"):
+            if option not in _SECRET_FILES:
+                return (f"trialdesk: {option} is not an option: a password or passphrase is never given on the "
+                        "command line (it would stay in the shell's history and the process list); "
+                        "use --password-file FILE or --passphrase-file FILE, or - to read it from standard input")
+    return None
 
 
 class _Parser(argparse.ArgumentParser):
+    """No abbreviations: `--passphrase X` must never be read as `--passphrase-file X`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:
+        if message.startswith(_UNRECOGNISED):  # name the options, never echo their values (a secret, perhaps)
+            tokens = message[len(_UNRECOGNISED):].split()
+            message = _UNRECOGNISED + " ".join(t.split("=", 1)[0] for t in tokens if t.startswith("-")) or "values"
         self.print_usage(sys.stderr)
         self.exit(EXIT_REFUSED, f"{self.prog}: error: {message}\n")
 
@@ -41,12 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"trialdesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where the site database lives (default: the user's data "
                         "directory, or $TRIALDESK_DATA_DIR)")
+    parser.add_argument("--user", metavar="NAME", help="who you are (your account's full name): needed by every "
+                        "command that changes the site's records")
+    parser.add_argument("--password-file", metavar="FILE", help="read your password from FILE (- for standard "
+                        "input); a terminal is asked. Never on the command line")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     protocol_cmd.add_commands(commands)
     evaluate_cmd.add_commands(commands, iso_date)
     screening_cmd.add_commands(commands)
     audit_cmd.add_commands(commands)
     log_cmd.add_commands(commands, iso_date)
+    people_cmd.add_commands(commands)
     signing_cmd.add_commands(commands)
     backup = commands.add_parser("backup", help="write a consistent copy of the site database, even while in use")
     backup.add_argument("file")
@@ -55,12 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _backup(args: argparse.Namespace, context: Context) -> int:
-    context.database.backup_to(args.file)
+    context.desk.backup_to(args.file)
     print(f"backed up {context.settings.database_path} to {args.file}")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    refusal = _refuse_secret_arguments(argv)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return EXIT_REFUSED
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is None:
@@ -77,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"trialdesk: {words.problem(problem)}", file=sys.stderr)
     except StoreError as error:
         print(f"trialdesk: {words.store_error(error.code, error.params)}", file=sys.stderr)
+    except Refused as refused:
+        print(f"trialdesk: {words.refusal(refused.code, refused.params)}", file=sys.stderr)
     except (DatabaseError, OSError) as error:
         print(f"trialdesk: {error}", file=sys.stderr)
     except KeyboardInterrupt:

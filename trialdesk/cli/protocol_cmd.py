@@ -8,7 +8,8 @@ import sys
 
 from trialdesk.cli.common import EXIT_REFUSED, group
 from trialdesk.domain.protocol import Protocol
-from trialdesk.persistence.protocol_files import ProtocolFileError, load_protocol
+from trialdesk.desk.errors import ProtocolFileError
+from trialdesk.desk.protocols import load_protocol
 from trialdesk.resources import bundled_protocols
 
 

@@ -16,8 +16,7 @@ from trialdesk.cli.facts_file import read_facts_file
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.screening import SUBJECT_FIELDS
 from trialdesk.messages import Messages
-from trialdesk.persistence.protocol_files import keep_site_protocol
-from trialdesk.session import ScreeningSession, start_screening
+from trialdesk.session import ScreeningSession
 
 _MEASUREMENT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*([^\s\d].*?)\s*$")
 
@@ -29,7 +28,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--protocol", required=True, metavar="ID_OR_FILE")
     new.add_argument("--facts", required=True, metavar="FACTS.json", help="with a \"subject\" block (see README)")
     new.add_argument("--site", default=None, help="site number (default: the site settings')")
-    new.add_argument("--by", metavar="NAME", help="who enters it (default: the login name)")
     new.set_defaults(run=new_screening)
 
     change = actions.add_parser("set", help="record one answer (a reason is required when it replaces an earlier one)")
@@ -37,7 +35,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     change.add_argument("fact", metavar="FACT")
     change.add_argument("value", metavar="VALUE", help='JSON, "85 g/L", a date, yes/no/unknown, or "" to clear')
     change.add_argument("--reason", metavar="TEXT")
-    change.add_argument("--by", metavar="NAME")
     change.set_defaults(run=set_answer)
 
     show = actions.add_parser("show", help="print a screening with its evaluation")
@@ -50,33 +47,31 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     note.add_argument("criterion", metavar="CRITERION")
     note.add_argument("text", metavar="TEXT")
     note.add_argument("--reason", metavar="TEXT")
-    note.add_argument("--by", metavar="NAME")
     note.set_defaults(run=set_note)
 
     fail = actions.add_parser("fail", help="record a screen failure with its reason")
     fail.add_argument("screening", metavar="SCREENING")
     fail.add_argument("--reason", required=True, metavar="TEXT")
-    fail.add_argument("--by", metavar="NAME")
     fail.set_defaults(run=screen_failure)
 
     correct = actions.add_parser("correct", help="open a new version of a signed screening, citing it")
     correct.add_argument("screening", metavar="SCREENING")
     correct.add_argument("--reason", required=True, metavar="TEXT")
-    correct.add_argument("--by", metavar="NAME")
     correct.set_defaults(run=correct_screening)
 
 
 def new_screening(args: argparse.Namespace, context: Context) -> int:
-    protocol = context.protocol(args.protocol)
+    desk = context.desk
     if Path(args.protocol).is_file():
-        keep_site_protocol(Path(args.protocol), protocol, context.settings.protocol_dir)
+        protocol = context.site.add_protocol_file(Path(args.protocol))
+    else:
+        protocol = context.protocol(args.protocol)
     path = Path(args.facts)
     answers, on = read_facts_file(path, None)
     subject = _subject_block(path)
     subject.setdefault("screening_date", on.isoformat())
-    site = args.site if args.site is not None else context.store.site_setting("site_number")
     try:
-        session = start_screening(context.store, protocol, subject, answers, site=site, actor=context.actor)
+        session = desk.start_screening(protocol, subject, answers, site=args.site)
     except FactsInvalid as invalid:
         _problems(Messages(protocol), path, invalid)
         return EXIT_REFUSED
@@ -122,7 +117,7 @@ def set_answer(args: argparse.Namespace, context: Context) -> int:
 
 
 def show_screening(args: argparse.Namespace, context: Context) -> int:
-    session = context.session(args.screening)
+    session = context.view(args.screening)
     print(screening_json(session) if args.format == "json" else screening_text(session))
     return 0
 

@@ -1,65 +1,54 @@
-"""`trialdesk site|delegation|identity|sign|verify|worksheet`: who may sign, and the signed worksheet."""
+"""`trialdesk site|identity|complete|sign|verify|worksheet`: the two signatures, and the signed worksheet."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import re
 import sys
 from pathlib import Path
 
 from trialdesk.cli.common import EXIT_BROKEN, EXIT_REFUSED, group
-from trialdesk.cli.context import Context
-from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import ROLES
-from trialdesk.session import local_now
+from trialdesk.cli.context import Context, read_secret
+from trialdesk.cli.people_cmd import add_site_init
+from trialdesk.desk import Refused
 from trialdesk.i18n import languages
-from trialdesk.signoff import (
-    BILINGUAL,
-    SITE_FILE_SETTING,
-    check_worksheet,
-    draft_worksheet,
-    sign_screening,
-    site_file_dir,
-    worksheet_words,
-    write_private,
-)
-from trialdesk.worksheet.signing import IdentityError, create_identity, open_identity
+from trialdesk.messages import Messages
+from trialdesk.session import local_now
+from trialdesk.signoff import BILINGUAL, SITE_FILE_SETTING, check_worksheet, worksheet_words, write_private
+from trialdesk.worksheet.signing import IdentityError, open_identity
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    site_actions = group(commands, "site", "the site's name, number and site-file folder")
-    site_actions.add_parser("show", help="print the site settings and the delegation list").set_defaults(run=site_show)
-    site_set = site_actions.add_parser("set", help="change site settings (audited)")
+    site_actions = group(commands, "site", "the site: its first administrator, name, number and site-file folder")
+    add_site_init(site_actions)
+    site_actions.add_parser("show", help="print the site settings and who holds which delegation today"
+                            ).set_defaults(run=site_show)
+    site_set = site_actions.add_parser("set", help="change site settings (site administrator or PI; audited)")
     site_set.add_argument("--name")
     site_set.add_argument("--number")
     site_set.add_argument("--site-file", metavar="DIR", help="where signed worksheets are filed")
-    site_set.add_argument("--by", metavar="NAME")
     site_set.set_defaults(run=site_set_settings)
 
-    d_actions = group(commands, "delegation", "the site's delegation list (who may enter, who may sign)")
-    d_actions.add_parser("list").set_defaults(run=delegation_list)
-    add = d_actions.add_parser("add", help="add a person, or change their role")
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--by", metavar="NAME")
-    add.set_defaults(run=delegation_add)
-    remove = d_actions.add_parser("remove", help="take a person off the list")
-    remove.add_argument("name")
-    remove.add_argument("--by", metavar="NAME")
-    remove.set_defaults(run=delegation_remove)
-
-    i_actions = group(commands, "identity", "personal signing identities (passphrase-protected PKCS#12)")
-    create = i_actions.add_parser("create", help="make a personal certificate (EC P-256) for someone on the list")
-    create.add_argument("--name", required=True)
-    create.add_argument("--role", required=True, choices=ROLES)
+    i_actions = group(commands, "identity", "your signing certificate (passphrase-protected PKCS#12), enrolled to you")
+    create = i_actions.add_parser("create", help="make a key and certificate in your name, and enrol it to you")
     create.add_argument("-o", "--output", metavar="FILE.p12")
-    create.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE (else from standard input)")
+    create.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the new passphrase from FILE (at least 10 characters; a terminal is asked twice)")
     create.set_defaults(run=identity_create)
-    imported = i_actions.add_parser("import", help="take an institution-issued identity (RSA or EC)")
+    imported = i_actions.add_parser("import", help="enrol an institution-issued certificate (RSA-2048+ or EC P-256+) to you")
     imported.add_argument("file", metavar="FILE.p12")
     imported.add_argument("--passphrase-file", metavar="FILE")
     imported.set_defaults(run=identity_import)
+    i_actions.add_parser("list", help="the certificates enrolled at the site").set_defaults(run=identity_list)
+    revoke = i_actions.add_parser("revoke", help="revoke an enrolled certificate (yours, or any as administrator)")
+    revoke.add_argument("fingerprint", metavar="SHA256")
+    revoke.add_argument("--reason", required=True, metavar="TEXT")
+    revoke.set_defaults(run=identity_revoke)
+
+    complete = commands.add_parser("complete", help="sign as the person who completed a screening's data entry")
+    complete.add_argument("screening", metavar="SCREENING")
+    complete.add_argument("--meaning", help="the meaning of this signature (default: data entry completed and checked)")
+    complete.set_defaults(run=complete_command)
 
     sign = commands.add_parser("sign", help="sign a screening's eligibility worksheet (PAdES) and lock the screening")
     sign.add_argument("screening", metavar="SCREENING")
@@ -83,99 +72,104 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     worksheet.set_defaults(run=worksheet_command)
 
 
-def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> bytes:
-    """From --passphrase-file, or standard input (asked without echo at a terminal). Never an argument."""
-    if args.passphrase_file:
-        text = Path(args.passphrase_file).read_text(encoding="utf-8")
-    elif sys.stdin is not None and sys.stdin.isatty():
-        text = getpass.getpass(prompt)
-    else:
-        text = sys.stdin.readline() if sys.stdin is not None else ""
-    return text.rstrip("\r\n").encode("utf-8")
+def read_passphrase(args: argparse.Namespace, context: Context, prompt: str = "Passphrase: ",
+                    *, twice: bool = False) -> bytes:
+    """From --passphrase-file (- for standard input), or asked without echo at a terminal. Never an argument."""
+    text = read_secret(args.passphrase_file, prompt, used_stdin=context.used_stdin)
+    if twice and args.passphrase_file is None and read_secret(None, "Again: ") != text:
+        raise Refused("passwords_differ")
+    return text.encode("utf-8")
 
 
 def site_show(args: argparse.Namespace, context: Context) -> int:
-    store, words = context.store, Messages()
-    print(f"site name:    {store.site_setting('site_name') or '—'}")
-    print(f"site number:  {store.site_setting('site_number') or '—'}")
-    print(f"site file:    {site_file_dir(store, context.settings.data_dir)}")
-    print("delegation list:")
-    for delegate in store.delegation():
-        print(f"  {delegate.name} — {words.role(delegate.role)} (since {delegate.since.date().isoformat()})")
+    site, words = context.site, Messages()
+    print(f"site name:    {site.site_setting('site_name') or '—'}")
+    print(f"site number:  {site.site_setting('site_number') or '—'}")
+    print(f"site file:    {site.site_file_dir()}")
+    today = local_now().date()
+    print(f"delegation on {today.isoformat()}:")
+    for entry in site.delegation_log():
+        if entry.covers(today):
+            print(f"  {entry.person} — {', '.join(words.task(t) for t in sorted(entry.tasks))}")
     return 0
 
 
 def site_set_settings(args: argparse.Namespace, context: Context) -> int:
+    desk = context.desk
     for key, value in (("site_name", args.name), ("site_number", args.number), (SITE_FILE_SETTING, args.site_file)):
         if value is not None:
-            context.store.set_site_setting(key, value, actor=context.actor, at=local_now())
+            desk.set_site_setting(key, value)
     return site_show(args, context)
-
-
-def delegation_list(args: argparse.Namespace, context: Context) -> int:
-    words = Messages()
-    for delegate in context.store.delegation():
-        print(f"{delegate.name}\t{words.role(delegate.role)}")
-    return 0
-
-
-def delegation_add(args: argparse.Namespace, context: Context) -> int:
-    context.store.delegate(args.name, args.role, actor=context.actor, at=local_now())
-    print(f"{args.name}: {Messages().role(args.role)}")
-    return 0
-
-
-def delegation_remove(args: argparse.Namespace, context: Context) -> int:
-    context.store.undelegate(args.name, actor=context.actor, at=local_now())
-    print(f"{args.name} is off the delegation list")
-    return 0
 
 
 def _slug(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE).strip("_") or "identity"
 
 
+def _identity_problem(where: str, error: IdentityError) -> int:
+    print(f"trialdesk: {where}: {error}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
 def identity_create(args: argparse.Namespace, context: Context) -> int:
-    passphrase = read_passphrase(args, "New passphrase: ")
-    try:
-        data = create_identity(args.name, args.role, passphrase, organisation=context.store.site_setting("site_name") or None)
-    except IdentityError as error:
-        print(f"trialdesk: {error}", file=sys.stderr)
-        return EXIT_REFUSED
-    target = Path(args.output) if args.output else context.settings.data_dir / "identities" / f"{_slug(args.name)}.p12"
+    desk = context.desk
+    target = Path(args.output) if args.output else context.settings.data_dir / "identities" / f"{_slug(desk.person.name)}.p12"
     if target.exists():
         print(f"trialdesk: {target} exists already; choose another file with -o", file=sys.stderr)
         return EXIT_REFUSED
+    passphrase = read_passphrase(args, context, "New passphrase: ", twice=True)
+    try:
+        data = desk.create_identity(passphrase, organisation=context.site.site_setting("site_name") or None)
+    except IdentityError as error:
+        return _identity_problem("identity", error)
     write_private(target, data)
-    print(target)
+    print(f"{desk.person.name}: certificate enrolled; identity file {target}")
     return 0
 
 
 def identity_import(args: argparse.Namespace, context: Context) -> int:
+    desk = context.desk
     data = Path(args.file).read_bytes()
     try:
-        identity = open_identity(data, read_passphrase(args))
+        certificate = desk.import_identity(data, read_passphrase(args, context))
     except IdentityError as error:
-        print(f"trialdesk: {args.file}: {error}", file=sys.stderr)
-        return EXIT_REFUSED
-    target = context.settings.data_dir / "identities" / f"{_slug(identity.name)}.p12"
-    write_private(target, data)
-    print(f"{identity.name}: {target}")
+        return _identity_problem(args.file, error)
+    print(f"{certificate.person}: certificate {certificate.subject} enrolled (SHA-256 {certificate.fingerprint})")
+    return 0
+
+
+def identity_list(args: argparse.Namespace, context: Context) -> int:
+    for c in context.site.certificates():
+        state = f"revoked {c.revoked_at.date().isoformat()}: {c.revocation_reason}" if c.revoked_at else \
+            f"valid to {c.not_after.date().isoformat()}"
+        print(f"{c.person}\t{c.fingerprint}\t{c.source}\t{state}")
+    return 0
+
+
+def identity_revoke(args: argparse.Namespace, context: Context) -> int:
+    context.desk.revoke_certificate(args.fingerprint.lower(), args.reason)
+    print(f"certificate {args.fingerprint} revoked")
+    return 0
+
+
+def complete_command(args: argparse.Namespace, context: Context) -> int:
+    session = context.session(args.screening)
+    completion = context.desk.complete(session, context.signed_in_password, args.meaning)
+    print(f"completed by {completion.name} at {completion.completed_at.isoformat(timespec='seconds')}")
     return 0
 
 
 def sign_command(args: argparse.Namespace, context: Context) -> int:
+    desk = context.desk
     session = context.session(args.screening)
     words, alt_words = worksheet_words(session.protocol, args.lang)
     try:
-        identity = open_identity(Path(args.identity).read_bytes(), read_passphrase(args))
+        identity = open_identity(Path(args.identity).read_bytes(), read_passphrase(args, context))
     except IdentityError as error:
-        print(f"trialdesk: {args.identity}: {error}", file=sys.stderr)
-        return EXIT_REFUSED
-    signed = sign_screening(context.store, session, identity, words, at=local_now(),
-                            folder=site_file_dir(context.store, context.settings.data_dir),
-                            meaning=args.meaning, paper=args.paper, alt_words=alt_words)
-    print(f"signed by {identity.name}; screening {session.screening.subject.screening_number} is locked")
+        return _identity_problem(args.identity, error)
+    signed = desk.sign(session, identity, context.signed_in_password, words, meaning=args.meaning, paper=args.paper,
+                       alt_words=alt_words)
+    print(f"signed by {desk.person.name}; screening {session.screening.subject.screening_number} is locked")
     if signed.path is not None:
         print(signed.path)
     else:
@@ -185,7 +179,7 @@ def sign_command(args: argparse.Namespace, context: Context) -> int:
 
 def verify_command(args: argparse.Namespace, context: Context) -> int:
     pdf = Path(args.file).read_bytes()
-    check = check_worksheet(pdf, context.store if context.settings.database_path.exists() else None)
+    check = context.site.check_worksheet(pdf) if context.settings.database_path.exists() else check_worksheet(pdf, None)
     v = check.signature
     if not v.signed:
         print(f"{args.file}: NOT SIGNED ({v.problem})", file=sys.stderr)
@@ -206,13 +200,13 @@ def verify_command(args: argparse.Namespace, context: Context) -> int:
 
 
 def worksheet_command(args: argparse.Namespace, context: Context) -> int:
-    session = context.session(args.screening)
-    documents = context.store.documents(session.screening.id)
+    session = context.view(args.screening)
+    documents = context.site.documents(session.screening.id)
     if documents:
         data, kind = documents[-1].pdf, "signed"
     else:
         words, alt_words = worksheet_words(session.protocol, args.lang)
-        data, kind = draft_worksheet(context.store, session, words, args.paper, alt_words).pdf, "draft (not signed)"
+        data, kind = context.site.draft_pdf(session, words, args.paper, alt_words), "draft (not signed)"
     write_private(Path(args.output), data)
     print(f"{args.output}: {kind}")
     return 0

@@ -13,9 +13,10 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from trialdesk.domain.screening import AuditEntry
+if TYPE_CHECKING:
+    from trialdesk.domain.screening import AuditEntry
 
 GENESIS = "0" * 64
 _COLUMNS = "seq, at_utc, utc_offset, actor, screening_id, action, target, old_value, new_value, reason, prev_hash, hash"
@@ -66,6 +67,8 @@ def append(
 
 def history(db: sqlite3.Connection, screening_id: int | None = None) -> list[AuditEntry]:
     """Entries in order, for one screening or for the whole database."""
+    from trialdesk.domain.screening import AuditEntry  # the pydantic models: off the start-up path
+
     where, args = ("WHERE screening_id = ?", (screening_id,)) if screening_id is not None else ("", ())
     rows = db.execute(f"SELECT {_COLUMNS} FROM audit {where} ORDER BY seq", args).fetchall()
     return [

@@ -102,6 +102,76 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX documents_by_screening ON documents (screening_id);
     CREATE INDEX documents_by_content ON documents (content_sha256);
     """,
+    # 3: named people. Accounts with Argon2id password hashes, the PI's dated delegation log,
+    # certificates enrolled to people, and the coordinator's "completed by" signature. Entries
+    # made before this point keep the name they were recorded under; `named_users_since_seq`
+    # marks them as recorded before named users. The old name-only list stays, as history, with
+    # no authority: a PI delegates again under named users.
+    """
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('coordinator', 'sub_investigator', 'principal_investigator',
+                                           'site_administrator')),
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
+        password_hash TEXT NOT NULL,
+        failed_signins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+    );
+    CREATE TRIGGER accounts_are_never_renamed BEFORE UPDATE OF name ON accounts
+    BEGIN SELECT RAISE(ABORT, 'an account name is never changed or given to someone else'); END;
+    CREATE TRIGGER accounts_are_never_deleted BEFORE DELETE ON accounts
+    BEGIN SELECT RAISE(ABORT, 'an account is disabled, never deleted'); END;
+
+    CREATE TABLE delegation_log (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        tasks TEXT NOT NULL,
+        starts TEXT NOT NULL,
+        ends TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        instruction TEXT,
+        ended_by TEXT,
+        ended_at TEXT
+    );
+    CREATE INDEX delegation_log_by_account ON delegation_log (account_id);
+    CREATE TRIGGER delegation_log_is_kept BEFORE DELETE ON delegation_log
+    BEGIN SELECT RAISE(ABORT, 'the delegation log keeps its history: end an entry, never delete it'); END;
+
+    CREATE TABLE certificates (
+        fingerprint TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        subject TEXT NOT NULL,
+        not_after TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('created', 'imported')),
+        enrolled_at TEXT NOT NULL,
+        enrolled_by TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_by TEXT,
+        revocation_reason TEXT
+    );
+    CREATE INDEX certificates_by_account ON certificates (account_id);
+    CREATE TRIGGER certificates_are_kept BEFORE DELETE ON certificates
+    BEGIN SELECT RAISE(ABORT, 'an enrolled certificate is revoked, never deleted'); END;
+
+    CREATE TABLE completions (
+        id INTEGER PRIMARY KEY,
+        screening_id INTEGER NOT NULL REFERENCES screenings(id),
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        meaning TEXT NOT NULL,
+        completed_at TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL
+    );
+    CREATE INDEX completions_by_screening ON completions (screening_id, id);
+
+    INSERT OR REPLACE INTO site_settings (key, value)
+    SELECT 'named_users_since_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM audit;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,30 +17,8 @@ import yaml
 from pydantic import ValidationError
 
 from trialdesk.domain.protocol import Protocol
+from trialdesk.persistence.errors import ProtocolFileError, ProtocolIssue
 from trialdesk.resources import bundled_protocols, protocol_files
-
-
-@dataclass(frozen=True, slots=True)
-class ProtocolIssue:
-    path: str
-    message: str
-    line: int | None = None
-
-
-class ProtocolFileError(Exception):
-    """A protocol file that cannot be used, with every issue found in it."""
-
-    def __init__(self, file: Path | str, issues: list[ProtocolIssue]) -> None:
-        self.file = str(file)
-        self.issues = tuple(issues)
-        super().__init__(self.describe())
-
-    def describe(self) -> str:
-        lines = [f"{self.file}: not a valid protocol file ({len(self.issues)} problem(s))"]
-        for issue in self.issues:
-            where = f"{self.file}:{issue.line}" if issue.line else self.file
-            lines.append(f"  {where}: {issue.path or '(top level)'}: {issue.message}")
-        return "\n".join(lines)
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -18,17 +18,8 @@ from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.screening import Screening, Subject
 from trialdesk.persistence import audit_trail
 from trialdesk.persistence.database import Database
+from trialdesk.persistence.errors import StoreError  # noqa: F401 (re-exported)
 from trialdesk.persistence.screening_log import ScreeningLog
-
-
-class StoreError(Exception):
-    """A change the store refuses; `code` and `params` feed `trialdesk.messages`."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
 
 _SCREENING_COLUMNS = (
     "id, protocol_id, protocol_version, site, screening_number, version, supersedes, initials, "
@@ -182,6 +173,15 @@ class ScreeningStore:
             )
         }
 
+    def entries(self, screening_id: int) -> dict[str, tuple[str, datetime]]:
+        """Who entered each answer, and when."""
+        return {
+            fact_id: (by, datetime.fromisoformat(at))
+            for fact_id, by, at in self._read.execute(
+                "SELECT fact_id, entered_by, entered_at FROM answers WHERE screening_id = ?", (screening_id,)
+            )
+        }
+
     # -- changing ----------------------------------------------------------------------------
 
     def _unlocked(self, db: sqlite3.Connection, screening_id: int) -> ScreeningStatus:
@@ -304,6 +304,11 @@ class ScreeningStore:
             db.execute("INSERT OR REPLACE INTO site_settings VALUES (?, ?)", (key, value))
             audit_trail.append(db, at=at, actor=actor, action="site_setting", target=key,
                                old=old[0] if old else None, new=value)
+
+    def record_action(self, action: str, *, actor: str, at: datetime, target: str | None = None) -> None:
+        """A site-wide action with no record of its own to change (a backup): its audit entry."""
+        with self.database.write() as db:
+            audit_trail.append(db, at=at, actor=actor, action=action, target=target)
 
     # -- the delegation list ---------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollAre
 from trialdesk.domain.protocol import Criterion, Protocol
 from trialdesk.domain.verdict import CriterionResult, EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
-from trialdesk.ui.fact_editors import FactEditor, make_editor
+from trialdesk.ui.editor_factory import make_editor
+from trialdesk.ui.fact_editors import FactEditor
 from trialdesk.ui.look import EXCLUDES, OPEN, PASSES, set_flag, state_icon
 
 

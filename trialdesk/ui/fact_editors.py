@@ -391,20 +391,3 @@ class MedicationEditor(FactEditor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.input.setEnabled(not read_only)
-
-
-def make_editor(fact: Any, words: Messages, parent: QWidget | None = None) -> FactEditor:
-    """The editor for a fact definition."""
-    from trialdesk.ui.joint_picker import JointsEditor
-
-    editors = {
-        f.NumberFact: NumberEditor,
-        f.CountFact: CountEditor,
-        f.DateFact: DateEditor,
-        f.YesNoFact: YesNoEditor,
-        f.ChoiceFact: ChoiceEditor,
-        f.MedicationFact: MedicationEditor,
-        f.JointsFact: JointsEditor,
-    }
-    return editors[type(fact)](fact, words, parent)
-

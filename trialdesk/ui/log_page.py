@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from trialdesk.domain.log import LogFilter, ScreeningStatus
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.ui.log_table_model import ScreeningLogTableModel
+
+if TYPE_CHECKING:
+    from trialdesk.desk.log import ScreeningLog
 
 
 class LogPage(QWidget):

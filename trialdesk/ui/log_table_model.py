@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,7 +15,9 @@ from PySide6.QtCore import (
 
 from trialdesk.domain.log import LogEntry, LogFilter
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_log import ScreeningLog
+
+if TYPE_CHECKING:
+    from trialdesk.desk.log import ScreeningLog
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex

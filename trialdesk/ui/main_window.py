@@ -1,30 +1,40 @@
-"""The main window: the screening log, the protocol picker, and the screening being walked."""
+"""The main window: the screening log, the protocol picker, and the screening being walked, by
+the person signed in; it locks itself after a time without use."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from trialdesk import __version__
 from trialdesk.i18n import languages
 from trialdesk.messages import Messages
-from trialdesk.persistence.database import Database, DatabaseError
-from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.resources import bundled_protocols
-from trialdesk.settings import AppSettings
+from trialdesk.ui.idle_lock import IdleLock
 from trialdesk.ui.log_page import LogPage
 
 if TYPE_CHECKING:
+    from trialdesk.desk import Desk, Site
     from trialdesk.domain.protocol import Protocol
-    from trialdesk.persistence.screening_store import ScreeningStore
     from trialdesk.session import ScreeningSession
+    from trialdesk.ui.lock_dialog import LockDialog
     from trialdesk.ui.screening_view import ScreeningView
 
 # The window shows the screening log first; the protocol, record and form machinery
@@ -36,46 +46,52 @@ DEFAULT_PROTOCOL = "NCT03798028"
 
 
 class MainWindow(QMainWindow):
+    """Everything is done as `desk`'s person; after someone else signs in at the lock, as theirs."""
+
     languageChosen = Signal(str)
 
-    def __init__(self, settings: AppSettings, database: Database, today: Callable[[], date] = date.today,
+    def __init__(self, site: Site, desk: Desk, today: Callable[[], date] | None = None,
                  parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(parent)
-        self.settings = settings
-        self.database = database
-        self.screening_log = ScreeningLog(database)
-        self.today = today
+        self.site = site
+        self.desk = desk
+        self.settings = site.settings
+        self.today = today or (lambda: site.clock().date())
         self.lang = lang
         self.words = Messages(lang=lang)
         self.view: ScreeningView | None = None
-        self._protocols: dict[str, Protocol] = {}
+        self.lock_dialog: LockDialog | None = None
+        self._before_lock: tuple[QWidget, str] | None = None
         self.setWindowTitle("trialdesk")
-        self.ui_state = QSettings(str(settings.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.ui_state = QSettings(str(site.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
         self.picker = QComboBox(self)
         self.picker.setAccessibleName(self.tr("Protocol"))
         self.picker.setMinimumContentsLength(14)
-        self.log = LogPage(self.screening_log, self.words, self)
+        self.log = LogPage(site.log, self.words, self)
+        self.locked_page = QLabel(self.tr("Locked"), self)
+        self.locked_page.setProperty("role", "heading")
+        self.locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.log)
+        self.stack.addWidget(self.locked_page)
         self.setCentralWidget(self.stack)
         self._build_actions()
         self._fill_picker()
         self.log.opened.connect(self.open_screening)
         self.log.refresh()
-        self.statusBar().showMessage(self.tr("Data: %s") % settings.database_path)
+        self.signed_in = QLabel(self)
+        self.signed_in.setObjectName("signedInAs")
+        self.statusBar().addPermanentWidget(self.signed_in)
+        self._show_person()
+        self.statusBar().showMessage(self.tr("Data: %s") % self.settings.database_path)
         geometry = self.ui_state.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 820)
+        self.idle = IdleLock(self.settings.lock_after_minutes, self.lock, self)
         QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
-
-    @cached_property
-    def store(self) -> ScreeningStore:
-        from trialdesk.persistence.screening_store import ScreeningStore
-
-        return ScreeningStore(self.database)
 
     def _warm_up(self) -> None:
         """Load what opening a screening needs while the user reads the log."""
@@ -86,6 +102,16 @@ class MainWindow(QMainWindow):
             self.protocol(self.picker.currentText())
         except Exception:  # a bad protocol file is reported when the user picks it, not here
             pass
+
+    def _show_person(self) -> None:
+        person = self.desk.person
+        self.signed_in.setText(self.tr("Signed in as %1 (%2)").replace("%2", self.words.role(person.role))
+                               .replace("%1", person.name))
+
+    def _refuse(self, title: str, error: Exception) -> None:
+        from trialdesk.ui.refusals import refusal_text
+
+        QMessageBox.warning(self, title, refusal_text(self.words, error) or str(error))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -101,12 +127,14 @@ class MainWindow(QMainWindow):
         self.open_protocol_action = self._action(self.tr("&Open protocol file…"), self.open_protocol_file, QKeySequence.StandardKey.Open)
         self.log_action = self._action(self.tr("Screening &log"), self.show_log, "Ctrl+L")
         self.backup_action = self._action(self.tr("&Back up the database…"), self.backup)
+        self.lock_action = self._action(self.tr("Loc&k now"), self.lock, "Ctrl+Shift+L")
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         about_action = self._action(self.tr("&About trialdesk"), self.about)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, self.open_protocol_action, self.backup_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(quit_action)
         self.menuBar().addMenu(self.tr("&View")).addAction(self.log_action)
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
@@ -141,11 +169,7 @@ class MainWindow(QMainWindow):
         self.picker.setCurrentIndex(max(0, ids.index(DEFAULT_PROTOCOL) if DEFAULT_PROTOCOL in ids else 0))
 
     def protocol(self, protocol_id: str) -> Protocol:
-        from trialdesk.persistence.protocol_files import find_protocol
-
-        if protocol_id not in self._protocols:
-            self._protocols[protocol_id] = find_protocol(protocol_id, self.settings.protocol_dir)
-        return self._protocols[protocol_id]
+        return self.site.protocol(protocol_id)
 
     def open_protocol_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a protocol file"), "", self.tr("Protocol files (*.yaml *.yml)"))
@@ -154,11 +178,10 @@ class MainWindow(QMainWindow):
 
     def add_protocol_file(self, path: Path) -> bool:
         """Check a protocol file, keep it with the site's data, and select it; show every problem if bad."""
-        from trialdesk.persistence.protocol_files import ProtocolFileError, keep_site_protocol, load_protocol
+        from trialdesk.desk import ProtocolFileError
 
         try:
-            protocol = load_protocol(path)
-            keep_site_protocol(path, protocol, self.settings.protocol_dir)
+            protocol = self.site.add_protocol_file(path)
         except ProtocolFileError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Protocol file refused"),
                               self.tr("This file cannot be used as a protocol:"), QMessageBox.StandardButton.Ok, self)
@@ -166,7 +189,6 @@ class MainWindow(QMainWindow):
             box.setInformativeText(error.describe())
             box.exec()
             return False
-        self._protocols[protocol.id] = protocol
         self._fill_picker()
         self.picker.setCurrentIndex(self.picker.findText(protocol.id))
         return True
@@ -174,18 +196,22 @@ class MainWindow(QMainWindow):
     # -- screenings -------------------------------------------------------------------------------
 
     def new_screening(self) -> None:
-        from trialdesk.persistence.protocol_files import ProtocolFileError
-        from trialdesk.persistence.screening_store import StoreError
-        from trialdesk.session import start_screening
+        from trialdesk.desk import ProtocolFileError, Refused, StoreError
+        from trialdesk.domain.people import Task
         from trialdesk.ui.new_screening_dialog import NewScreeningDialog
+        from trialdesk.ui.refusals import refused
 
+        refusal = refused(self.desk, Task.ENTER)  # said before the form is filled in vain
+        if refusal is not None:
+            self._refuse(self.tr("Not created"), refusal)
+            return
         try:
             protocol = self.protocol(self.picker.currentText())
         except ProtocolFileError as error:
             QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
             return
-        site = self.store.site_setting("site_number")
-        dialog = NewScreeningDialog(protocol, self.screening_log, site, self.words, self.today(), self)
+        site_number = self.site.site_setting("site_number")
+        dialog = NewScreeningDialog(protocol, self.site.log, site_number, self.words, self.today(), self)
         accepted = dialog.exec() == NewScreeningDialog.DialogCode.Accepted
         values = dialog.values()
         dialog.deleteLater()
@@ -193,30 +219,34 @@ class MainWindow(QMainWindow):
         if not accepted:
             return
         try:
-            session = start_screening(self.store, protocol, values, site=site, actor=self.settings.user)
-        except StoreError as error:
-            QMessageBox.warning(self, self.tr("Not created"), self.words.store_error(error.code, error.params))
+            session = self.desk.start_screening(protocol, values, site=site_number)
+        except (StoreError, Refused) as error:
+            self._refuse(self.tr("Not created"), error)
             return
         self.show_session(session)
 
+    @Slot(int)
     def open_screening(self, screening_id: int) -> None:
-        from trialdesk.persistence.protocol_files import ProtocolFileError
-        from trialdesk.session import ScreeningSession
+        """Open a screening to work on (read-only, with the reason, for someone who may not change it)."""
+        from trialdesk.desk import ProtocolFileError, StoreError
 
-        screening = self.store.load(screening_id)
         try:
-            protocol = self.protocol(screening.protocol_id)
+            session = self.desk.open(screening_id)
         except ProtocolFileError as error:
             QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
             return
-        self.show_session(ScreeningSession(self.store, protocol, screening, actor=self.settings.user))
+        except StoreError as error:
+            self._refuse(self.tr("Not opened"), error)
+            return
+        self.show_session(session)
 
     def show_session(self, session: ScreeningSession) -> None:
         from trialdesk.ui.qt_session import QtScreeningSession
         from trialdesk.ui.screening_view import ScreeningView
 
         self._close_view()
-        self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol, self.lang), self.settings.data_dir, self.stack)
+        self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol, self.lang), self.desk,
+                                  self.stack)
         self.view.correctionOpened.connect(self.show_session)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
@@ -239,16 +269,89 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.log)
         self.log.table.setFocus()
 
+    # -- locking ------------------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    @Slot()
+    def lock(self) -> None:
+        """Save what waits for a pause, hide the work, and ask for a password over the window."""
+        from trialdesk.ui.lock_dialog import LockDialog
+
+        if self.lock_dialog is not None:
+            return
+        if any(getattr(dialog, "busy", False) for dialog in self.findChildren(QDialog)):
+            self.idle.resume()  # a signature is being made: lock once it is done
+            return
+        self.idle.pause()
+        self._close_dialogs()
+        if self.view is not None:
+            self.view.flush()
+        self._before_lock = (self.stack.currentWidget(), self.windowTitle())
+        self.stack.setCurrentWidget(self.locked_page)
+        self.setWindowTitle(self.tr("trialdesk — locked"))
+        dialog = LockDialog(self.site, self.desk.person, self.words, self)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.finished.connect(self._lock_finished)
+        self.lock_dialog = dialog
+        dialog.show()  # not exec(): the lock must not run inside another dialog's event loop
+
+    def _close_dialogs(self) -> None:
+        """Cancel the dialogs left open: nothing they would change was confirmed (entries are saved as made)."""
+        for _ in range(10):
+            modal = QApplication.activeModalWidget()
+            if modal is None:
+                return
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+
+    def _lock_finished(self, result: int) -> None:
+        from trialdesk.ui.lock_dialog import LockDialog
+
+        dialog, self.lock_dialog = self.lock_dialog, None
+        desk = dialog.desk
+        dialog.deleteLater()
+        if result == LockDialog.QUIT:
+            self.close()
+            return
+        before, self._before_lock = self._before_lock, None
+        if desk is not None and desk.person.id != self.desk.person.id:
+            self.switch_person(desk)
+        else:
+            if desk is not None:
+                self.desk = desk
+                if self.view is not None:
+                    self.view.desk = desk
+            widget, title = before
+            self.stack.setCurrentWidget(widget if self.stack.indexOf(widget) >= 0 else self.log)
+            self.setWindowTitle(title)
+            if self.view is not None and widget is self.view:
+                self.view.focus_current()
+        self.idle.resume()
+
+    def switch_person(self, desk: Desk) -> None:
+        """Another person takes over: the first person's screening is closed (saved), and the log shown."""
+        self._close_view()
+        self.desk = desk
+        self._show_person()
+        self.show_log()
+
     # -- the rest ---------------------------------------------------------------------------------
 
     def backup(self) -> None:
+        from trialdesk.desk import DatabaseError
+
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
                                               f"trialdesk-backup-{self.today().isoformat()}.sqlite3",
                                               self.tr("SQLite database (*.sqlite3)"))
         if not name:
             return
         try:
-            self.database.backup_to(Path(name))
+            self.site.backup_to(Path(name))
         except (DatabaseError, OSError) as error:
             QMessageBox.warning(self, self.tr("Backup failed"), str(error))
             return
@@ -262,7 +365,7 @@ class MainWindow(QMainWindow):
             self.languageChosen.emit(lang)
 
     def about(self) -> None:
-        from trialdesk.persistence.protocol_files import ProtocolFileError
+        from trialdesk.desk import ProtocolFileError
 
         try:
             protocol = self.protocol(self.picker.currentText())
@@ -275,8 +378,13 @@ class MainWindow(QMainWindow):
                           f"<b>trialdesk {__version__}</b><br>{purpose}<br><br>{protocol_text}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lock_dialog is not None:  # closing while locked: the work was saved when it locked
+            dialog, self.lock_dialog = self.lock_dialog, None
+            dialog.finished.disconnect(self._lock_finished)
+            dialog.dismiss()
+            dialog.deleteLater()
+        self.idle.stop()
         self._close_view()
         self.ui_state.setValue("geometry", self.saveGeometry())
         self.ui_state.sync()
         event.accept()
-

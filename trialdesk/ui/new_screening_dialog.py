@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,9 +22,11 @@ from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.screening import SUBJECT_FIELDS, check_subject
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_log import ScreeningLog
 from trialdesk.ui.date_field import DateField
 from trialdesk.ui.look import set_flag
+
+if TYPE_CHECKING:
+    from trialdesk.desk.log import ScreeningLog
 
 
 class NewScreeningDialog(QDialog):

@@ -4,8 +4,7 @@ each keystroke, saved when the entry is complete (or after a short pause in typi
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,36 +21,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trialdesk.desk.errors import Refused, StoreError
 from trialdesk.domain.errors import FactsInvalid, Problem
+from trialdesk.domain.people import Task
 from trialdesk.domain.verdict import EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import StoreError
 from trialdesk.ui.criterion_page import CriterionPage, effect
 from trialdesk.ui.dialogs import ReasonDialog
 from trialdesk.ui.fact_editors import FactEditor
 from trialdesk.ui.look import state_icon
 from trialdesk.ui.qt_session import QtScreeningSession
+from trialdesk.ui.refusals import refusal_text, refused
 from trialdesk.ui.summary_page import OVERALL_STATE, SummaryPage
+
+if TYPE_CHECKING:
+    from trialdesk.desk import Desk
+    from trialdesk.desk import Completion
 
 SAVE_AFTER_TYPING_MS = 700
 
 
 class ScreeningView(QWidget):
-    """One screening, walked criterion by criterion."""
+    """One screening, walked criterion by criterion by the person signed in at `desk`.
+
+    A person without data-entry delegation today sees it read-only, with the reason.
+    """
 
     correctionOpened = Signal(object)  # the new ScreeningSession
     backToLog = Signal()
 
-    def __init__(self, qt_session: QtScreeningSession, words: Messages, data_dir: Path,
+    def __init__(self, qt_session: QtScreeningSession, words: Messages, desk: Desk,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.data_dir = data_dir
+        self.desk = desk
+        self.site = desk.site
         self.qt = qt_session
         self.session = qt_session.session
         self.words = words
         self.protocol = self.session.protocol
         self._timers: dict[str, QTimer] = {}
         self._pending: dict[str, tuple[FactEditor, Any]] = {}
+        self.completion: Completion | None = None  # read with the screening (_show_screening)
 
         self.subject = QLabel(self)
         self.subject.setWordWrap(True)
@@ -87,6 +97,7 @@ class ScreeningView(QWidget):
         self.side.addItem(QListWidgetItem(self.tr("Summary")))
         self.summary.jumpTo.connect(self.go_to_criterion)
         self.summary.screenFailureRequested.connect(self._record_screen_failure)
+        self.summary.completeRequested.connect(self.complete)
         self.summary.signRequested.connect(self.review_and_sign)
         self.summary.printRequested.connect(self.print_worksheet)
 
@@ -150,17 +161,24 @@ class ScreeningView(QWidget):
             .replace("%7", subject.consent_version).replace("%8", self.protocol.id)
             .replace("%9", self.words.status(s.status))
         )
-        locked = self.session.locked
-        self.lock_banner.setVisible(locked)
-        self.correct_button.setVisible(locked and s.status.value == "signed")
+        locked, refusal = self.session.locked, self.session.refusal
+        self.lock_banner.setVisible(self.session.read_only)
+        self.correct_button.setVisible(locked and s.status.value == "signed" and refusal is None)
         if locked:
             self.lock_banner.setText(
                 self.tr("This screening is %s and locked: nothing in it can change. A correction opens a new "
                         "version that cites this one.") % self.words.status(s.status)
             )
+        elif refusal is not None:
+            self.lock_banner.setText(self.tr("You can read this screening but not change it: %s")
+                                     % (refusal_text(self.words, refusal) or refusal))
         for page in self.pages:
-            page.set_read_only(locked)
-        self.summary.show_report(self.qt.report, s)
+            page.set_read_only(self.session.read_only)
+        self.completion = self.site.completion(s.id)
+        self._show_summary(self.qt.report)
+
+    def _show_summary(self, report: EligibilityReport) -> None:
+        self.summary.show_report(report, self.session.screening, self.completion, self.session.read_only)
 
     def show_report(self, report: EligibilityReport) -> None:
         for index, (page, result) in enumerate(zip(self.pages, report.results)):
@@ -176,7 +194,7 @@ class ScreeningView(QWidget):
         summary_item.setIcon(state_icon(OVERALL_STATE[report.overall]))
         summary_item.setText(self.tr("Summary: %s") % self.words.overall(report.overall))
         if self.stack.currentWidget() is self.summary:
-            self.summary.show_report(report, self.session.screening)
+            self._show_summary(report)
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -190,7 +208,7 @@ class ScreeningView(QWidget):
         self.position.setText(self.tr("Criterion %1 of %2").replace("%1", str(index + 1)).replace("%2", str(total))
                               if index < total else self.tr("Summary"))
         if index >= total:
-            self.summary.show_report(self.qt.report, self.session.screening)
+            self._show_summary(self.qt.report)
         self.focus_current()
 
     def focus_current(self) -> None:
@@ -252,7 +270,7 @@ class ScreeningView(QWidget):
             self._save_pending(fact_id)
 
     def _save(self, editor: FactEditor, raw: Any, *, fact_id: str) -> None:
-        if self.session.locked or raw == self.session.answer(fact_id):
+        if self.session.read_only or raw == self.session.answer(fact_id):
             return
         try:
             self.session.preview(fact_id, raw)
@@ -275,8 +293,8 @@ class ScreeningView(QWidget):
         except FactsInvalid as invalid:
             editor.show_problem(self._problem_text(invalid.problems))
             return
-        except StoreError as error:
-            QMessageBox.warning(self, self.tr("Not saved"), self.words.store_error(error.code, error.params))
+        except (StoreError, Refused) as error:
+            QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
             self._revert(fact_id)
             return
         for other in self.editors.get(fact_id, ()):
@@ -292,14 +310,20 @@ class ScreeningView(QWidget):
         self.qt.preview(fact_id, stored)
 
     def _note_edited(self, criterion_id: str, note: str) -> None:
-        if self.session.locked or note.strip() == self.session.screening.notes.get(criterion_id, ""):
+        if self.session.read_only or note.strip() == self.session.screening.notes.get(criterion_id, ""):
             return
         try:
             self.qt.set_note(criterion_id, note)
-        except StoreError as error:
-            QMessageBox.warning(self, self.tr("Not saved"), self.words.store_error(error.code, error.params))
+        except (StoreError, Refused) as error:
+            QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
 
     # -- decisions -------------------------------------------------------------------------
+
+    def _refuse(self, title: str, error: Exception) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("refused")
+        box.setInformativeText(refusal_text(self.words, error) or str(error))
+        box.exec()
 
     def _record_screen_failure(self) -> None:
         failing = [r.criterion_id for r in self.qt.report.results if r.excludes]
@@ -309,14 +333,36 @@ class ScreeningView(QWidget):
             self.tr("The subject will be listed as a screen failure in the screening log, with this reason."),
             self, suggestion,
         )
-        if reason:
+        if not reason:
+            return
+        try:
             self.qt.record_screen_failure(reason)
+        except (StoreError, Refused) as error:
+            self._refuse(self.tr("Not recorded"), error)
+
+    def complete(self) -> None:
+        """The signed-in person signs, with their password, that the data entry is complete."""
+        from trialdesk.ui.complete_dialog import CompleteDialog
+
+        self.flush()
+        dialog = CompleteDialog(self.desk, self.session, self.words, self)
+        if dialog.exec() == CompleteDialog.DialogCode.Accepted:
+            self._show_screening()
+        dialog.deleteLater()
+        self.window().activateWindow()
 
     def review_and_sign(self) -> None:
+        """The investigator's signature; someone who may not sign is told so before typing anything."""
         from trialdesk.ui.sign_dialog import SignDialog
 
         self.flush()
-        dialog = SignDialog(self.session.store, self.session, self.words, self.data_dir, self)
+        refusal = refused(self.desk, Task.SIGN)
+        if refusal is None and self.site.completion(self.session.screening.id) is None:
+            refusal = Refused("not_completed")
+        if refusal is not None:
+            self._refuse(self.tr("Not signed"), refusal)
+            return
+        dialog = SignDialog(self.desk, self.session, self.words, self)
         if dialog.exec() == SignDialog.DialogCode.Accepted and dialog.result_ is not None:
             self.qt.screeningChanged.emit()
             where = dialog.result_.path or dialog.result_.file_problem
@@ -326,12 +372,10 @@ class ScreeningView(QWidget):
 
     def worksheet_pdf(self) -> bytes:
         """The signed worksheet of this version, or the draft as it stands."""
-        from trialdesk.signoff import draft_worksheet
-
-        documents = self.session.store.documents(self.session.screening.id)
+        documents = self.site.documents(self.session.screening.id)
         if documents:
             return documents[-1].pdf
-        return draft_worksheet(self.session.store, self.session, self.words).pdf
+        return self.site.draft_pdf(self.session, self.words)
 
     def print_worksheet(self) -> None:
         from trialdesk.ui.printing import print_with_preview
@@ -346,6 +390,11 @@ class ScreeningView(QWidget):
                     "stays as it was with its signed worksheet; the new version must be signed again."),
             self,
         )
-        if reason:
-            self.correctionOpened.emit(self.session.correct(reason))
-
+        if not reason:
+            return
+        try:
+            corrected = self.session.correct(reason)
+        except (StoreError, Refused) as error:
+            self._refuse(self.tr("Not corrected"), error)
+            return
+        self.correctionOpened.emit(corrected)

@@ -1,22 +1,21 @@
-"""Review and sign: the worksheet as it will be signed, the meaning of the signature, who signs
-(an identity file) and their passphrase. Signing runs off the interface thread."""
+"""Review and sign: the worksheet as it will be signed, the meaning of the signature, and the
+investigator's two components: their account password and their certificate's passphrase
+(with the identity file). Opening the identity and signing run off the interface thread."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,25 +24,33 @@ from PySide6.QtWidgets import (
 )
 
 from trialdesk.messages import Messages
-from trialdesk.persistence.screening_store import ScreeningStore, StoreError
-from trialdesk.session import ScreeningSession, local_now
-from trialdesk.signoff import SignedWorksheet, check_signer, draft_worksheet, sign_screening, site_file_dir
-from trialdesk.ui.background import run_in_background
-from trialdesk.ui.look import set_flag
 from trialdesk.ui.printing import page_pixmaps
+from trialdesk.ui.refusals import ABOUT_CERTIFICATE, ABOUT_PASSWORD
+from trialdesk.ui.working_dialog import WorkingDialog
 from trialdesk.worksheet.content import default_meaning
 from trialdesk.worksheet.signing import IdentityError, open_identity
+
+if TYPE_CHECKING:
+    from trialdesk.desk import Desk
+    from trialdesk.session import ScreeningSession
+    from trialdesk.signoff import SignedWorksheet
 
 PREVIEW_WIDTH = 560
 
 
-class SignDialog(QDialog):
+def identity_files(folder: Path, name: str) -> list[Path]:
+    """The identity files kept in `folder`, the person's own first (`identity create` names it after them)."""
+    own = re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE).strip("_")
+    return sorted(folder.glob("*.p12"), key=lambda path: (path.stem != own, path.name))
+
+
+class SignDialog(WorkingDialog):
     """Accepted once the worksheet is signed, kept and filed; `result_` holds what was signed."""
 
-    def __init__(self, store: ScreeningStore, session: ScreeningSession, words: Messages, data_dir: Path,
-                 parent: QWidget | None = None, clock=local_now) -> None:
-        super().__init__(parent)
-        self.store, self.session, self.words, self.data_dir, self.clock = store, session, words, data_dir, clock
+    def __init__(self, desk: Desk, session: ScreeningSession, words: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(words, parent)
+        self.desk, self.session = desk, session
+        self.site = desk.site
         self.result_: SignedWorksheet | None = None
         self.setObjectName("signDialog")
         self.setWindowTitle(self.tr("Review and sign — %s") % session.screening.subject.screening_number)
@@ -56,50 +63,51 @@ class SignDialog(QDialog):
         preview.setMinimumWidth(PREVIEW_WIDTH + 40)
         preview.setAccessibleName(self.tr("Worksheet preview"))
 
+        self.identities = self.site.data_dir / "identities"
         self.identity = QLineEdit(self)
         self.identity.setAccessibleName(self.tr("Identity file"))
-        identities = sorted((data_dir / "identities").glob("*.p12"))
-        if identities:
-            self.identity.setText(str(identities[0]))
+        found = identity_files(self.identities, desk.person.name)
+        if found:
+            self.identity.setText(str(found[0]))
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
-        identity_row = QHBoxLayout()
-        identity_row.addWidget(self.identity, 1)
-        identity_row.addWidget(browse)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Your password"))
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.meaning = QPlainTextEdit(default_meaning(session.protocol, session.report, words), self)
         self.meaning.setAccessibleName(self.tr("Meaning of the signature"))
+        self.meaning.setTabChangesFocus(True)
         self.meaning.setMaximumHeight(90)
         self.paper = QComboBox(self)
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.paper.currentIndexChanged.connect(self._preview)
-        self.problem = QLabel(self)
-        self.problem.setProperty("role", "problem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.hide()
 
         form = QFormLayout()
-        form.addRow(self.tr("&Identity file:"), identity_row)
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(self.tr("Your pass&word:"), self.beside(self.password))
+        form.addRow(self.tr("&Identity file:"), self.beside(self.identity, browse))
+        form.addRow(self.tr("&Passphrase:"), self.beside(self.passphrase))
         form.addRow(self.tr("&Meaning:"), self.meaning)
         form.addRow(self.tr("Pa&per:"), self.paper)
-        for label, widget in ((0, self.identity), (1, self.passphrase), (2, self.meaning), (3, self.paper)):
-            form.itemAt(label, QFormLayout.ItemRole.LabelRole).widget().setBuddy(widget)
+        for row, widget in enumerate((self.password, self.identity, self.passphrase, self.meaning, self.paper)):
+            form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setBuddy(widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.sign_button = self.buttons.addButton(self.tr("&Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
         self.sign_button.clicked.connect(self.sign)
+        self._inputs = (self.password, self.identity, browse, self.passphrase, self.meaning, self.paper,
+                        self.sign_button)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
-        note = QLabel(self.tr("Signing records your name, role, the date and time and this meaning on the worksheet "
-                              "and in a digital (PAdES) signature. The screening is then locked."), side)
+        person = desk.person
+        note = QLabel(self.tr("Signing records your name (%1, %2), the date and time and this meaning on the "
+                              "worksheet and in a digital (PAdES) signature. It takes both your password and your "
+                              "certificate's passphrase. The screening is then locked.")
+                      .replace("%1", person.name).replace("%2", words.role(person.role)), side)
         note.setWordWrap(True)
         side_layout.addWidget(note)
         side_layout.addLayout(form)
@@ -114,7 +122,7 @@ class SignDialog(QDialog):
         layout.addWidget(splitter)
         self.resize(1100, 760)
         self._preview()
-        self.passphrase.setFocus()
+        self.password.setFocus()
 
     def _preview(self) -> None:
         while self.pages_layout.count():
@@ -122,69 +130,56 @@ class SignDialog(QDialog):
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
-        rendered = draft_worksheet(self.store, self.session, self.words, self.paper.currentData())
+        pdf = self.site.draft_pdf(self.session, self.words, self.paper.currentData())
         self.page_labels = []
-        for pixmap in page_pixmaps(rendered.pdf, PREVIEW_WIDTH):
+        for pixmap in page_pixmaps(pdf, PREVIEW_WIDTH):
             label = QLabel(self.pages)
             label.setPixmap(pixmap)
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Identity file"), str(self.data_dir / "identities"),
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Identity file"), str(self.identities),
                                               self.tr("PKCS#12 identity (*.p12 *.pfx)"))
         if name:
             self.identity.setText(name)
 
-    def show_problem(self, text: str | None, field: QWidget | None = None) -> None:
-        self.problem.setText(text or "")
-        self.problem.setVisible(bool(text))
-        for widget in (self.identity, self.passphrase):
-            set_flag(widget, "invalid", widget is field)
-
     def sign(self) -> None:
-        """Check everything the signer can get wrong here, then sign in the background."""
+        """Check what can be checked at once, then open the identity and sign in the background."""
+        password = self.take_password(self.password)
+        passphrase = self.passphrase.text().encode("utf-8")
+        self.passphrase.clear()  # used once and not kept
+        if password is None:
+            return
         try:
             data = Path(self.identity.text().strip()).read_bytes()
         except OSError as error:
-            self.show_problem(self.tr("The identity file cannot be read: %s") % error.strerror, self.identity)
+            self.show_problem(self.tr("The identity file cannot be read: %s") % (error.strerror or error), self.identity)
             return
-        try:
-            identity = open_identity(data, self.passphrase.text().encode("utf-8"))
-        except IdentityError as error:
-            self.show_problem(str(error), self.passphrase)
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        finally:
-            self.passphrase.clear()  # the passphrase is used once and not kept
-        try:
-            check_signer(self.store, self.session, identity.name)
-        except StoreError as error:
-            self.show_problem(self.words.store_error(error.code, error.params), self.identity)
-            return
-        self.show_problem(None)
-        self.progress.show()
-        self.sign_button.setEnabled(False)
         meaning = self.meaning.toPlainText().strip() or None
         paper = self.paper.currentData()
-        at: datetime = self.clock()
-        folder = site_file_dir(self.store, self.data_dir)
-        run_in_background(
-            lambda: sign_screening(self.store, self.session, identity, self.words, at=at, folder=folder,
-                                   meaning=meaning, paper=paper),
-            self._signed, self._failed, self,
-        )
+
+        def sign() -> SignedWorksheet:
+            identity = open_identity(data, passphrase)
+            return self.desk.sign(self.session, identity, password, self.words, meaning=meaning, paper=paper)
+
+        self.work(sign, self._signed, self._inputs)
 
     def _signed(self, result: SignedWorksheet) -> None:
-        self.progress.hide()
         self.result_ = result
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.progress.hide()
-        self.sign_button.setEnabled(True)
-        if isinstance(error, StoreError):
-            self.show_problem(self.words.store_error(error.code, error.params))
-        else:
-            self.show_problem(self.tr("Not signed: %s") % error)
+    def describe(self, error: Exception) -> str | None:
+        if isinstance(error, IdentityError):
+            return str(error)
+        return super().describe(error)
+
+    def field_for(self, error: Exception) -> QWidget | None:
+        if isinstance(error, IdentityError):
+            return self.passphrase
+        code = getattr(error, "code", None)
+        if code in ABOUT_PASSWORD:
+            return self.password
+        if code in ABOUT_CERTIFICATE:
+            return self.identity
+        return None

@@ -4,6 +4,7 @@ reason and a link to its page, and the decisions taken from here."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -15,12 +16,16 @@ from trialdesk.messages import Messages
 from trialdesk.ui.criterion_page import effect
 from trialdesk.ui.look import EXCLUDES, OPEN, PASSES, state_icon
 
+if TYPE_CHECKING:
+    from trialdesk.desk import Completion
+
 OVERALL_STATE = {Overall.ELIGIBLE: PASSES, Overall.INELIGIBLE: EXCLUDES, Overall.INCOMPLETE: OPEN}
 
 
 class SummaryPage(QScrollArea):
     jumpTo = Signal(str)  # a criterion id
     screenFailureRequested = Signal()
+    completeRequested = Signal()
     signRequested = Signal()
     printRequested = Signal()
 
@@ -40,15 +45,23 @@ class SummaryPage(QScrollArea):
         self.status = QLabel(body)
         self.status.setWordWrap(True)
         self.layout_.addWidget(self.status)
+        self.completion = QLabel(body)
+        self.completion.setObjectName("completion")
+        self.completion.setWordWrap(True)
+        self.completion.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_.addWidget(self.completion)
         self.heading = QLabel(body)
         self.heading.setProperty("role", "heading")
         self.layout_.addWidget(self.heading)
         self.items = QVBoxLayout()
         self.layout_.addLayout(self.items)
         actions = QHBoxLayout()
+        self.complete_button = QPushButton(self.tr("Co&mplete…"), body)
+        self.complete_button.setToolTip(self.tr("Sign, with your password, that the data entry is complete"))
         self.sign_button = QPushButton(self.tr("&Review and sign…"), body)
         self.print_button = QPushButton(self.tr("&Print worksheet…"), body)
         self.fail_button = QPushButton(self.tr("Record screen &failure…"), body)
+        actions.addWidget(self.complete_button)
         actions.addWidget(self.sign_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.fail_button)
@@ -58,6 +71,7 @@ class SummaryPage(QScrollArea):
         self.layout_.addStretch(1)
         self.setWidget(body)
         self.fail_button.clicked.connect(self.screenFailureRequested)
+        self.complete_button.clicked.connect(self.completeRequested)
         self.sign_button.clicked.connect(self.signRequested)
         self.print_button.clicked.connect(self.printRequested)
         self.links: dict[str, QLabel] = {}  # the rows shown, in protocol order
@@ -83,7 +97,18 @@ class SummaryPage(QScrollArea):
             self._rows[criterion_id] = (row, icon, label)
         return self._rows[criterion_id]
 
-    def show_report(self, report: EligibilityReport, screening: Screening) -> None:
+    def completion_text(self, completion: Completion | None) -> str:
+        """"Completed by NAME, role, date time, meaning", or "Not completed"."""
+        if completion is None:
+            return self.tr("Not completed")
+        at = completion.completed_at
+        when = f"{at:%Y-%m-%d %H:%M} (UTC{at.isoformat()[-6:]})" if at.utcoffset() is not None else f"{at:%Y-%m-%d %H:%M}"
+        return (self.tr("Completed by %1, %2, %3, %4").replace("%2", self.words.role(completion.role))
+                .replace("%3", when).replace("%1", completion.name).replace("%4", completion.meaning))
+
+    def show_report(self, report: EligibilityReport, screening: Screening, completion: Completion | None = None,
+                    read_only: bool = False) -> None:
+        """`read_only`: the person may look but not change (no data-entry delegation today)."""
         state = OVERALL_STATE[report.overall]
         self.icon.setPixmap(state_icon(state, 40).pixmap(40, 40))
         self.overall.setText(self.tr("Overall: %s") % self.words.overall(report.overall).upper())
@@ -109,9 +134,14 @@ class SummaryPage(QScrollArea):
             label.setText(f'<a href="{result.criterion_id}">{result.criterion_id}</a> — '
                           f"{html.escape(self.words.verdict(result.verdict))}: {reason}")
             self.links[result.criterion_id] = label
-        self.fail_button.setEnabled(
-            not screening.status.locked and screening.status is not ScreeningStatus.SCREEN_FAILURE
-        )
-        self.sign_button.setEnabled(not screening.status.locked and report.overall is not Overall.INCOMPLETE)
+        self.completion.setText(self.completion_text(completion))
+        changeable = not screening.status.locked and not read_only
+        decided = report.overall is not Overall.INCOMPLETE
+        self.fail_button.setEnabled(changeable and screening.status is not ScreeningStatus.SCREEN_FAILURE)
+        self.complete_button.setEnabled(changeable and decided and completion is None)
+        self.complete_button.setToolTip(
+            self.tr("Sign, with your password, that the data entry is complete") if self.complete_button.isEnabled()
+            else self.tr("Only a decided screening you may change, not completed since its last change, is completed"))
+        self.sign_button.setEnabled(not screening.status.locked and decided)
         self.sign_button.setToolTip("" if self.sign_button.isEnabled() else
                                     self.tr("Only a decided screening that is not yet signed can be signed"))

@@ -38,6 +38,7 @@ class Entry(BaseModel):
     reason: str
     reason_alt: str | None = None  # the reason in the second language of a bilingual worksheet
     source: str | None
+    entered: tuple[str, ...] = ()  # who entered this criterion's facts, and when
 
 
 class Signature(BaseModel):
@@ -48,6 +49,19 @@ class Signature(BaseModel):
     name: str
     role: str
     signed_at: datetime
+    meaning: str
+    delegation: str  # the signer's delegation entry as it stood on the signing date
+    certificate_sha256: str  # the enrolled certificate that made the digital signature
+
+
+class CompletionMark(BaseModel):
+    """The coordinator's "completed by" manifestation (21 CFR 11.50): who, role, when, meaning."""
+
+    model_config = FROZEN
+
+    name: str
+    role: str
+    completed_at: datetime
     meaning: str
 
 
@@ -81,6 +95,7 @@ class WorksheetContent(BaseModel):
     overall_text: str
     statement: str
     signature: Signature | None
+    completion: CompletionMark | None = None
     program_version: str
 
     @property
@@ -98,6 +113,21 @@ def default_meaning(protocol: Protocol, report: EligibilityReport, words: Messag
                    version=protocol.version)
 
 
+def entry_marks(entries: dict[str, tuple[str, datetime]], protocol: Protocol,
+                words: Messages) -> dict[str, tuple[str, ...]]:
+    """Per criterion, who entered each of its facts and when (ISO, with the UTC offset)."""
+    marks: dict[str, tuple[str, ...]] = {}
+    for criterion in protocol.criteria:
+        lines = []
+        for fact_id in protocol.facts_used(criterion):
+            if fact_id in entries:
+                by, at = entries[fact_id]
+                lines.append(words.t("ws.entered_by", fact=words.fact_label(fact_id), name=by,
+                                     at=at.isoformat(sep=" ", timespec="minutes")))
+        marks[criterion.id] = tuple(lines)
+    return marks
+
+
 def build_content(
     protocol: Protocol,
     screening: Screening,
@@ -109,6 +139,8 @@ def build_content(
     program_version: str,
     signature: Signature | None = None,
     alt_words: Messages | None = None,
+    completion: CompletionMark | None = None,
+    entered: dict[str, tuple[str, ...]] | None = None,
 ) -> WorksheetContent:
     """Everything the worksheet prints, for one screening version and its evaluation;
     with `alt_words`, each reason also in that second language (a bilingual worksheet)."""
@@ -132,6 +164,7 @@ def build_content(
                 reason=words.reason(Outcome(result.verdict, result.reason)),
                 reason_alt=alt_words.reason(Outcome(result.verdict, result.reason)) if alt_words else None,
                 source=screening.notes.get(criterion.id),
+                entered=(entered or {}).get(criterion.id, ()),
             )
         )
     subject = screening.subject
@@ -166,5 +199,6 @@ def build_content(
         + ("\n" + alt_words.t("ws.statement_text", protocol=protocol.id, version=protocol.version,
                                overall=alt_words.overall(report.overall).upper()) if alt_words else ""),
         signature=signature,
+        completion=completion,
         program_version=program_version,
     )

@@ -43,7 +43,7 @@ CELL_PADDING = 4
 LABEL_KEYS = ("ws.registry_text", "ws.translation", "ws.interpretation", "ws.facts", "ws.scores", "ws.reason", "ws.source",
               "ws.screening_number", "ws.initials", "ws.date_of_birth", "ws.sex", "ws.screening_date", "ws.consent",
               "ws.version", "ws.protocol")
-SIGNATURE_HEIGHT = 30 * mm
+SIGNATURE_HEIGHT = 38 * mm
 WET_INK_HEIGHT = 14 * mm
 KEYWORD = "trialdesk-content-sha256="
 
@@ -225,6 +225,8 @@ class WorksheetRenderer:
                             self.styles["overall"])
         story.append(KeepTogether([overall, p(t("ws.statement"), "heading"), p(content.statement)]))
         story.append(Spacer(1, 4 * mm))
+        story.append(KeepTogether([p(t("ws.completion"), "heading"), self._completion(content)]))
+        story.append(Spacer(1, 3 * mm))
         story.append(KeepTogether([p(t("ws.signature"), "heading"), _SignatureBox(self._signature(content), where),
                                    Spacer(1, 5 * mm), self._wet_ink()]))
         return story
@@ -247,7 +249,31 @@ class WorksheetRenderer:
         reason = entry.reason + (f"\n{entry.reason_alt}" if entry.reason_alt else "")
         rows.append([t("ws.reason"), self.cell(reason, width)])
         rows.append([t("ws.source"), self.cell(entry.source or t("ws.no_source"), width)])
+        if entry.entered:
+            rows.append([t("ws.entered"), self.cell("\n".join(entry.entered), width, "small")])
         return self._grid(rows, [self.label_width, self.width - self.label_width], header=True)
+
+    @staticmethod
+    def _when(at) -> dict[str, str]:
+        offset = at.strftime("%z")
+        return {"local": at.strftime("%Y-%m-%d %H:%M:%S"), "offset": f"{offset[:3]}:{offset[3:]}",
+                "utc": at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")}
+
+    def _completion(self, content: WorksheetContent) -> Table:
+        """The coordinator's "completed by" manifestation (outside the box the digital signature covers)."""
+        t, p = self.words.t, self.p
+        mark = content.completion
+        if mark is None:
+            lines = [p(t("ws.not_completed"), "label")]
+        else:
+            lines = [p(t("ws.completed_by", name=mark.name, role=self.words.role(mark.role)), "label"),
+                     p(t("ws.signed_at", **self._when(mark.completed_at))),
+                     p(t("ws.meaning", meaning=mark.meaning))]
+        table = Table([[lines]], colWidths=[self.width])
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                                   ("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 5)]))
+        return table
 
     def _signature(self, content: WorksheetContent) -> Table:
         t, p = self.words.t, self.p
@@ -255,15 +281,12 @@ class WorksheetRenderer:
         if signature is None:
             lines = [p(t("ws.not_signed"), "label")]
         else:
-            local = signature.signed_at
-            offset = local.strftime("%z")
-            offset = f"{offset[:3]}:{offset[3:]}"
-            utc = local.astimezone(timezone.utc)
             lines = [
                 p(t("ws.signed_by", name=signature.name, role=self.words.role(signature.role)), "label"),
-                p(t("ws.signed_at", local=local.strftime("%Y-%m-%d %H:%M:%S"), offset=offset,
-                    utc=utc.strftime("%Y-%m-%d %H:%M:%S"))),
+                p(t("ws.signed_at", **self._when(signature.signed_at))),
                 p(t("ws.meaning", meaning=signature.meaning)),
+                p(t("ws.delegation", entry=signature.delegation), "small"),
+                p(t("ws.certificate", fingerprint=signature.certificate_sha256), "small"),
             ]
         table = Table([[lines]], colWidths=[self.width], rowHeights=[SIGNATURE_HEIGHT])
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),

@@ -1,0 +1,8 @@
+"""The refusals a caller of the site service shows: one import for the interface and the command line."""
+
+from trialdesk.domain.people import Refused
+from trialdesk.persistence.database import DatabaseError
+from trialdesk.persistence.errors import ProtocolFileError
+from trialdesk.persistence.errors import StoreError
+
+__all__ = ["DatabaseError", "ProtocolFileError", "Refused", "StoreError"]

@@ -1,0 +1,429 @@
+"""`Site`: an open data directory; `Desk`: the signed-in person working in it.
+
+Nothing reaches the database but through these two. A `Desk` exists only after a password
+was checked, and every change it makes is recorded under its person's account name, which is
+unique at the site and never changed or given to anyone else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trialdesk.desk import passwords
+from trialdesk.domain import people
+from trialdesk.domain.people import Account, AccountStatus, DelegationEntry, Refused, Role, Task
+from trialdesk.persistence.database import Database
+from trialdesk.persistence.people_store import Certificate, Completion, PeopleStore
+from trialdesk.persistence.screening_log import ScreeningLog
+from trialdesk.persistence.errors import StoreError
+from trialdesk.settings import AppSettings
+
+if TYPE_CHECKING:
+    from trialdesk.domain.protocol import Protocol
+    from trialdesk.domain.screening import AuditEntry, Screening
+    from trialdesk.messages import Messages
+    from trialdesk.session import ScreeningSession
+    from trialdesk.signoff import SignedWorksheet, WorksheetCheck
+    from trialdesk.worksheet.signing import Identity
+
+Clock = Callable[[], datetime]
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Site:
+    """A site's data directory, open. Reading needs no sign-in; changing goes through `sign_in`."""
+
+    def __init__(self, settings: AppSettings, *, clock: Clock = _local_now,
+                 on_wait: Callable[[str], None] | None = None) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.database = Database(settings.database_path, on_wait=on_wait)
+        self.log = ScreeningLog(self.database)
+        self.people = PeopleStore(self.database)
+        self._protocols: dict[str, Protocol] = {}
+
+    @cached_property
+    def store(self):
+        from trialdesk.persistence.screening_store import ScreeningStore  # the screening models: off the start-up path
+
+        return ScreeningStore(self.database)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Site:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def data_dir(self) -> Path:
+        return self.settings.data_dir
+
+    # -- people ----------------------------------------------------------------------------------
+
+    def accounts(self) -> list[Account]:
+        return self.people.accounts()
+
+    def needs_first_administrator(self) -> bool:
+        return not self.people.accounts()
+
+    def create_first_administrator(self, name: str, password: str) -> Desk:
+        """The site's first account, a site administrator: only while the site has none."""
+        name = people.check_name(name)
+        people.check_password(password)
+        account = self.people.add_account(name, Role.SITE_ADMINISTRATOR, passwords.hash_password(password),
+                                          actor=name, at=self.clock(), first=True)
+        return Desk(self, account)
+
+    def sign_in(self, name: str, password: str, *, purpose: str = "sign_in") -> Desk:
+        """The person's desk once the password matches; five failures in a row lock the account."""
+        return Desk(self, self._authenticate(name, password, purpose))
+
+    def _authenticate(self, name: str, password: str, purpose: str) -> Account:
+        now = self.clock()
+        account = self.people.account(" ".join(name.split()))
+        if account is None:
+            passwords.password_matches(passwords.decoy_hash(), password)  # as long as a real check
+            self.people.record_unknown_sign_in(at=now)
+            raise Refused("sign_in_failed")
+        if not account.active:
+            self.people.record_refused_sign_in(account, at=now, why="disabled")
+            raise Refused("account_disabled", name=account.name)
+        if account.locked(now):
+            self.people.record_refused_sign_in(account, at=now, why="locked")
+            raise Refused("account_locked", name=account.name, until=account.locked_until.isoformat(timespec="minutes"))
+        stored = self.people.password_hash(account.id)
+        if not passwords.password_matches(stored, password):
+            failures = account.failed_signins + 1
+            lock = now + people.LOCK_FOR if failures >= people.LOCK_AFTER_FAILURES else None
+            self.people.record_sign_in(account, succeeded=False, at=now, lock_until=lock,
+                                       failures=0 if lock else failures, purpose=purpose)
+            if lock:
+                raise Refused("account_locked", name=account.name, until=lock.isoformat(timespec="minutes"))
+            raise Refused("sign_in_failed")
+        self.people.record_sign_in(account, succeeded=True, at=now, lock_until=None, failures=0, purpose=purpose)
+        if passwords.needs_rehash(stored):
+            self.people.set_password_hash(account, passwords.hash_password(password), actor=account.name, at=now,
+                                          rehash=True)
+        return self.people.account_by_id(account.id)
+
+    def delegation_log(self) -> list[DelegationEntry]:
+        return self.people.delegation_log()
+
+    def certificates(self, person: Account | None = None) -> list[Certificate]:
+        return self.people.certificates(None if person is None else person.id)
+
+    def legacy_delegation(self) -> list[tuple[str, str, str, str, bool]]:
+        return self.people.legacy_delegation()
+
+    # -- protocols -------------------------------------------------------------------------------
+
+    def protocol(self, id_or_file: str) -> Protocol:
+        from trialdesk.desk.protocols import find_protocol
+
+        if id_or_file not in self._protocols:
+            self._protocols[id_or_file] = find_protocol(id_or_file, self.settings.protocol_dir)
+        return self._protocols[id_or_file]
+
+    def add_protocol_file(self, path: Path) -> Protocol:
+        """Check a protocol file and keep it with the site's data (raises ProtocolFileError)."""
+        from trialdesk.desk.protocols import keep_site_protocol, load_protocol
+
+        protocol = load_protocol(path)
+        keep_site_protocol(path, protocol, self.settings.protocol_dir)
+        self._protocols[protocol.id] = protocol
+        return protocol
+
+    # -- reading screenings ----------------------------------------------------------------------
+
+    def screening(self, reference: str | int) -> Screening:
+        return self.store.load(reference) if isinstance(reference, int) else self.store.find(reference)
+
+    def read_only_session(self, reference: str | int) -> ScreeningSession:
+        """A screening to look at: any change through it is refused."""
+        from trialdesk.session import ScreeningSession
+
+        screening = self.screening(reference)
+        return ScreeningSession(self.store, self.protocol(screening.protocol_id), screening, actor="",
+                                refusal=Refused("signed_out"))
+
+    def completion(self, screening_id: int) -> Completion | None:
+        return self.people.completion(screening_id)
+
+    def history(self, screening_id: int | None = None) -> list[AuditEntry]:
+        from trialdesk.persistence import audit_trail
+
+        return audit_trail.history(self.database.connection, screening_id)
+
+    def before_named_users(self, entry: AuditEntry) -> bool:
+        """Whether an audit entry was recorded before the site had named users (its name is as typed then)."""
+        return entry.seq <= self.people.named_users_since()
+
+    def verify_audit(self):
+        from trialdesk.persistence import audit_trail
+
+        return audit_trail.verify(self.database.connection)
+
+    def site_setting(self, key: str, default: str = "") -> str:
+        return self.store.site_setting(key, default)
+
+    def site_file_dir(self) -> Path:
+        from trialdesk.signoff import site_file_dir
+
+        return site_file_dir(self.store, self.data_dir)
+
+    def check_worksheet(self, pdf: bytes) -> WorksheetCheck:
+        from trialdesk.signoff import check_worksheet
+
+        return check_worksheet(pdf, self.store)
+
+    def draft_pdf(self, session: ScreeningSession, words: Messages, paper: str = "a4",
+                  alt_words: Messages | None = None) -> bytes:
+        from trialdesk.signoff import draft_worksheet
+
+        return draft_worksheet(self.store, session, words, paper, alt_words,
+                               completion=self.completion(session.screening.id)).pdf
+
+    def documents(self, screening_id: int):
+        return self.store.documents(screening_id)
+
+    def export_log(self, target: Path, log_filter, outcome_words) -> int:
+        """The screening log as the sponsor's CSV; returns the number of rows."""
+        from trialdesk.persistence.screening_log import write_csv
+
+        return write_csv(target, self.log, log_filter, outcome_words)
+
+    def backup_to(self, target: Path) -> None:
+        self.database.backup_to(target)
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class Desk:
+    """The signed-in person's work: every change here is theirs, and checked against their authority."""
+
+    def __init__(self, site: Site, person: Account) -> None:
+        self.site = site
+        self.person = person
+
+    @property
+    def clock(self) -> Clock:
+        return self.site.clock
+
+    def _today(self) -> date:
+        return self.clock().date()
+
+    def refresh(self) -> Account:
+        self.person = self.site.people.account_by_id(self.person.id)
+        if not self.person.active:
+            raise Refused("account_disabled", name=self.person.name)
+        return self.person
+
+    def reauthenticate(self, password: str, purpose: str) -> None:
+        """The password again, at a signature (21 CFR 11.200(a)): failures count toward the lock."""
+        self.person = self.site._authenticate(self.person.name, password, purpose)
+
+    def may(self, task: Task, day: date | None = None) -> Refused | None:
+        """Why this person may not do `task` today (or on `day`), or None when they may."""
+        try:
+            self._may(task, day)
+        except Refused as refused:
+            return refused
+        return None
+
+    def _may(self, task: Task, day: date | None = None) -> DelegationEntry:
+        return people.may_do(self.refresh(), task, self.site.delegation_log(), day or self._today())
+
+    def delegation_entry(self, day: date | None = None) -> DelegationEntry | None:
+        return people.delegation_on(self.site.delegation_log(), self.person.id, day or self._today())
+
+    # -- accounts (the site administrator) -------------------------------------------------------
+
+    def add_user(self, name: str, role: Role, password: str) -> Account:
+        people.may_administer(self.refresh())
+        name = people.check_name(name)
+        people.check_password(password)
+        return self.site.people.add_account(name, role, passwords.hash_password(password), actor=self.person.name,
+                                            at=self.clock())
+
+    def set_user_status(self, name: str, status: AccountStatus) -> None:
+        people.may_administer(self.refresh())
+        account = self._account(name)
+        if account.id == self.person.id and status is AccountStatus.DISABLED:
+            raise Refused("disable_self")
+        self.site.people.set_status(account, status, actor=self.person.name, at=self.clock())
+
+    def change_password(self, current: str, new: str) -> None:
+        self.reauthenticate(current, "password_change")
+        people.check_password(new)
+        if new == current:
+            raise Refused("password_unchanged")
+        self.site.people.set_password_hash(self.person, passwords.hash_password(new), actor=self.person.name,
+                                           at=self.clock())
+
+    def _account(self, name: str) -> Account:
+        account = self.site.people.account(" ".join(name.split()))
+        if account is None:
+            raise Refused("no_account", name=name)
+        return account
+
+    # -- the delegation log (the principal investigator) -----------------------------------------
+
+    def delegate(self, name: str, tasks: Iterable[Task], starts: date, ends: date | None = None,
+                 instruction: str | None = None) -> DelegationEntry:
+        people.may_keep_delegation(self.refresh(), instruction)
+        person = self._account(name)
+        if not person.active:
+            raise Refused("account_disabled", name=person.name)
+        checked = people.check_tasks(person, tasks)
+        if ends is not None and ends < starts:
+            raise Refused("ends_before_start", starts=starts.isoformat(), ends=ends.isoformat())
+        return self.site.people.add_delegation(person, checked, starts, ends, actor=self.person.name, at=self.clock(),
+                                               instruction=(instruction or "").strip() or None)
+
+    def end_delegation(self, name: str, on: date, instruction: str | None = None) -> DelegationEntry:
+        people.may_keep_delegation(self.refresh(), instruction)
+        person = self._account(name)
+        open_entries = [e for e in self.site.delegation_log()
+                        if e.person_id == person.id and (e.ends is None or e.ends >= on)]
+        if not open_entries:
+            raise Refused("no_delegation", name=person.name, day=on.isoformat())
+        for entry in open_entries:
+            if on < entry.starts:
+                raise Refused("ends_before_start", starts=entry.starts.isoformat(), ends=on.isoformat())
+            self.site.people.end_delegation(entry, on, actor=self.person.name, at=self.clock(),
+                                            instruction=(instruction or "").strip() or None)
+        return max(open_entries, key=lambda e: e.id)
+
+    # -- certificates ----------------------------------------------------------------------------
+
+    def create_identity(self, passphrase: bytes, *, organisation: str | None = None) -> bytes:
+        """A key and certificate in the person's own name, enrolled to their account: the PKCS#12 bytes."""
+        from trialdesk.worksheet.signing import create_identity, open_identity
+
+        data = create_identity(self.refresh().name, None, passphrase, organisation=organisation)
+        identity = open_identity(data, passphrase)
+        self.site.people.enrol(self.person, identity.fingerprint, identity.subject, identity.not_after, "created",
+                               at=self.clock())
+        return data
+
+    def import_identity(self, data: bytes, passphrase: bytes) -> Certificate:
+        """Enrol an institution's certificate to the person, once they have unlocked it."""
+        from trialdesk.worksheet.signing import open_identity
+
+        identity = open_identity(data, passphrase)
+        person = self.refresh()
+        if _same_name(identity.name) != _same_name(person.name):  # a verifier shows the certificate's name
+            raise Refused("certificate_of_another", certificate=identity.name, name=person.name)
+        if identity.not_after < self.clock():
+            raise Refused("certificate_expired", until=identity.not_after.date().isoformat())
+        return self.site.people.enrol(person, identity.fingerprint, identity.subject, identity.not_after,
+                                      "imported", at=self.clock())
+
+    def revoke_certificate(self, fingerprint: str, reason: str) -> None:
+        certificate = self.site.people.certificate(fingerprint)
+        if certificate is None:
+            raise Refused("certificate_not_enrolled", name=self.person.name)
+        if certificate.account_id != self.person.id:
+            people.may_administer(self.refresh())
+        if not reason.strip():
+            raise StoreError("reason_required", fact=None)
+        self.site.people.revoke(certificate, actor=self.person.name, at=self.clock(), reason=reason.strip())
+
+    def _enrolled(self, identity: Identity, at: datetime) -> Certificate:
+        certificate = self.site.people.certificate(identity.fingerprint)
+        if certificate is None or certificate.account_id != self.person.id:
+            raise Refused("certificate_not_enrolled", name=self.person.name)
+        if certificate.revoked_at is not None:
+            raise Refused("certificate_revoked", on=certificate.revoked_at.date().isoformat())
+        if not certificate.usable(at) or identity.not_after < at:
+            raise Refused("certificate_expired", until=certificate.not_after.date().isoformat())
+        return certificate
+
+    # -- screenings ------------------------------------------------------------------------------
+
+    def start_screening(self, protocol: Protocol, subject_values: dict[str, Any],
+                        answers: dict[str, Any] | None = None, *, site: str | None = None) -> ScreeningSession:
+        from trialdesk.session import start_screening
+
+        self._may(Task.ENTER)
+        return start_screening(self.site.store, protocol, subject_values, answers,
+                               site=self.site.site_setting("site_number") if site is None else site,
+                               actor=self.person.name, clock=self.clock)
+
+    def open(self, reference: str | int) -> ScreeningSession:
+        """A screening to work on: changes need data-entry delegation today (else it opens read-only)."""
+        from trialdesk.session import ScreeningSession
+
+        screening = self.site.screening(reference)
+        try:
+            self._may(Task.ENTER)
+            refusal = None
+        except Refused as refused:
+            refusal = refused
+        return ScreeningSession(self.site.store, self.site.protocol(screening.protocol_id), screening,
+                                actor=self.person.name, clock=self.clock, refusal=refusal)
+
+    def complete(self, session: ScreeningSession, password: str, meaning: str | None = None,
+                 words: Messages | None = None) -> Completion:
+        """The coordinator's signature: the data entry of this screening is complete (password again)."""
+        from trialdesk.messages import Messages
+
+        self._may(Task.ENTER)
+        self.reauthenticate(password, "complete")
+        if session.locked:
+            raise StoreError("locked", status=session.screening.status.value)
+        words = words or Messages(session.protocol)
+        meaning = (meaning or "").strip() or words.t("meaning.completed", protocol=session.protocol.id,
+                                                   version=session.protocol.version)
+        return self.site.people.complete(session.screening.id, self.person, meaning, at=self.clock())
+
+    def sign(self, session: ScreeningSession, identity: Identity, password: str, words: Messages, *,
+             meaning: str | None = None, paper: str = "a4", alt_words: Messages | None = None) -> SignedWorksheet:
+        """The investigator's signature: password again, an enrolled certificate, delegation today."""
+        from trialdesk.signoff import SignerAuthority, sign_screening
+
+        now = self.clock()
+        self.reauthenticate(password, "sign")  # a wrong password is audited (and counted) as a sign-in failure
+        try:
+            entry = self._may(Task.SIGN, now.date())
+            self._enrolled(identity, now)
+            completion = self.site.completion(session.screening.id)
+            if completion is None:
+                raise Refused("not_completed")
+        except Refused as refused:
+            self.site.people.record_refusal(self.person, "sign_refused", at=now, code=refused.code,
+                                            screening_id=session.screening.id, target=identity.fingerprint)
+            raise
+        authority = SignerAuthority(name=self.person.name, role=self.person.role.value, delegation=entry)
+        return sign_screening(self.site.store, session, identity, words, authority=authority, completion=completion,
+                              at=now, folder=self.site.site_file_dir(), meaning=meaning, paper=paper,
+                              alt_words=alt_words)
+
+    def record_screen_failure(self, session: ScreeningSession, reason: str) -> None:
+        session.record_screen_failure(reason)
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole database, made by a named person (audited, with where it went)."""
+        self.refresh()
+        self.site.backup_to(target)
+        self.site.store.record_action("backup", actor=self.person.name, at=self.clock(), target=str(target))
+
+    # -- site settings (the site administrator or the principal investigator) --------------------
+
+    def set_site_setting(self, key: str, value: str) -> None:
+        person = self.refresh()
+        if person.role not in (Role.SITE_ADMINISTRATOR, Role.PRINCIPAL_INVESTIGATOR):
+            raise Refused("not_administrator", name=person.name)
+        self.site.store.set_site_setting(key, value, actor=person.name, at=self.clock())
