@@ -165,6 +165,7 @@ EN: dict[str, str] = {
     "ws.delegation": QT_TRANSLATE_NOOP("ws.delegation", "Delegation on the signing date: {entry}"),
     "ws.delegation_entry": QT_TRANSLATE_NOOP("ws.delegation_entry", "{tasks}, from {starts} to {ends} (recorded by {recorded_by} on {recorded_at})"),
     "ws.delegation_open": QT_TRANSLATE_NOOP("ws.delegation_open", "no end date"),
+    "ws.evidence": QT_TRANSLATE_NOOP("ws.evidence", "Audit trail at signing: entry {seq}, SHA-256 {head} · protocol file SHA-256 {protocol}"),
     "ws.certificate": QT_TRANSLATE_NOOP("ws.certificate", "Certificate SHA-256: {fingerprint}"),
     "ws.wet_ink": QT_TRANSLATE_NOOP("ws.wet_ink", "Handwritten signature (where the site's SOP requires it)"),
     "ws.wet_ink_line": QT_TRANSLATE_NOOP("ws.wet_ink_line", "Signature of investigator"),

@@ -2347,6 +2347,13 @@
     </message>
 </context>
 <context>
+    <name>ws.evidence</name>
+    <message>
+        <source>Audit trail at signing: entry {seq}, SHA-256 {head} · protocol file SHA-256 {protocol}</source>
+        <translation>签名时的稽查轨迹：第 {seq} 条，SHA-256 {head} · 方案文件 SHA-256 {protocol}</translation>
+    </message>
+</context>
+<context>
     <name>ws.facts</name>
     <message>
         <source>Facts entered</source>

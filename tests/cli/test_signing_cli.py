@@ -47,8 +47,10 @@ def test_an_honest_sign_off_verifies(capsys, as_user, prepared, monkeypatch, _ow
     path = out.strip().splitlines()[-1]
     assert Path(path).name.startswith("NCT03798028_S-001_v1_") and path.endswith(".pdf")
     assert "Signature is Valid." in pdfsig(path)
-    code, out, _ = cli(capsys, "verify", path)
-    assert code == 0 and "integrity:     intact" in out and "matches screening id 1" in out and f"signer:        {PI}" in out
+    code, out, err = cli(capsys, "verify", path)
+    assert code == 0, err
+    assert "result:        verified" in out and "(screening id 1, version 1;" in out and f"signer:        {PI}" in out
+    assert "pages rendered from it" in out
     code, out, _ = cli(capsys, "worksheet", "S-001", "-o", str(_own_data_dir / "copy.pdf"))
     assert code == 0 and "signed" in out
     assert (_own_data_dir / "copy.pdf").read_bytes() == Path(path).read_bytes()
@@ -64,8 +66,28 @@ def test_a_changed_byte_makes_verify_fail(capsys, as_user, prepared, tmp_path):
     data[2000] ^= 0x20
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(bytes(data))
-    code, out, _ = cli(capsys, "verify", str(broken))
-    assert code == 3 and "BROKEN" in out
+    code, out, err = cli(capsys, "verify", str(broken))
+    assert code == 3 and "BROKEN" in err
+
+
+def test_verify_exit_codes_superseded_unchecked_and_unreadable(capsys, as_user, prepared, tmp_path):
+    code, out, _ = cli(capsys, *as_user(PI), "sign", "S-001", "--identity", prepared["identity"],
+                       "--passphrase-file", prepared["secret"])
+    path = out.strip().splitlines()[-1]
+    code, out, err = cli(capsys, "--data-dir", str(tmp_path / "no-site-here"), "verify", path)
+    assert code == 5 and "not checked:" in out and "not checked against a site database" in out
+    assert not (tmp_path / "no-site-here").exists()  # verifying creates no database
+    code, out, err = cli(capsys, *as_user(PI), "screening", "correct", "S-001", "--reason", "typo in ESR")
+    assert code == 0, err
+    code, _, _ = cli(capsys, *as_user(PI), "complete", "S-001")
+    code, out, err = cli(capsys, *as_user(PI), "sign", "S-001", "--identity", prepared["identity"],
+                         "--passphrase-file", prepared["secret"])
+    assert code == 0, err
+    code, out, _ = cli(capsys, "verify", path)
+    assert code == 4 and "SUPERSEDED by version 2" in out
+    for bad in (tmp_path, tmp_path / "missing.pdf"):
+        code, _, err = cli(capsys, "verify", str(bad))
+        assert code == 3 and "cannot be read" in err
 
 
 def test_a_coordinator_cannot_sign_as_the_pi(capsys, as_user, prepared, tmp_path):

@@ -22,8 +22,9 @@ def test_a_signed_worksheet_is_valid_for_pdfsig_and_for_trialdesk(site):
     assert "Total document signed" in report
     assert "ETSI.CAdES.detached" in report  # PAdES
     check = site.site.check_worksheet(signed.path.read_bytes())
-    assert check.signature.unbroken and check.signature.signer == "Wang Li" and not check.signature.trusted
-    assert check.matches_database and check.same_file and check.screening_id == site.sessions["eligible"].screening.id
+    assert check.outcome == "verified", check.all_problems
+    assert check.file.signer == "Wang Li" and not check.file.trusted and check.file.pages_match
+    assert check.screening_id == site.sessions["eligible"].screening.id
     text = " ".join(pdftotext(signed.path, layout=False).split())
     assert "Signed by Wang Li, Principal investigator" in text
     assert f"Date and time: {when.strftime('%Y-%m-%d %H:%M:%S')} (UTC+08:00)" in text
@@ -43,7 +44,7 @@ def test_one_changed_byte_is_reported_broken(site, tmp_path):
     broken.write_bytes(bytes(data))
     assert "Signature Validation: Digest Mismatch." in pdfsig(broken)
     check = site.site.check_worksheet(bytes(data))
-    assert not check.signature.unbroken and not check.same_file
+    assert check.outcome == "broken" and check.all_problems
 
 
 def test_the_screening_is_locked_with_its_document(site):

@@ -7,14 +7,23 @@ import re
 import sys
 from pathlib import Path
 
-from trialdesk.cli.common import EXIT_BROKEN, EXIT_REFUSED, group
+from trialdesk.cli.common import EXIT_BROKEN, EXIT_REFUSED, EXIT_SUPERSEDED, EXIT_UNCHECKED, group
 from trialdesk.cli.context import Context, read_secret
 from trialdesk.cli.people_cmd import add_site_init
 from trialdesk.desk import Refused
 from trialdesk.i18n import languages
 from trialdesk.messages import Messages
 from trialdesk.session import local_now
-from trialdesk.signoff import BILINGUAL, SITE_FILE_SETTING, check_worksheet, worksheet_words, write_private
+from trialdesk.signoff import (
+    BILINGUAL,
+    BROKEN,
+    SITE_FILE_SETTING,
+    SUPERSEDED,
+    UNCHECKED,
+    check_worksheet,
+    worksheet_words,
+    write_private,
+)
 from trialdesk.worksheet.signing import IdentityError, open_identity
 
 
@@ -59,7 +68,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     sign.add_argument("--lang", choices=(*languages(), BILINGUAL), default="en", help="the worksheet's language")
     sign.set_defaults(run=sign_command)
 
-    verify = commands.add_parser("verify", help="check a signed worksheet: signer, time, intact, matches the database")
+    verify = commands.add_parser("verify", help="prove a signed worksheet: intact, its pages from its data, signed by "
+                                 "an enrolled, delegated investigator, the current version (exit 0, 3, 4 or 5)")
     verify.add_argument("file", metavar="FILE.pdf")
     verify.set_defaults(run=verify_command)
 
@@ -178,25 +188,50 @@ def sign_command(args: argparse.Namespace, context: Context) -> int:
 
 
 def verify_command(args: argparse.Namespace, context: Context) -> int:
-    pdf = Path(args.file).read_bytes()
-    check = context.site.check_worksheet(pdf) if context.settings.database_path.exists() else check_worksheet(pdf, None)
-    v = check.signature
-    if not v.signed:
-        print(f"{args.file}: NOT SIGNED ({v.problem})", file=sys.stderr)
+    """Exit 0 verified against the site's records; 3 broken, forged or not this site's; 4 intact but
+    superseded by a later version; 5 intact on its own, with no site database to check it against."""
+    try:
+        pdf = Path(args.file).read_bytes()
+    except OSError as error:
+        print(f"trialdesk: {args.file}: cannot be read ({error.strerror or error})", file=sys.stderr)
         return EXIT_BROKEN
-    print(f"signer:        {v.signer}")
-    print(f"signing time:  {v.signing_time.isoformat() if v.signing_time else '—'}")
-    print(f"document:      {v.document_id or '—'}")
-    print(f"content hash:  {v.content_digest or '—'}")
-    intact = v.unbroken
-    print(f"integrity:     {'intact: no byte changed since signing' if intact else 'BROKEN: the file was changed after signing'}")
-    print(f"certificate:   {'trusted' if v.trusted else 'not from a trusted authority (a personal certificate)'}")
-    if check.matches_database:
-        same = "the same file as the one kept" if check.same_file else "content matches, file differs from the one kept"
-        print(f"database:      matches screening id {check.screening_id} ({same})")
-    else:
-        print("database:      no signed worksheet with this content in this site database")
-    return 0 if intact else EXIT_BROKEN
+    with_database = context.settings.database_path.exists()
+    try:
+        check = context.site.check_worksheet(pdf) if with_database else check_worksheet(pdf, None)
+    except Exception as error:  # a file made to break a check is a broken file, never exit 1
+        print(f"trialdesk: {args.file}: BROKEN: the file could not be checked ({type(error).__name__})", file=sys.stderr)
+        return EXIT_BROKEN
+    file, content = check.file, check.file.content
+    print(f"file:          {args.file}")
+    if file.signed:
+        print(f"signer:        {file.signer or '—'} (certificate SHA-256 {file.certificate_sha256 or '—'})")
+        print(f"signing time:  {file.signing_time.isoformat() if file.signing_time else '—'}")
+        print(f"certificate:   {'trusted' if file.trusted else 'not from a trusted authority (a personal certificate)'}")
+    if content is not None:
+        print(f"document:      {content.document_id} (screening id {content.screening_id}, version "
+              f"{content.screening_version}; protocol file SHA-256 {content.protocol_sha256 or '—'})")
+        print(f"content:       SHA-256 {file.digest}, recomputed from the embedded data; pages "
+              f"{'rendered from it' if file.pages_match else 'NOT rendered from it'}")
+        if content.audit_hash:
+            print(f"audit trail:   entry {content.audit_seq}, SHA-256 {content.audit_hash} at signing")
+    for note in file.notes:
+        print(f"note:          {note}")
+    for item in check.not_checked:
+        print(f"not checked:   {item}")
+    outcome = check.outcome
+    for problem in check.all_problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    if outcome == BROKEN:
+        print("result:        BROKEN: do not rely on this worksheet", file=sys.stderr)
+        return EXIT_BROKEN
+    if outcome == SUPERSEDED:
+        print(f"result:        intact and signed by this site, but SUPERSEDED by version {check.superseded_by}")
+        return EXIT_SUPERSEDED
+    if outcome == UNCHECKED:
+        print("result:        intact on its own; not checked against a site database")
+        return EXIT_UNCHECKED
+    print("result:        verified: intact, signed by an enrolled, delegated investigator, the site's current version")
+    return 0
 
 
 def worksheet_command(args: argparse.Namespace, context: Context) -> int:

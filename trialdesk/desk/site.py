@@ -184,7 +184,7 @@ class Site:
     def check_worksheet(self, pdf: bytes) -> WorksheetCheck:
         from trialdesk.signoff import check_worksheet
 
-        return check_worksheet(pdf, self.store)
+        return check_worksheet(pdf, self.store, self.people)
 
     def draft_pdf(self, session: ScreeningSession, words: Messages, paper: str = "a4",
                   alt_words: Messages | None = None) -> bytes:
@@ -407,9 +407,12 @@ class Desk:
                                             screening_id=session.screening.id, target=identity.fingerprint)
             raise
         authority = SignerAuthority(name=self.person.name, role=self.person.role.value, delegation=entry)
+        from trialdesk.desk.protocols import protocol_file_sha256
+
+        digest = protocol_file_sha256(session.protocol.id, self.site.settings.protocol_dir)
         return sign_screening(self.site.store, session, identity, words, authority=authority, completion=completion,
-                              at=now, folder=self.site.site_file_dir(), meaning=meaning, paper=paper,
-                              alt_words=alt_words)
+                              protocol_sha256=digest, at=now, folder=self.site.site_file_dir(), meaning=meaning,
+                              paper=paper, alt_words=alt_words)
 
     def record_screen_failure(self, session: ScreeningSession, reason: str) -> None:
         session.record_screen_failure(reason)

@@ -8,6 +8,7 @@ An error names the file, the line, the path to the bad entry
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -120,6 +121,16 @@ def find_protocol(id_or_file: str, site_dir: Path | None = None) -> Protocol:
         id_or_file,
         [ProtocolIssue("", f"no such file, and no protocol with that id; known: {sorted(known)}")],
     )
+
+
+def protocol_file_sha256(protocol_id: str, site_dir: Path | None = None) -> str:
+    """The SHA-256 of the file a protocol id is read from (bundled, else the site's kept copy)."""
+    known = dict(bundled_protocols())
+    if site_dir is not None and site_dir.is_dir():
+        known.update({k: p for k, p in protocol_files(site_dir).items() if k not in known})
+    if protocol_id not in known:
+        raise ProtocolFileError(protocol_id, [ProtocolIssue("", "no protocol file with that id")])
+    return hashlib.sha256(known[protocol_id].read_bytes()).hexdigest()
 
 
 def keep_site_protocol(path: Path, protocol: Protocol, site_dir: Path) -> None:

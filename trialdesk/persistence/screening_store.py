@@ -274,6 +274,19 @@ class ScreeningStore:
             audit_trail.append(db, at=at, actor=actor, action="signed", screening_id=screening_id,
                                old=old.value, new=signature, reason=signature.get("meaning"))
 
+    def audit_head(self) -> tuple[int, str]:
+        """The audit trail's last entry: its sequence number and hash (0 and the genesis hash when empty)."""
+        row = self._read.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, audit_trail.GENESIS)
+
+    def successor(self, screening_id: int) -> Screening | None:
+        """The newest version that replaced this screening version, if any."""
+        row = self._read.execute(
+            "WITH RECURSIVE later(id) AS (SELECT id FROM screenings WHERE supersedes = ? "
+            "UNION SELECT s.id FROM screenings s JOIN later ON s.supersedes = later.id) "
+            "SELECT MAX(id) FROM later", (screening_id,)).fetchone()
+        return self.load(row[0]) if row and row[0] is not None else None
+
     def documents(self, screening_id: int) -> list[SignedDocument]:
         """The signed worksheets of a screening version, oldest first."""
         rows = self._read.execute(

@@ -97,6 +97,12 @@ class WorksheetContent(BaseModel):
     signature: Signature | None
     completion: CompletionMark | None = None
     program_version: str
+    paper: str = "a4"
+    # The evidence a signed worksheet carries (embedded as its payload and printed): the protocol
+    # file it was evaluated under, and the audit trail's head when it was signed.
+    protocol_sha256: str | None = None
+    audit_seq: int | None = None
+    audit_hash: str | None = None
 
     @property
     def document_id(self) -> str:
@@ -141,9 +147,12 @@ def build_content(
     alt_words: Messages | None = None,
     completion: CompletionMark | None = None,
     entered: dict[str, tuple[str, ...]] | None = None,
+    paper: str = "a4",
+    evidence: tuple[str, int, str] | None = None,
 ) -> WorksheetContent:
-    """Everything the worksheet prints, for one screening version and its evaluation;
-    with `alt_words`, each reason also in that second language (a bilingual worksheet)."""
+    """Everything the worksheet prints, for one screening version and its evaluation; with
+    `alt_words`, each reason also in that second language (a bilingual worksheet); with `evidence`
+    (protocol file SHA-256, audit head sequence and hash), what a signed worksheet carries."""
     entries = []
     for criterion, result in zip(protocol.criteria, report.results):
         entries.append(
@@ -201,4 +210,8 @@ def build_content(
         signature=signature,
         completion=completion,
         program_version=program_version,
+        paper=paper,
+        protocol_sha256=evidence[0] if evidence else None,
+        audit_seq=evidence[1] if evidence else None,
+        audit_hash=evidence[2] if evidence else None,
     )

@@ -227,8 +227,12 @@ class WorksheetRenderer:
         story.append(Spacer(1, 4 * mm))
         story.append(KeepTogether([p(t("ws.completion"), "heading"), self._completion(content)]))
         story.append(Spacer(1, 3 * mm))
+        evidence = []
+        if content.audit_hash:
+            evidence = [p(t("ws.evidence", seq=content.audit_seq, head=content.audit_hash,
+                            protocol=content.protocol_sha256 or "—"), "small")]
         story.append(KeepTogether([p(t("ws.signature"), "heading"), _SignatureBox(self._signature(content), where),
-                                   Spacer(1, 5 * mm), self._wet_ink()]))
+                                   *evidence, Spacer(1, 5 * mm), self._wet_ink()]))
         return story
 
     def _entry(self, entry) -> Table:
@@ -306,5 +310,7 @@ class WorksheetRenderer:
         return table
 
 
-def render_worksheet(content: WorksheetContent, words: Messages, paper: str = "a4") -> RenderedWorksheet:
-    return WorksheetRenderer(words, paper).render(content)
+def render_worksheet(content: WorksheetContent, words: Messages, paper: str | None = None) -> RenderedWorksheet:
+    """The worksheet's PDF. Deterministic: the same content and program give the same bytes,
+    which is how `verify` proves a signed worksheet's pages were rendered from its payload."""
+    return WorksheetRenderer(words, paper or content.paper).render(content)

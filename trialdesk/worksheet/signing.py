@@ -9,6 +9,7 @@ kept: not stored, not logged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timedelta, timezone
 from io import BytesIO
 from typing import Any, NoReturn
@@ -318,14 +319,34 @@ def _check_mac(digest: str | None) -> None:
                             f" trialdesk needs SHA-256 or stronger. {REEXPORT}")
 
 
+PAYLOAD_NAME = "trialdesk-worksheet.json"  # the worksheet content, embedded in the signed revision
+
+
 def sign_pdf(pdf: bytes, identity: Identity, *, page: int, box: tuple[int, int, int, int], reason: str,
-             location: str | None = None) -> bytes:
-    """The PDF with a visible PAdES B-B signature over the box where the worksheet prints its manifestation."""
+             location: str | None = None, payload: bytes | None = None, at: datetime | None = None) -> bytes:
+    """The PDF with a visible PAdES B-B signature over the box where the worksheet prints its manifestation.
+
+    `payload` (the worksheet content as JSON) is embedded as an associated file (PDF/A-3 style,
+    /AFRelationship /Data) in the same revision the signature covers; `at` is the signing time
+    the CMS states, the one the site records.
+    """
     from pyhanko import stamp
+    from pyhanko.pdf_utils import embed, generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    if payload is not None:
+        stamp_time = at or datetime.now(timezone.utc)
+        data = embed.EmbeddedFileObject.from_file_data(
+            writer, data=payload, mime_type="application/json",
+            params=embed.EmbeddedFileParams(creation_date=stamp_time, modification_date=stamp_time),
+        )
+        embed.embed_file(writer, embed.FileSpec(
+            file_spec_string=PAYLOAD_NAME, file_name=PAYLOAD_NAME, embedded_data=data,
+            description="trialdesk worksheet content: what every page says, as data",
+            af_relationship=generic.NameObject("/Data"),
+        ))
     metadata = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",
@@ -334,86 +355,33 @@ def sign_pdf(pdf: bytes, identity: Identity, *, page: int, box: tuple[int, int, 
         name=identity.name,
         location=location,
     )
-    pdf_signer = signers.PdfSigner(
+    pdf_signer = _signer_at()(
         metadata,
         signer=identity.signer,
         # The page already shows name, role, time and meaning in the box: the widget adds no drawing of its own.
         stamp_style=stamp.StaticStampStyle(border_width=0),
         new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, on_page=page, box=box),
+        at=at,
     )
     return pdf_signer.sign_pdf(writer, bytes_reserved=BYTES_RESERVED).getvalue()
 
 
-@dataclass(frozen=True)
-class PdfVerification:
-    """What a signed worksheet says about itself."""
+@cache
+def _signer_at() -> type:
+    """pyHanko's PdfSigner, stating a given signing time (the class is made on first use: pyHanko loads slowly)."""
+    from pyhanko.sign import signers
 
-    signed: bool
-    signer: str | None = None
-    signing_time: datetime | None = None
-    intact: bool = False
-    valid: bool = False
-    trusted: bool = False
-    whole_file: bool = False
-    content_digest: str | None = None
-    document_id: str | None = None
-    problem: str | None = None
+    class SignerAt(signers.PdfSigner):
+        """States the site's signing time in the CMS, so the file and the database say the same moment."""
 
-    @property
-    def unbroken(self) -> bool:
-        """Cryptographically intact and covering every byte of the file."""
-        return self.signed and self.intact and self.valid and self.whole_file
+        def __init__(self, *args, at: datetime | None = None, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._at = at
 
+        def init_signing_session(self, pdf_out, existing_fields_only=False):
+            session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+            if self._at is not None:
+                session.system_time = self._at
+            return session
 
-def verify_pdf(pdf: bytes) -> PdfVerification:
-    """Check a worksheet's signature (integrity and coverage; trust is reported, not required)."""
-    import logging
-
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation.errors import SignatureValidationError
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
-
-    from trialdesk.worksheet.render import KEYWORD
-
-    try:
-        reader = PdfFileReader(BytesIO(pdf), strict=False)
-        info = reader.trailer["/Info"]
-        keywords = str(info.get("/Keywords", ""))
-    except Exception as error:  # anything a damaged or foreign file makes the parser raise
-        return PdfVerification(signed=False, problem=f"not a readable PDF ({type(error).__name__})")
-    digest = document = None
-    for part in keywords.split(","):
-        part = part.strip()
-        if part.startswith(KEYWORD):
-            digest = part[len(KEYWORD):]
-        elif part.startswith("trialdesk-document="):
-            document = part.split("=", 1)[1]
-    signatures = reader.embedded_signatures
-    if not signatures:
-        return PdfVerification(signed=False, content_digest=digest, document_id=document, problem="the file is not signed")
-    signature = signatures[0]
-    quiet = logging.getLogger("pyhanko")  # a self-signed certificate is logged with a traceback: expected here
-    level = quiet.level
-    quiet.setLevel(logging.CRITICAL)
-    try:
-        # No trust list: offline, trust is reported (a personal certificate is untrusted), integrity decides.
-        status = validate_pdf_signature(signature, ValidationContext(trust_roots=[], allow_fetching=False))
-    except (SignatureValidationError, ValueError) as error:
-        return PdfVerification(signed=True, content_digest=digest, document_id=document, problem=str(error))
-    finally:
-        quiet.setLevel(level)
-    cert = status.signing_cert
-    names = [v for k, v in cert.subject.native.items() if k == "common_name"] if cert else []
-    return PdfVerification(
-        signed=True,
-        signer=str(names[0]) if names else None,
-        signing_time=status.signer_reported_dt,
-        intact=status.intact,
-        valid=status.valid,
-        trusted=status.trusted,
-        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-        content_digest=digest,
-        document_id=document,
-    )
+    return SignerAt
