@@ -9,6 +9,9 @@ from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from trialdesk.private import restrict_umask
+
+    restrict_umask()  # whatever the shell's umask, what trialdesk creates is its owner's only
     argv = list(sys.argv[1:] if argv is None else argv)
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--data-dir")

@@ -19,6 +19,7 @@ from trialdesk import __version__
 from trialdesk.domain.people import DelegationEntry
 from trialdesk.domain.verdict import Overall
 from trialdesk.messages import Messages
+from trialdesk.private import open_private
 from trialdesk.persistence.people_store import Completion, PeopleStore
 from trialdesk.persistence.screening_store import ScreeningStore, SignedDocument, StoreError
 from trialdesk.session import ScreeningSession
@@ -166,9 +167,7 @@ def sign_screening(
 
 def write_private(path: Path, data: bytes) -> Path:
     """Write a file readable by its owner only (it names a subject)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as out:
+    with open_private(path, "wb") as out:
         out.write(data)
     return path
 

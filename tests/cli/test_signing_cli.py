@@ -231,3 +231,33 @@ def test_a_draft_worksheet_before_signing(capsys, prepared, tmp_path):
     code, out, _ = cli(capsys, "worksheet", "S-003", "-o", str(tmp_path / "draft.pdf"), "--paper", "letter")
     assert code == 0 and "draft (not signed)" in out
     assert (tmp_path / "draft.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_audit_verify_is_anchored_by_the_site_file_and_exports_the_history(capsys, as_user, prepared, tmp_path):
+    import csv
+    import subprocess
+
+    code, out, err = cli(capsys, *as_user(PI), "sign", "S-001", "--identity", prepared["identity"],
+                         "--passphrase-file", prepared["secret"])
+    path = out.strip().splitlines()[-1]
+    code, out, _ = cli(capsys, "verify", path)
+    head = next(line for line in out.splitlines() if line.startswith("audit trail:")).split("SHA-256 ")[1].split()[0]
+    code, out, err = cli(capsys, "audit", "verify", "--head", head, "--worksheets", str(tmp_path))
+    assert code == 0, err
+    assert "1 signed worksheet(s) anchor the trail; 1 head(s) from paper found" in out
+    code, _, err = cli(capsys, "audit", "verify", "--head", "not-a-hash")
+    assert code == 2 and "not an audit hash" in err
+    code, _, err = cli(capsys, "audit", "verify", "--head", "0" * 64)
+    assert code == 3 and "no entry of the audit trail has the hash" in err
+    code, out, _ = cli(capsys, "audit", "export", "S-001", "--csv", str(tmp_path / "history.csv"))
+    assert code == 0 and "entries of screening S-001" in out
+    with (tmp_path / "history.csv").open(encoding="utf-8-sig") as exported:
+        rows = list(csv.DictReader(exported))
+    assert [r["action"] for r in rows] == ["create", "completed", "signed"]
+    assert rows[1]["who"] == COORDINATOR and rows[2]["who"] == PI
+    import re
+
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d", rows[2]["local time"])  # with its offset
+    code, _, _ = cli(capsys, "audit", "export", "S-001", "--pdf", str(tmp_path / "history.pdf"))
+    text = subprocess.run(["pdftotext", str(tmp_path / "history.pdf"), "-"], capture_output=True, text=True).stdout
+    assert code == 0 and "Audit history: NCT03798028 screening S-001" in text and "completed" in text

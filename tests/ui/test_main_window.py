@@ -133,13 +133,17 @@ def test_window_geometry_is_remembered(qtbot, window):
     again.close()
 
 
-def test_an_unexpected_error_gets_a_reference_and_is_logged(tmp_path):
+def test_an_unexpected_error_gets_a_reference_and_is_logged_without_personal_data(tmp_path):
+    initials = "ZHL"
     try:
-        raise RuntimeError("disk unplugged")
+        raise RuntimeError(f"screening S-001 ({initials}, born 1972-03-15) could not be drawn")
     except RuntimeError as error:
         reference = log_error(tmp_path, error, sys.exc_info()[2])
     log = (tmp_path / ERROR_LOG).read_text(encoding="utf-8")
-    assert reference.startswith("TD-") and reference in log and "RuntimeError: disk unplugged" in log
+    assert reference.startswith("TD-") and reference in log and "RuntimeError" in log
+    assert "test_main_window.py:" in log  # where it happened
+    assert initials not in log and "1972" not in log and "S-001" not in log  # never the values
+    assert (tmp_path / ERROR_LOG).stat().st_mode & 0o777 == 0o600
 
 
 def test_a_refused_database_is_reported_not_crashed(qtbot, settings, monkeypatch):

@@ -19,6 +19,7 @@ from trialdesk.cli.context import Context
 from trialdesk.desk import DatabaseError, ProtocolFileError, Refused, StoreError
 from trialdesk.domain.errors import FactsInvalid
 from trialdesk.messages import Messages
+from trialdesk.private import restrict_umask
 
 
 _UNRECOGNISED = "unrecognized arguments: "
@@ -89,6 +90,7 @@ def _backup(args: argparse.Namespace, context: Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()
     argv = list(sys.argv[1:] if argv is None else argv)
     refusal = _refuse_secret_arguments(argv)
     if refusal:

@@ -8,6 +8,7 @@ unique at the site and never changed or given to anyone else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -33,8 +34,29 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 
+def _offset_zone(offset: str):
+    from datetime import timedelta, timezone
+
+    sign = -1 if offset.startswith("-") else 1
+    hours, minutes = offset.lstrip("+-").split(":")
+    return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+
+
 def _local_now() -> datetime:
     return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class RecordsCheck:
+    """`audit verify`: the chain, and everything else that must agree with it."""
+
+    chain: Any  # audit_trail.Verification
+    problems: tuple[str, ...]
+    anchored_by: int  # signed worksheets whose head at signing was found in the trail
+
+    @property
+    def intact(self) -> bool:
+        return self.chain.intact and not self.problems
 
 
 class Site:
@@ -164,6 +186,20 @@ class Site:
 
         return audit_trail.history(self.database.connection, screening_id)
 
+    def history_rows(self, screening_id: int):
+        """The screening's history as a monitor reads it (who, when in UTC and local time, old, new, why)."""
+        from trialdesk.worksheet.history import HistoryRow, value_text
+
+        rows = []
+        for entry in self.history(screening_id):
+            local = entry.at.astimezone(_offset_zone(entry.utc_offset))
+            who = f"{entry.actor} (recorded before named users)" if self.before_named_users(entry) else entry.actor
+            rows.append(HistoryRow(entry.seq, entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+                                   f"{local.strftime('%Y-%m-%d %H:%M:%S')} {entry.utc_offset}", who, entry.action,
+                                   entry.target or "", value_text(entry.old_value), value_text(entry.new_value),
+                                   entry.reason or ""))
+        return rows
+
     def before_named_users(self, entry: AuditEntry) -> bool:
         """Whether an audit entry was recorded before the site had named users (its name is as typed then)."""
         return entry.seq <= self.people.named_users_since()
@@ -172,6 +208,54 @@ class Site:
         from trialdesk.persistence import audit_trail
 
         return audit_trail.verify(self.database.connection)
+
+    def verify_records(self, worksheet_dirs: Iterable[Path] = (), heads: Iterable[str] = ()) -> RecordsCheck:
+        """The audit trail's chain, the records replayed against it, the schema, and its anchors outside
+        the database: every signed worksheet in the site file (and in `worksheet_dirs`), and heads read
+        from paper."""
+        from trialdesk.persistence import audit_trail, integrity
+
+        db = self.database.connection
+        chain = audit_trail.verify(db)
+        problems = integrity.schema_problems(db)
+        problems += integrity.replay_problems(db, self._expected_status)
+        anchors, unreadable = self._worksheet_anchors([self.site_file_dir(), *worksheet_dirs])
+        anchors += [integrity.Anchor("the head given", None, head) for head in heads]
+        problems += unreadable + integrity.anchor_problems(db, anchors)
+        return RecordsCheck(chain, tuple(problems), sum(1 for a in anchors if a.seq is not None))
+
+    def _expected_status(self, screening_id: int, answers: dict[str, Any]) -> str | None:
+        from trialdesk.domain.screening import status_from_report
+        from trialdesk.session import ScreeningSession
+
+        try:
+            screening = self.store.load(screening_id)
+            session = ScreeningSession(self.store, self.protocol(screening.protocol_id), screening, actor="")
+        except Exception:  # a protocol no longer readable: the status is not judged, the rest still is
+            return None
+        return status_from_report(session.report).value
+
+    @staticmethod
+    def _worksheet_anchors(folders: Iterable[Path]):
+        from trialdesk.persistence.integrity import Anchor
+        from trialdesk.worksheet.verification import check_file
+
+        anchors, problems, seen = [], [], set()
+        for folder in folders:
+            for path in sorted(Path(folder).glob("*.pdf")) if Path(folder).is_dir() else ():
+                if path.resolve() in seen:
+                    continue
+                seen.add(path.resolve())
+                try:
+                    check = check_file(path.read_bytes())
+                except OSError as error:
+                    problems.append(f"{path}: cannot be read ({error.strerror or error})")
+                    continue
+                if check.problems:
+                    problems.append(f"{path}: {check.problems[0]}")
+                if check.content is not None and check.content.audit_hash:
+                    anchors.append(Anchor(str(path), check.content.audit_seq, check.content.audit_hash))
+        return anchors, problems
 
     def site_setting(self, key: str, default: str = "") -> str:
         return self.store.site_setting(key, default)

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from trialdesk.persistence.migrations import MIGRATIONS, SCHEMA_VERSION
+from trialdesk.private import private_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 FIRST_WAIT_MS = 250
@@ -60,7 +61,7 @@ def _refuse_unusable(path: Path) -> None:
 
 
 def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(path.parent)
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     if os.name == "posix":

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from trialdesk.domain.protocol import Protocol
 from trialdesk.persistence.errors import ProtocolFileError, ProtocolIssue
+from trialdesk.private import open_private
 from trialdesk.resources import bundled_protocols, protocol_files
 
 
@@ -151,8 +152,8 @@ def keep_site_protocol(path: Path, protocol: Protocol, site_dir: Path) -> None:
                 path, [ProtocolIssue("id", f"a different protocol file with id {protocol.id} is already in use ({target})")]
             )
         return
-    site_dir.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
+    with open_private(target, "wb") as out:
+        out.write(content)
 
 
 def _issues(error: ValidationError, data: Any, node: yaml.Node | None) -> Iterator[ProtocolIssue]:

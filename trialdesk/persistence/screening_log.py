@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from trialdesk.domain.log import LogEntry, LogFilter, ScreeningStatus
 from trialdesk.persistence.database import Database
+from trialdesk.private import open_private
 
 SORTABLE = ("screening_number", "initials", "screening_date", "status", "failed_criteria", "version", "protocol_id")
 LOG_COLUMNS = (
@@ -135,5 +136,5 @@ class ScreeningLog:
 
 def write_csv(path: Path, log: ScreeningLog, log_filter: LogFilter, words: dict[str, str]) -> int:
     """The log as CSV in UTF-8 with a byte-order mark, so that spreadsheet programs read Chinese right."""
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as out:
         return log.export_csv(out, log_filter, words)

@@ -125,6 +125,8 @@ class ScreeningStore:
                 db.execute("INSERT INTO notes VALUES (?, ?, ?)", (screening_id, criterion_id, note))
             record = {"subject": subject.model_dump(mode="json"), "answers": answers, "protocol": protocol_id,
                       "protocol_version": protocol_version, "site": site}
+            if notes:
+                record["notes"] = notes  # a correction carries its notes over: the trail says so
             if supersedes is not None:
                 db.execute("UPDATE screenings SET status = ? WHERE id = ?", (ScreeningStatus.SUPERSEDED.value, supersedes.id))
                 audit_trail.append(db, at=at, actor=actor, action="superseded", screening_id=supersedes.id,

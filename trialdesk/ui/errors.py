@@ -13,6 +13,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from trialdesk.private import open_private
+
 ERROR_LOG = "errors.log"
 
 
@@ -21,11 +23,17 @@ def log_error(log_dir: Path, exc: BaseException, tb: TracebackType | None) -> st
     from secrets import token_hex
 
     reference = datetime.now().strftime("TD-%Y%m%d-%H%M%S-") + token_hex(2).upper()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    with (log_dir / ERROR_LOG).open("a", encoding="utf-8") as log:
-        log.write(f"--- {reference} {datetime.now().astimezone().isoformat()}\n")
-        log.write("".join(traceback.format_exception(type(exc), exc, tb)))
+    with open_private(log_dir / ERROR_LOG, "a", encoding="utf-8") as log:
+        log.write(f"--- {reference} {datetime.now().astimezone().isoformat()} {type(exc).__name__}\n")
+        log.write(_places(tb))
     return reference
+
+
+def _places(tb: TracebackType | None) -> str:
+    """Where it happened: files, lines and functions only. The exception's message and the source
+    lines can carry values, names or initials, and never reach the log."""
+    return "".join(f"  at {Path(frame.filename).name}:{frame.lineno} in {frame.name}\n"
+                   for frame in traceback.extract_tb(tb))
 
 
 def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -> None:

@@ -1,0 +1,223 @@
+"""Is the database what its audit trail says it is? Replay, schema, and anchors outside the database.
+
+The hash chain alone only shows that the trail was not edited by someone who did not recompute
+the hashes. Three more checks make the records hold against the file's owner:
+
+- replay: the trail is replayed from its first entry, and every stored answer, note, status,
+  signed document and completion must be exactly what it says (the first disagreement named);
+- schema: the tables and the triggers that protect them must be the ones the migrations made;
+- anchors: each signed worksheet carries the trail's head at its signing; the entry with that
+  number must still have that hash, so truncating or rewriting anything before the latest
+  signature shows, even after every hash was recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from trialdesk.persistence.migrations import MIGRATIONS
+
+LOCKED_BY = {"superseded": "superseded", "signed": "signed", "screen_failure": "screen_failure"}
+SUBJECT_FACTS = ("date_of_birth", "sex", "consent_date")
+
+
+@dataclass
+class _Screening:
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    subject: dict[str, Any] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    documents: list[tuple[str, str | None]] = field(default_factory=list)  # (content SHA-256, PDF SHA-256)
+
+
+def _load(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def replay(db: sqlite3.Connection) -> dict[int, _Screening]:
+    """Every screening as the audit trail says it should be now."""
+    state: dict[int, _Screening] = {}
+    rows = db.execute("SELECT seq, screening_id, action, target, new_value FROM audit ORDER BY seq")
+    for _seq, sid, action, target, new_text in rows:
+        new = _load(new_text)
+        if action in ("create", "correction") and sid is not None and isinstance(new, dict):
+            screening = state[sid] = _Screening(answers=dict(new.get("answers") or {}),
+                                                subject=dict(new.get("subject") or {}))
+            if action == "correction":
+                previous = state.get(int(target)) if str(target).isdigit() else None
+                screening.notes = dict(new["notes"]) if "notes" in new else dict(previous.notes if previous else {})
+        elif sid not in state:
+            continue
+        elif action == "answer":
+            if new is None:
+                state[sid].answers.pop(target, None)
+            else:
+                state[sid].answers[target] = new
+                if target in SUBJECT_FACTS:
+                    state[sid].subject[target] = new
+        elif action == "source_note":
+            if new is None:
+                state[sid].notes.pop(target, None)
+            else:
+                state[sid].notes[target] = new
+        elif action in LOCKED_BY:
+            state[sid].flags.add(action)
+            if action == "signed" and isinstance(new, dict):
+                state[sid].documents.append((new.get("content_sha256"), new.get("pdf_sha256")))
+    return state
+
+
+def replay_problems(db: sqlite3.Connection,
+                    expected_status: Callable[[int, dict[str, Any]], str | None] | None = None) -> list[str]:
+    """Where the stored records disagree with the replayed trail, in the order found."""
+    state = replay(db)
+    problems: list[str] = []
+    stored_ids = {sid for (sid,) in db.execute("SELECT id FROM screenings")}
+    for sid in sorted(set(state) - stored_ids):
+        problems.append(f"screening {sid} is in the audit trail but was deleted from the records")
+    for sid, number, status, born, sex, consent in db.execute(
+            "SELECT id, screening_number, status, date_of_birth, sex, consent_date FROM screenings ORDER BY id"):
+        where = f"screening {number} (id {sid})"
+        replayed = state.get(sid)
+        if replayed is None:
+            problems.append(f"{where} has no creation entry in the audit trail")
+            continue
+        answers = {f: json.loads(v) for f, v in db.execute(
+            "SELECT fact_id, value FROM answers WHERE screening_id = ?", (sid,))}
+        for fact in sorted(set(answers) | set(replayed.answers)):
+            if answers.get(fact) != replayed.answers.get(fact):
+                problems.append(f"{where}: the stored answer {fact} is {_show(answers.get(fact))}, the audit trail "
+                                f"says {_show(replayed.answers.get(fact))}")
+        notes = dict(db.execute("SELECT criterion_id, note FROM notes WHERE screening_id = ?", (sid,)))
+        for criterion in sorted(set(notes) | set(replayed.notes)):
+            if notes.get(criterion) != replayed.notes.get(criterion):
+                problems.append(f"{where}: the source note of {criterion} differs from the audit trail")
+        for column, value in (("date_of_birth", born), ("sex", sex), ("consent_date", consent)):
+            if column in replayed.subject and str(replayed.subject[column]) != value:
+                problems.append(f"{where}: the stored {column} {value} is not the audit trail's "
+                                f"{replayed.subject[column]}")
+        problems += _status_problems(where, sid, status, replayed, answers, expected_status)
+        problems += _document_problems(db, where, sid, replayed)
+    problems += _completion_problems(db)
+    return problems
+
+
+def _show(value: Any) -> str:
+    return "not entered" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _status_problems(where: str, sid: int, status: str, replayed: _Screening, answers: dict[str, Any],
+                     expected_status: Callable[[int, dict[str, Any]], str | None] | None) -> list[str]:
+    for flag in ("superseded", "signed", "screen_failure"):
+        if flag in replayed.flags:
+            return [] if status == LOCKED_BY[flag] else [
+                f"{where}: stored as {status}, the audit trail says {LOCKED_BY[flag]}"]
+    if status in LOCKED_BY.values():
+        return [f"{where}: stored as {status}, but the audit trail never recorded that"]
+    expected = expected_status(sid, answers) if expected_status else None
+    if expected is not None and expected != status:
+        return [f"{where}: stored as {status}, but its answers evaluate to {expected}"]
+    return []
+
+
+def _document_problems(db: sqlite3.Connection, where: str, sid: int, replayed: _Screening) -> list[str]:
+    problems = []
+    stored = db.execute("SELECT content_sha256, pdf_sha256, pdf FROM documents WHERE screening_id = ? ORDER BY id",
+                        (sid,)).fetchall()
+    recorded = list(replayed.documents)
+    for content_sha, pdf_sha, pdf in stored:
+        actual = hashlib.sha256(pdf).hexdigest()
+        if actual != pdf_sha:
+            problems.append(f"{where}: the stored signed PDF was replaced (its SHA-256 is not the one kept with it)")
+        match = next((r for r in recorded if r[0] == content_sha), None)
+        if match is None:
+            problems.append(f"{where}: a signed worksheet is stored that the audit trail never recorded")
+            continue
+        recorded.remove(match)
+        if match[1] is not None and match[1] != actual:
+            problems.append(f"{where}: the stored signed PDF is not the one the audit trail recorded at signing")
+    for _content_sha, _pdf_sha in recorded:
+        problems.append(f"{where}: the audit trail records a signed worksheet the records no longer hold")
+    return problems
+
+
+def _completion_problems(db: sqlite3.Connection) -> list[str]:
+    entries = {seq: (sid, actor) for seq, sid, actor in db.execute(
+        "SELECT seq, screening_id, actor FROM audit WHERE action = 'completed'")}
+    problems = []
+    for sid, name, seq in db.execute("SELECT screening_id, name, audit_seq FROM completions ORDER BY id"):
+        if entries.get(seq) != (sid, name):
+            problems.append(f"screening id {sid}: a completion by {name} is stored that the audit trail does not hold")
+    return problems
+
+
+# -- the schema --------------------------------------------------------------------------------
+
+
+def _schema(db: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    rows = db.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL")
+    return {(kind, name): " ".join(sql.split()) for kind, name, sql in rows}
+
+
+def expected_schema() -> dict[tuple[str, str], str]:
+    from trialdesk.persistence.database import _statements
+
+    memory = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS:
+            for statement in _statements(script):
+                memory.execute(statement)
+        return _schema(memory)
+    finally:
+        memory.close()
+
+
+def schema_problems(db: sqlite3.Connection) -> list[str]:
+    """Tables, indexes and protective triggers that are missing, changed or were added."""
+    expected, actual = expected_schema(), _schema(db)
+    problems = []
+    for (kind, name), sql in sorted(expected.items()):
+        if (kind, name) not in actual:
+            problems.append(f"the {kind} {name} was dropped" + (": the records it protected can be rewritten"
+                                                                 if kind == "trigger" else ""))
+        elif actual[(kind, name)] != sql:
+            problems.append(f"the {kind} {name} was changed")
+    for kind, name in sorted(set(actual) - set(expected)):
+        problems.append(f"an unexpected {kind} {name} was added")
+    return problems
+
+
+# -- anchors outside the database --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A point of the trail recorded outside the database: a worksheet's head at signing, or one read from paper."""
+
+    where: str  # the worksheet file, or "the head given"
+    seq: int | None
+    hash: str
+
+
+def anchor_problems(db: sqlite3.Connection, anchors: Iterable[Anchor]) -> list[str]:
+    problems = []
+    for anchor in anchors:
+        if anchor.seq is None:
+            found = db.execute("SELECT seq FROM audit WHERE hash LIKE ? || '%'", (anchor.hash.lower(),)).fetchone()
+            if found is None:
+                problems.append(f"{anchor.where}: no entry of the audit trail has the hash {anchor.hash}: "
+                                "the trail was rewritten or cut")
+            continue
+        row = db.execute("SELECT hash FROM audit WHERE seq = ?", (anchor.seq,)).fetchone()
+        if row is None:
+            problems.append(f"{anchor.where}: the audit trail no longer has entry {anchor.seq}, which this worksheet "
+                            "recorded at its signing: the trail was cut")
+        elif row[0] != anchor.hash:
+            problems.append(f"{anchor.where}: entry {anchor.seq} of the audit trail is not the one this worksheet "
+                            "recorded at its signing: the trail was rewritten")
+    return problems
