@@ -48,8 +48,10 @@ def fill_log(data_dir: Path, count: int) -> str:
     password = os.urandom(12).hex()
     with Site(AppSettings(data_dir=data_dir)) as site:
         admin = site.create_first_administrator("Bench Administrator", password)
-        admin.add_user("Bench Investigator", Role.PRINCIPAL_INVESTIGATOR, password)
-        admin.add_user(COORDINATOR, Role.COORDINATOR, password)
+        given = os.urandom(12).hex()
+        for name, role in (("Bench Investigator", Role.PRINCIPAL_INVESTIGATOR), (COORDINATOR, Role.COORDINATOR)):
+            admin.add_user(name, role, given)
+            site.sign_in(name, given).change_password(given, password)  # each chooses their own
         site.sign_in("Bench Investigator", password).delegate(COORDINATOR, {Task.ENTER}, site.clock().date())
     return password
 

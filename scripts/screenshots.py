@@ -31,8 +31,10 @@ def people(site: Site) -> Desk:
     """The site's people (throwaway passwords): an administrator, the PI, and the coordinator, signed in."""
     password = os.urandom(12).hex()
     admin = site.create_first_administrator("Ada Admin", password)
-    admin.add_user("Wang Li", Role.PRINCIPAL_INVESTIGATOR, password)
-    admin.add_user(COORDINATOR, Role.COORDINATOR, password)
+    given = os.urandom(12).hex()
+    for name, role in (("Wang Li", Role.PRINCIPAL_INVESTIGATOR), (COORDINATOR, Role.COORDINATOR)):
+        admin.add_user(name, role, given)
+        site.sign_in(name, given).change_password(given, password)  # each chooses their own
     investigator = site.sign_in("Wang Li", password)
     investigator.delegate("Wang Li", {Task.ENTER, Task.SIGN}, site.clock().date())
     investigator.delegate(COORDINATOR, {Task.ENTER}, site.clock().date())

@@ -87,6 +87,7 @@ PI = "Wang Li"
 SUB_I = "Zhao Min"
 COORDINATOR = "Chen Hua"
 PASSWORD = "correct horse battery"  # everyone's, in tests
+FIRST_PASSWORD = "given by the administrator"  # until each person chooses their own
 PASSPHRASE = b"staple of the battery"
 DELEGATED_FROM = date(2026, 1, 1)
 
@@ -103,7 +104,8 @@ def site_people(tmp_path_factory: pytest.TempPathFactory) -> People:
         admin = site.create_first_administrator(ADMIN, PASSWORD)
         for name, role in ((PI, Role.PRINCIPAL_INVESTIGATOR), (SUB_I, Role.SUB_INVESTIGATOR),
                            (COORDINATOR, Role.COORDINATOR)):
-            admin.add_user(name, role, PASSWORD)
+            admin.add_user(name, role, FIRST_PASSWORD)
+            site.sign_in(name, FIRST_PASSWORD).change_password(FIRST_PASSWORD, PASSWORD)  # each chooses their own
         pi = site.sign_in(PI, PASSWORD)
         for name, tasks in ((PI, {Task.ENTER, Task.SIGN}), (SUB_I, {Task.ENTER, Task.SIGN}),
                             (COORDINATOR, {Task.ENTER})):

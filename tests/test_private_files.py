@@ -21,10 +21,14 @@ def test_every_created_file_is_0600_and_every_folder_0700_under_a_permissive_uma
         run = lambda *args: cli(capsys, "--data-dir", str(data), *args)  # noqa: E731
         assert run("--password-file", str(secret), "site", "init", "--admin", "Ada Admin")[0] == 0
         admin = ("--user", "Ada Admin", "--password-file", str(secret))
+        own = tmp_path / "own.txt"
+        own.write_text("a password of one's own\n", encoding="utf-8")
         for name, role in ((PI, "principal_investigator"), (COORDINATOR, "coordinator")):
             assert run(*admin, "user", "add", name, "--role", role, "--new-password-file", str(secret))[0] == 0
-        pi = ("--user", PI, "--password-file", str(secret))
-        coordinator = ("--user", COORDINATOR, "--password-file", str(secret))
+            assert run("--user", name, "--password-file", str(secret), "user", "password",
+                       "--new-password-file", str(own))[0] == 0
+        pi = ("--user", PI, "--password-file", str(own))
+        coordinator = ("--user", COORDINATOR, "--password-file", str(own))
         assert run(*pi, "delegation", "add", PI, "--tasks", "enter,sign", "--from", "2026-01-01")[0] == 0
         assert run(*pi, "delegation", "add", COORDINATOR, "--tasks", "enter", "--from", "2026-01-01")[0] == 0
         assert run(*coordinator, "screening", "new", "--protocol", "NCT03798028", "--facts", facts)[0] == 0

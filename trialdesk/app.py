@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     restrict_umask()  # whatever the shell's umask, what trialdesk creates is its owner's only
     argv = list(sys.argv[1:] if argv is None else argv)
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     early.add_argument("--data-dir")
     known, rest = early.parse_known_args(argv)
     if rest == ["selftest"]:

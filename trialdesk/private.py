@@ -39,8 +39,19 @@ def open_private(path: Path, mode: str = "w", **kwargs):
     """Open a file for writing (created 0600); text modes take open()'s keyword arguments."""
     path = Path(path)
     private_folder(path.parent)
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_EXCL if "x" in mode else os.O_TRUNC)
+    mode = mode.replace("x", "w")
     descriptor = os.open(path, flags, PRIVATE_FILE)
     if os.name == "posix":
         os.fchmod(descriptor, PRIVATE_FILE)
     return os.fdopen(descriptor, mode, **kwargs)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting like a formula (=, +, -, @) is quoted
+    with an apostrophe, so a reason typed as =HYPERLINK(...) never runs (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

@@ -81,8 +81,10 @@ def _worksheet(folder: Path) -> str:
     password, secret = os.urandom(12).hex(), os.urandom(12).hex().encode()
     with Site(AppSettings(data_dir=folder / "worksheet")) as site:
         admin = site.create_first_administrator("Self Test Administrator", password)
-        admin.add_user("Self Test", Role.PRINCIPAL_INVESTIGATOR, password)
-        pi = site.sign_in("Self Test", password)
+        given, password = password, os.urandom(12).hex()
+        admin.add_user("Self Test", Role.PRINCIPAL_INVESTIGATOR, given)
+        pi = site.sign_in("Self Test", given)
+        pi.change_password(given, password)  # the administrator's word is replaced by the owner's
         pi.delegate("Self Test", {Task.ENTER, Task.SIGN}, date.today())
         protocol = site.protocol("NCT03798028")
         session = pi.start_screening(protocol, {**data["subject"], "screening_date": data["screening_date"]},
@@ -110,9 +112,11 @@ def _signed_in_site(folder: Path):
     site = Site(AppSettings(data_dir=folder))
     try:
         admin_password, password = os.urandom(12).hex(), os.urandom(12).hex()
+        given = os.urandom(12).hex()
         site.create_first_administrator("Self Test Administrator", admin_password).add_user(
-            "Self Test", Role.PRINCIPAL_INVESTIGATOR, password)
-        investigator = site.sign_in("Self Test", password)
+            "Self Test", Role.PRINCIPAL_INVESTIGATOR, given)
+        investigator = site.sign_in("Self Test", given)
+        investigator.change_password(given, password)  # the administrator's word is replaced by the owner's
         investigator.delegate("Self Test", {Task.ENTER, Task.SIGN}, site.clock().date())
     except Exception:
         site.close()

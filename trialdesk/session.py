@@ -22,6 +22,7 @@ from trialdesk.domain.evaluation import evaluate, parse_facts
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.screening import SUBJECT_FACTS, Screening, check_subject, status_from_report
+from trialdesk.domain.text import MAX_NOTE, check_text
 from trialdesk.domain.values import FactValue
 from trialdesk.domain.verdict import EligibilityReport
 from trialdesk.persistence.screening_store import ScreeningStore, StoreError
@@ -197,7 +198,7 @@ class ScreeningSession:
             parsed = parse_facts(self.protocol, {fact_id: raw}, self.on)
         if raw == old:
             return SessionChange(self.report, ())
-        reason = (reason or "").strip() or None
+        reason = check_text(reason or "", "reason") or None
         if reason is None and self.needs_reason(fact_id):
             raise StoreError("reason_required", fact=fact_id)
         facts = {k: v for k, v in self.facts.items() if k != fact_id} | parsed
@@ -225,17 +226,18 @@ class ScreeningSession:
         """The source-document note for one criterion (where each value was verified)."""
         self._check_writable()
         old = self.screening.notes.get(criterion_id)
-        note = note.strip()
+        note = check_text(note, "source note", MAX_NOTE)
+        reason = check_text(reason or "", "reason")
         if (old or "") == note:
             return
         self.store.save_note(self.screening.id, criterion_id, note, old=old, actor=self.actor, at=self.clock(),
-                             reason=(reason or "").strip() or None)
+                             reason=reason or None)
         self.screening = self.store.load(self.screening.id)
 
     def record_screen_failure(self, reason: str) -> None:
         if self.refusal is not None:
             raise self.refusal
-        reason = reason.strip()
+        reason = check_text(reason, "reason")
         if not reason:
             raise StoreError("reason_required", fact=None)
         self.store.record_screen_failure(self.screening.id, reason, actor=self.actor, at=self.clock())
@@ -245,7 +247,7 @@ class ScreeningSession:
         """Open a new version of a signed screening, citing this one; this one stays as it was."""
         if self.refusal is not None:
             raise self.refusal
-        reason = reason.strip()
+        reason = check_text(reason, "reason")
         if not reason:
             raise StoreError("reason_required", fact=None)
         if self.screening.status is not ScreeningStatus.SIGNED:

@@ -36,6 +36,10 @@ class AppSettings:
     data_dir: Path = field(default_factory=_default_data_dir)
     lock_after_minutes: float = DEFAULT_LOCK_AFTER_MINUTES
 
+    def __post_init__(self) -> None:
+        # resolved once, at start: a relative folder means the one where trialdesk was started
+        object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser().absolute())
+
     @property
     def database_path(self) -> Path:
         return self.data_dir / DATABASE_NAME

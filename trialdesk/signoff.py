@@ -91,6 +91,8 @@ def check_decided(session: ScreeningSession) -> None:
         raise StoreError("locked", status=session.screening.status.value)
     if session.report.overall is Overall.INCOMPLETE:
         raise StoreError("incomplete")
+    if session.screening.status.value == "screen_failure":
+        raise StoreError("screen_failure_recorded", reason=session.screening.screen_failure_reason or "")
 
 
 def delegation_text(entry: DelegationEntry, words: Messages) -> str:
@@ -155,7 +157,7 @@ def sign_screening(
         {"signer": authority.name, "role": authority.role, "meaning": meaning,
          "certificate_sha256": identity.fingerprint, "delegation_entry": authority.delegation.id,
          "pdf_sha256": hashlib.sha256(pdf).hexdigest(), "audit_head": [head_seq, head_hash]},
-        actor=authority.name, at=at, document=document,
+        actor=authority.name, at=at, document=document, unchanged_since=completion.audit_seq,
     )
     session.screening = store.load(session.screening.id)
     try:

@@ -9,6 +9,46 @@
     </message>
 </context>
 <context>
+    <name>ChoosePasswordDialog</name>
+    <message>
+        <source>Choose your own password</source>
+        <extracomment>Refusals about the new password itself: shown beside it.</extracomment>
+        <translation>设置您自己的密码</translation>
+    </message>
+    <message>
+        <source>Choose your own password, %s</source>
+        <translation>%s，请设置您自己的密码</translation>
+    </message>
+    <message>
+        <source>You signed in with the password the site administrator gave you. Choose one that only you know: trialdesk opens once it is saved, and you sign in with it from now on.</source>
+        <translation>您使用的是站点管理员给您的密码登录。请设置一个只有您知道的密码：保存后 trialdesk 即打开，今后请用它登录。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>at least %d characters</source>
+        <translation>至少 %d 个字符</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>保存密码(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <source>Complete — %s</source>
@@ -1423,6 +1463,13 @@
     </message>
 </context>
 <context>
+    <name>people.already_revoked</name>
+    <message>
+        <source>this certificate was revoked already, on {on}</source>
+        <translation>此证书已于 {on} 吊销</translation>
+    </message>
+</context>
+<context>
     <name>people.bad_name</name>
     <message>
         <source>a full name is needed (at most {limit} characters)</source>
@@ -1458,6 +1505,34 @@
     </message>
 </context>
 <context>
+    <name>people.completion_incomplete</name>
+    <message>
+        <source>the screening is still incomplete ({open} criteria open): data entry is completed when every criterion is decided</source>
+        <translation>本次筛选尚未完成（{open} 条标准未定）：每条标准都有结论后才能完成录入</translation>
+    </message>
+</context>
+<context>
+    <name>people.control_characters</name>
+    <message>
+        <source>the {what} holds control or invisible formatting characters: type it as plain text</source>
+        <translation>{what} 含有控制字符或不可见的格式字符：请以纯文本输入</translation>
+    </message>
+</context>
+<context>
+    <name>people.date_out_of_range</name>
+    <message>
+        <source>{day} is outside the years {first}–{last}</source>
+        <translation>{day} 不在 {first}–{last} 年之间</translation>
+    </message>
+</context>
+<context>
+    <name>people.delegation_used</name>
+    <message>
+        <source>{name} signed under this delegation on {day}: it cannot end before that day</source>
+        <translation>{name} 曾于 {day} 依此授权签名：授权不能在该日之前结束</translation>
+    </message>
+</context>
+<context>
     <name>people.disable_self</name>
     <message>
         <source>an administrator cannot disable their own account</source>
@@ -1479,10 +1554,31 @@
     </message>
 </context>
 <context>
+    <name>people.mixed_scripts</name>
+    <message>
+        <source>the name mixes letters of {scripts}: a look-alike of another name is refused</source>
+        <translation>姓名混用了 {scripts} 字母：与其他姓名形似的姓名不予接受</translation>
+    </message>
+</context>
+<context>
+    <name>people.must_change_password</name>
+    <message>
+        <source>{name} still has the password an administrator gave: choose your own first (trialdesk user password, or the window asks at sign-in)</source>
+        <translation>{name} 仍在使用管理员设定的密码：请先设置自己的密码（trialdesk user password，或在窗口登录时设置）</translation>
+    </message>
+</context>
+<context>
     <name>people.no_account</name>
     <message>
         <source>no account named {name} at this site</source>
         <translation>本站点没有名为 {name} 的账户</translation>
+    </message>
+</context>
+<context>
+    <name>people.no_certificate</name>
+    <message>
+        <source>no certificate with the SHA-256 {fingerprint} is enrolled at this site</source>
+        <translation>本站点没有登记 SHA-256 为 {fingerprint} 的证书</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1673,27 @@
     </message>
 </context>
 <context>
+    <name>people.reason_needed</name>
+    <message>
+        <source>give the reason with --reason</source>
+        <translation>请用 --reason 注明原因</translation>
+    </message>
+</context>
+<context>
+    <name>people.secret_not_text</name>
+    <message>
+        <source>{file} is not UTF-8 text: save the password or passphrase in it as plain text</source>
+        <translation>{file} 不是 UTF-8 文本：请将密码或口令以纯文本保存在其中</translation>
+    </message>
+</context>
+<context>
+    <name>people.secret_unreadable</name>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>people.sign_in_failed</name>
     <message>
         <source>the name or the password is wrong</source>
@@ -1602,6 +1719,13 @@
     <message>
         <source>the password and the passphrase cannot both come from standard input: give one of them in a file</source>
         <translation>密码和口令不能都从标准输入读取：请将其中之一写在文件中</translation>
+    </message>
+</context>
+<context>
+    <name>people.text_too_long</name>
+    <message>
+        <source>the {what} is longer than {limit} characters</source>
+        <translation>{what} 超过 {limit} 个字符</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +2233,13 @@
     </message>
 </context>
 <context>
+    <name>store.changed_while_signing</name>
+    <message>
+        <source>the screening changed while the worksheet was being signed: nothing was signed; complete it again and sign what it says now</source>
+        <translation>签名过程中本次筛选被修改：未签名；请重新完成录入，并对当前内容签名</translation>
+    </message>
+</context>
+<context>
     <name>store.duplicate_screening_number</name>
     <message>
         <source>screening number {value} is already used for this protocol at this site</source>
@@ -2169,6 +2300,13 @@
     <message>
         <source>this replaces a value entered earlier: give a reason for the change</source>
         <translation>此操作将替换先前录入的值：请填写修改原因</translation>
+    </message>
+</context>
+<context>
+    <name>store.screen_failure_recorded</name>
+    <message>
+        <source>the screening is recorded as a screen failure ({reason}): it is not signed as an eligibility decision</source>
+        <translation>本次筛选已记录为筛选失败（{reason}）：不能作为入选资格判定签名</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,8 @@ def test_accounts_are_kept_by_the_administrator(capsys, as_user, password_file, 
     assert code == 2 and "exists already" in err
     code, out, _ = cli(capsys, "user", "list")
     assert "Li Na\tStudy coordinator\tactive" in out
+    code, _, err = cli(capsys, *as_user("Li Na"), "site", "set", "--name", "Li Na's own site")
+    assert code == 2 and "still has the password an administrator gave" in err  # the administrator's word is not hers
     code, _, _ = cli(capsys, *as_user(ADMIN), "user", "disable", "Li Na")
     assert code == 0
     code, _, err = cli(capsys, *as_user("Li Na"), "user", "password", "--new-password-file", str(password_file))
@@ -190,8 +192,14 @@ def test_weak_identity_files_are_refused_on_import(capsys, as_user, prepared, tm
 def test_passphrase_is_no_abbreviation_and_is_never_echoed(capsys, as_user, prepared):
     code, out, err = cli(capsys, *as_user(PI), "sign", "S-001", "--identity", prepared["identity"],
                          "--passphrase", "hunter2-secret")
-    assert code == 2 and "--passphrase is not an option" in err and "--passphrase-file FILE" in err
+    assert code == 2 and "--passphrase… is not an option" in err and "--passphrase-file FILE" in err
     assert "hunter2-secret" not in out + err
+    for glued in ("--passwordhunter2", "--pw=hunter2", "-p"):
+        try:
+            code, out, err = cli(capsys, *as_user(PI), glued, "hunter2", "log", "list")
+        except SystemExit as exited:  # argparse's own refusal
+            code, err = exited.code, capsys.readouterr().err
+        assert code == 2 and "hunter2" not in err, glued
     code, out, err = cli(capsys, "--user", PI, f"--password={PASSWORD}", "log", "list")
     assert code == 2 and PASSWORD not in out + err
     with pytest.raises(SystemExit) as exited:  # an unknown option's value is not echoed either

@@ -154,3 +154,29 @@ def test_a_head_read_from_paper_must_be_in_the_trail(signed_site):
         assert opened.verify_records(heads=[head[:16]]).intact
         result = opened.verify_records(heads=["ab" * 32])
         assert not result.intact and "no entry of the audit trail has the hash" in result.problems[0]
+
+
+def test_a_password_hash_copied_into_the_pis_account_is_caught(signed_site):
+    from tests.conftest import COORDINATOR, PI
+
+    site, _ = signed_site
+    found = problems(tamper(site, ("UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts "
+                                   "WHERE name = ?) WHERE name = ?", (COORDINATOR, PI)), drop_triggers=False))
+    assert f"the password of {PI} was replaced outside trialdesk" in found
+
+
+def test_delegation_and_certificates_written_into_the_file_are_caught(signed_site):
+    from tests.conftest import COORDINATOR
+
+    site, _ = signed_site
+    found = problems(tamper(site, (
+        "INSERT INTO delegation_log (account_id, tasks, starts, recorded_by, recorded_at) "
+        "SELECT id, 'enter sign', '2026-01-01', 'Wang Li', '2026-01-01T00:00:00+08:00' FROM accounts WHERE name = ?",
+        (COORDINATOR,)), (
+        "INSERT INTO certificates (fingerprint, account_id, subject, not_after, source, enrolled_at, enrolled_by) "
+        "SELECT 'ab' || hex(randomblob(31)), id, 'CN=x', '2031-01-01T00:00:00+00:00', 'created', "
+        "'2026-01-01T00:00:00+00:00', 'x' FROM accounts WHERE name = ?", (COORDINATOR,)),
+        "UPDATE accounts SET role = 'principal_investigator' WHERE name = 'Chen Hua'", drop_triggers=False))
+    assert "a delegation entry of Chen Hua (enter sign from 2026-01-01) was written into the records" in found
+    assert "a certificate of Chen Hua" in found and "enrolled outside trialdesk" in found
+    assert "the account Chen Hua is a principal_investigator in the records, a coordinator in the audit trail" in found

@@ -17,6 +17,7 @@ from trialdesk.settings import AppSettings
 from trialdesk.ui import app as app_module
 from trialdesk.ui.first_run_dialog import FirstRunDialog
 from trialdesk.ui.main_window import MainWindow
+from trialdesk.ui.password_dialog import ChoosePasswordDialog
 from trialdesk.ui.sign_in_dialog import SignInDialog
 
 
@@ -164,3 +165,125 @@ def test_someone_without_data_entry_delegation_reads_a_screening_but_cannot_chan
     when_modal(read)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New screening: refused before the form
     assert seen["text"] == "Ada Admin holds no delegation to enter data on 2026-11-20"
+
+
+GIVEN = "given by Ada Admin"  # the password the administrator gives a new account
+OWN = "my very own password"
+
+
+def added_by_the_administrator(site, site_people, name: str = "Liu Yang") -> str:
+    site.sign_in(site_people.admin.name, site_people.admin.password).add_user(name, Role.COORDINATOR, GIVEN)
+    return name
+
+
+def sign_in_by_keys(qtbot, name: str, password: str):
+    def sign_in(dialog):
+        qtbot.waitUntil(dialog.isActiveWindow)
+        Coordinator(qtbot).choose(dialog.name, name)
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    return sign_in
+
+
+def test_an_account_the_administrator_added_chooses_its_own_password_at_the_first_sign_in(qtbot, open_site,
+                                                                                           site_people):
+    site = open_site()
+    name = added_by_the_administrator(site, site_people)
+    seen = {}
+
+    def choose(dialog):
+        qtbot.waitUntil(dialog.isActiveWindow)
+        seen["title"] = dialog.windowTitle()
+        assert QApplication.focusWidget() is dialog.password
+        qtbot.keyClicks(dialog.password, "too short")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.again, "too short")
+        qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+        seen["short"] = dialog.problem_beside(dialog.password)
+        seen["invalid"] = dialog.password.property("invalid")
+        seen["focus"] = QApplication.focusWidget() is dialog.password
+        qtbot.keyClicks(dialog.password, OWN)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.again, OWN + "!")
+        qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+        seen["differ"] = dialog.problem_beside(dialog.again)
+        qtbot.keyClicks(dialog.password, OWN)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.again, OWN)
+        press_enter(qtbot, dialog, dialog.again)
+
+    when_modal(sign_in_by_keys(qtbot, name, GIVEN), SignInDialog)
+    when_modal(choose, ChoosePasswordDialog)
+    window = app_module.start(site)
+    qtbot.addWidget(window)
+    assert seen == {"title": "Choose your own password", "short": "the password must have at least 10 characters",
+                    "invalid": True, "focus": True, "differ": "the two entries differ: nothing was changed"}
+    assert window is not None and window.isVisible()
+    assert window.signed_in.text() == "Signed in as Liu Yang (Study coordinator)"
+    assert not window.desk.must_change_password and window.desk.refresh().name == name  # the desk acts again
+    changed = [(e.actor, e.target) for e in site.history() if e.action == "password_changed"]
+    assert changed[-1] == (name, name)
+    window.close()
+
+    def old_password(dialog):
+        sign_in_by_keys(qtbot, name, GIVEN)(dialog)
+        qtbot.waitUntil(lambda: not dialog.busy)
+        seen["old"] = dialog.problem_beside(dialog.password)
+        dialog.reject()
+
+    when_modal(old_password, SignInDialog)
+    assert app_module.sign_in(site, Messages()) is None
+    assert seen["old"] == "the name or the password is wrong"
+    assert site.sign_in(name, OWN).person.name == name
+
+
+def test_cancelling_the_choice_of_a_password_signs_nobody_in(qtbot, open_site, site_people):
+    site = open_site()
+    name = added_by_the_administrator(site, site_people)
+    when_modal(sign_in_by_keys(qtbot, name, GIVEN), SignInDialog)
+    when_modal(lambda dialog: qtbot.keyClick(dialog.password, Qt.Key.Key_Escape), ChoosePasswordDialog)
+    assert app_module.start(site) is None
+    assert not any(isinstance(w, (MainWindow, QDialog)) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert site.sign_in(name, GIVEN).must_change_password  # still on the given password
+
+
+def test_someone_else_at_the_lock_chooses_their_own_password_or_the_window_stays_locked(qtbot, window, site_people):
+    from trialdesk.ui.lock_dialog import LockDialog
+
+    name = added_by_the_administrator(window.site, site_people)
+    seen = {}
+
+    def someone_else(dialog):
+        qtbot.waitUntil(dialog.isActiveWindow)
+        seen["lock"] = dialog
+        qtbot.mouseClick(dialog.someone_else_button, Qt.MouseButton.LeftButton)
+
+    def cancel(dialog):
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
+        seen["cancelled"] = True
+
+    when_modal(someone_else, LockDialog)
+    when_modal(sign_in_by_keys(qtbot, name, GIVEN), SignInDialog)
+    when_modal(cancel, ChoosePasswordDialog)
+    window.lock_action.trigger()
+    qtbot.waitUntil(lambda: "cancelled" in seen and QApplication.activeModalWidget() is seen["lock"])
+    assert not any(isinstance(w, (SignInDialog, ChoosePasswordDialog)) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+    assert window.locked and window.lock_dialog is seen["lock"] and window.lock_dialog.isVisible()
+    assert window.desk.person.name == "Chen Hua"
+
+    def choose(dialog):
+        qtbot.waitUntil(dialog.isActiveWindow)
+        for field in (dialog.password, dialog.again):
+            qtbot.keyClicks(field, OWN)
+        press_enter(qtbot, dialog, dialog.again)
+
+    when_modal(sign_in_by_keys(qtbot, name, GIVEN), SignInDialog)
+    when_modal(choose, ChoosePasswordDialog)
+    qtbot.mouseClick(window.lock_dialog.someone_else_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.desk.person.name == name)
+    assert not window.locked and not window.desk.must_change_password
+    assert window.signed_in.text() == "Signed in as Liu Yang (Study coordinator)"

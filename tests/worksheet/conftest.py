@@ -1,4 +1,4 @@
-"""A site with an eligible, an ineligible and an incomplete screening, completed by its coordinator."""
+"""A site with an eligible, an ineligible and an incomplete screening; its coordinator completed the first two."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def site(open_site, site_people) -> Sheet:
         subject = {**data["subject"], "screening_number": number, "screening_date": data["screening_date"]}
         sessions[name] = coordinator.start_screening(NCT, subject, data["facts"])
     sessions["eligible"].set_note("I5", "CBC report 2026-11-19, hospital laboratory system")
-    for name in ("eligible", "ineligible", "incomplete"):
+    for name in ("eligible", "ineligible"):  # an incomplete screening cannot be completed
         coordinator.complete(sessions[name], site_people.coordinator.password)
     pi = opened.sign_in(site_people.pi.name, site_people.pi.password)
     return Sheet(opened, opened.store, sessions, coordinator, pi, site_people, Messages(NCT))

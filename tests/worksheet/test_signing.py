@@ -8,6 +8,7 @@ import pytest
 
 from tests.worksheet.conftest import investigator, pdfsig, pdftotext, sign
 from trialdesk.desk import Refused, StoreError
+from trialdesk.domain.people import Task
 from trialdesk.domain.screening import ScreeningStatus
 from trialdesk.worksheet.signing import IdentityError, create_identity, open_identity
 
@@ -172,3 +173,53 @@ def test_an_institutions_certificate_in_the_persons_own_name_is_enrolled_and_sig
     identity = open_identity(issued, b"institution passphrase")
     assert sign(site, identity=identity).document.signer == "Wang Li"
     assert [e.action for e in site.site.history()].count("certificate_enrolled") == 3  # two at set-up, this one
+
+
+def test_a_change_made_while_the_worksheet_is_signed_voids_the_signature(site):
+    """The race: the PI's sign had read the completion; a coordinator changes an answer before it locks."""
+    from trialdesk.signoff import SignerAuthority, sign_screening
+
+    session = site.pi.open(site.sessions["eligible"].screening.id)
+    completion = site.site.completion(session.screening.id)
+    site.coordinator.open(session.screening.id).record_fact("infection", "yes", reason="lab called back")
+    authority = SignerAuthority(site.people.pi.name, "principal_investigator", site.pi.delegation_entry())
+    with pytest.raises(StoreError) as raised:
+        sign_screening(site.store, session, investigator(site), site.words, authority=authority, completion=completion,
+                       protocol_sha256="0" * 64, at=site.site.clock(), folder=site.site.site_file_dir())
+    assert raised.value.code == "changed_while_signing"
+    assert not site.site.documents(session.screening.id) and not site.site.site_file_dir().exists()
+    assert site.site.screening(session.screening.id).status is not ScreeningStatus.SIGNED
+
+
+def test_a_certificate_naming_two_people_is_not_enrolled(site):
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    from trialdesk.worksheet.signing import _strong_encryption as strong_encryption
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Zhao Min"), x509.NameAttribute(NameOID.COMMON_NAME, "Wang Li")])
+    now = __import__("datetime").datetime.now(__import__("datetime").timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                   .serial_number(7).not_valid_before(now).not_valid_after(now.replace(year=now.year + 1))
+                   .sign(key, hashes.SHA256()))
+    data = pkcs12.serialize_key_and_certificates(b"x", key, certificate, None, strong_encryption(b"two names here"))
+    sub_i = site.site.sign_in(site.people.sub_i.name, site.people.sub_i.password)
+    with pytest.raises(Refused) as raised:
+        sub_i.import_identity(data, b"two names here")
+    assert raised.value.code == "certificate_of_another" and "Wang Li" in raised.value.params["certificate"]
+
+
+def test_a_delegation_does_not_end_before_a_signature_made_under_it_and_ends_whole(site):
+    sign(site)
+    with pytest.raises(Refused) as raised:
+        site.pi.end_delegation(site.people.pi.name, date(2026, 6, 30))
+    assert raised.value.code == "delegation_used"
+    site.pi.delegate(site.people.sub_i.name, {Task.ENTER}, date(2026, 12, 1))
+    with pytest.raises(Refused) as raised:  # one of the two entries cannot end then: neither ends
+        site.pi.end_delegation(site.people.sub_i.name, date(2026, 11, 15))
+    assert raised.value.code == "ends_before_start"
+    assert all(e.ends is None for e in site.site.delegation_log() if e.person == site.people.sub_i.name)

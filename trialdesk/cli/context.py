@@ -21,10 +21,21 @@ from trialdesk.session import ScreeningSession
 from trialdesk.settings import AppSettings
 
 
+MAX_SECRET_FILE = 64 * 1024  # a password file holds one line
+
+
 def read_secret(file: str | None, prompt: str, *, used_stdin: list[bool] | None = None) -> str:
     """A password or passphrase: from FILE, from standard input with `-`, or asked at a terminal."""
     if file and file != "-":
-        text = Path(file).read_text(encoding="utf-8")
+        try:
+            with open(file, "rb") as source:
+                data = source.read(MAX_SECRET_FILE)
+        except OSError as error:
+            raise Refused("secret_unreadable", file=file, error=error.strerror or type(error).__name__) from None
+        try:
+            text = data.decode("utf-8-sig")  # a byte-order mark is how Windows Notepad saves UTF-8
+        except UnicodeDecodeError:
+            raise Refused("secret_not_text", file=file) from None
         return text.splitlines()[0] if text.strip() else ""
     if file is None and sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)

@@ -32,7 +32,8 @@ def _refuse_secret_arguments(argv: Sequence[str]) -> str | None:
         option = token.split("=", 1)[0]
         if option.startswith("--pass") or option.startswith("--new-pass"):
             if option not in _SECRET_FILES:
-                return (f"trialdesk: {option} is not an option: a password or passphrase is never given on the "
+                shown = next(p for p in ("--new-password", "--passphrase", "--password", "--pass") if option.startswith(p))
+                return (f"trialdesk: {shown}… is not an option: a password or passphrase is never given on the "
                         "command line (it would stay in the shell's history and the process list); "
                         "use --password-file FILE or --passphrase-file FILE, or - to read it from standard input")
     return None
@@ -49,6 +50,8 @@ class _Parser(argparse.ArgumentParser):
         if message.startswith(_UNRECOGNISED):  # name the options, never echo their values (a secret, perhaps)
             tokens = message[len(_UNRECOGNISED):].split()
             message = _UNRECOGNISED + " ".join(t.split("=", 1)[0] for t in tokens if t.startswith("-")) or "values"
+        elif "invalid choice:" in message:  # a stray word (a password typed after an unknown option?) is not echoed
+            message = message.split(":", 1)[0] + ": not one of the choices (see --help)"
         self.print_usage(sys.stderr)
         self.exit(EXIT_REFUSED, f"{self.prog}: error: {message}\n")
 

@@ -13,6 +13,7 @@ from trialdesk.cli.people_cmd import add_site_init
 from trialdesk.desk import Refused
 from trialdesk.i18n import languages
 from trialdesk.messages import Messages
+from trialdesk.private import open_private
 from trialdesk.session import local_now
 from trialdesk.signoff import (
     BILINGUAL,
@@ -124,15 +125,25 @@ def _identity_problem(where: str, error: IdentityError) -> int:
 def identity_create(args: argparse.Namespace, context: Context) -> int:
     desk = context.desk
     target = Path(args.output) if args.output else context.settings.data_dir / "identities" / f"{_slug(desk.person.name)}.p12"
-    if target.exists():
+    passphrase = read_passphrase(args, context, "New passphrase: ", twice=True)
+    try:  # the file first: a certificate is never enrolled whose key could not be kept
+        out = open_private(target, "xb")
+    except FileExistsError:
         print(f"trialdesk: {target} exists already; choose another file with -o", file=sys.stderr)
         return EXIT_REFUSED
-    passphrase = read_passphrase(args, context, "New passphrase: ", twice=True)
-    try:
-        data = desk.create_identity(passphrase, organisation=context.site.site_setting("site_name") or None)
-    except IdentityError as error:
-        return _identity_problem("identity", error)
-    write_private(target, data)
+    except OSError as error:
+        print(f"trialdesk: {target} cannot be written ({error.strerror or error}); nothing was enrolled", file=sys.stderr)
+        return EXIT_REFUSED
+    with out:
+        try:
+            data = desk.create_identity(passphrase, organisation=context.site.site_setting("site_name") or None)
+        except BaseException as error:
+            out.close()
+            target.unlink(missing_ok=True)
+            if isinstance(error, IdentityError):
+                return _identity_problem("identity", error)
+            raise
+        out.write(data)
     print(f"{desk.person.name}: certificate enrolled; identity file {target}")
     return 0
 

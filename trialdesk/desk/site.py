@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from trialdesk.desk import passwords
 from trialdesk.domain import people
 from trialdesk.domain.people import Account, AccountStatus, DelegationEntry, Refused, Role, Task
+from trialdesk.domain.text import MAX_LINE, check_text, same_person_key
 from trialdesk.persistence.database import Database
 from trialdesk.persistence.people_store import Certificate, Completion, PeopleStore
 from trialdesk.persistence.screening_log import ScreeningLog
@@ -103,7 +104,7 @@ class Site:
         name = people.check_name(name)
         people.check_password(password)
         account = self.people.add_account(name, Role.SITE_ADMINISTRATOR, passwords.hash_password(password),
-                                          actor=name, at=self.clock(), first=True)
+                                          actor=name, at=self.clock(), first=True, same_as=same_person_key)
         return Desk(self, account)
 
     def sign_in(self, name: str, password: str, *, purpose: str = "sign_in") -> Desk:
@@ -112,7 +113,9 @@ class Site:
 
     def _authenticate(self, name: str, password: str, purpose: str) -> Account:
         now = self.clock()
-        account = self.people.account(" ".join(name.split()))
+        if not password:
+            raise Refused("sign_in_failed")  # nothing typed: not an attempt on anyone's account
+        account = self._find(name)
         if account is None:
             passwords.password_matches(passwords.decoy_hash(), password)  # as long as a real check
             self.people.record_unknown_sign_in(at=now)
@@ -125,18 +128,21 @@ class Site:
             raise Refused("account_locked", name=account.name, until=account.locked_until.isoformat(timespec="minutes"))
         stored = self.people.password_hash(account.id)
         if not passwords.password_matches(stored, password):
-            failures = account.failed_signins + 1
-            lock = now + people.LOCK_FOR if failures >= people.LOCK_AFTER_FAILURES else None
-            self.people.record_sign_in(account, succeeded=False, at=now, lock_until=lock,
-                                       failures=0 if lock else failures, purpose=purpose)
+            lock = self.people.record_failure(account, at=now, purpose=purpose, lock_after=people.LOCK_AFTER_FAILURES,
+                                              lock_for=people.LOCK_FOR)
             if lock:
                 raise Refused("account_locked", name=account.name, until=lock.isoformat(timespec="minutes"))
             raise Refused("sign_in_failed")
-        self.people.record_sign_in(account, succeeded=True, at=now, lock_until=None, failures=0, purpose=purpose)
+        if not self.people.record_success(account, at=now, purpose=purpose):
+            raise Refused("account_locked", name=account.name, until="later")
         if passwords.needs_rehash(stored):
             self.people.set_password_hash(account, passwords.hash_password(password), actor=account.name, at=now,
                                           rehash=True)
         return self.people.account_by_id(account.id)
+
+    def _find(self, name: str) -> Account | None:
+        key = same_person_key(name)
+        return next((a for a in self.people.accounts() if same_person_key(a.name) == key), None)
 
     def delegation_log(self) -> list[DelegationEntry]:
         return self.people.delegation_log()
@@ -219,6 +225,7 @@ class Site:
         chain = audit_trail.verify(db)
         problems = integrity.schema_problems(db)
         problems += integrity.replay_problems(db, self._expected_status)
+        problems += integrity.people_problems(db)
         anchors, unreadable = self._worksheet_anchors([self.site_file_dir(), *worksheet_dirs])
         anchors += [integrity.Anchor("the head given", None, head) for head in heads]
         problems += unreadable + integrity.anchor_problems(db, anchors)
@@ -290,10 +297,6 @@ class Site:
         self.database.backup_to(target)
 
 
-def _same_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 class Desk:
     """The signed-in person's work: every change here is theirs, and checked against their authority."""
 
@@ -308,11 +311,18 @@ class Desk:
     def _today(self) -> date:
         return self.clock().date()
 
-    def refresh(self) -> Account:
+    def refresh(self, *, changing_password: bool = False) -> Account:
+        """The person as the records say now: disabled, or still on a password someone else gave, they may not act."""
         self.person = self.site.people.account_by_id(self.person.id)
         if not self.person.active:
             raise Refused("account_disabled", name=self.person.name)
+        if self.person.must_change_password and not changing_password:
+            raise Refused("must_change_password", name=self.person.name)
         return self.person
+
+    @property
+    def must_change_password(self) -> bool:
+        return self.person.must_change_password
 
     def reauthenticate(self, password: str, purpose: str) -> None:
         """The password again, at a signature (21 CFR 11.200(a)): failures count toward the lock."""
@@ -339,7 +349,7 @@ class Desk:
         name = people.check_name(name)
         people.check_password(password)
         return self.site.people.add_account(name, role, passwords.hash_password(password), actor=self.person.name,
-                                            at=self.clock())
+                                            at=self.clock(), same_as=same_person_key)
 
     def set_user_status(self, name: str, status: AccountStatus) -> None:
         people.may_administer(self.refresh())
@@ -350,14 +360,16 @@ class Desk:
 
     def change_password(self, current: str, new: str) -> None:
         self.reauthenticate(current, "password_change")
+        self.refresh(changing_password=True)
         people.check_password(new)
         if new == current:
             raise Refused("password_unchanged")
         self.site.people.set_password_hash(self.person, passwords.hash_password(new), actor=self.person.name,
                                            at=self.clock())
+        self.refresh()
 
     def _account(self, name: str) -> Account:
-        account = self.site.people.account(" ".join(name.split()))
+        account = self.site._find(name)
         if account is None:
             raise Refused("no_account", name=name)
         return account
@@ -366,19 +378,25 @@ class Desk:
 
     def delegate(self, name: str, tasks: Iterable[Task], starts: date, ends: date | None = None,
                  instruction: str | None = None) -> DelegationEntry:
+        instruction = check_text(instruction or "", "instruction") or None
         people.may_keep_delegation(self.refresh(), instruction)
         person = self._account(name)
         if not person.active:
             raise Refused("account_disabled", name=person.name)
         checked = people.check_tasks(person, tasks)
+        for day in (starts, ends):
+            people.check_log_date(day)
         if ends is not None and ends < starts:
             raise Refused("ends_before_start", starts=starts.isoformat(), ends=ends.isoformat())
         return self.site.people.add_delegation(person, checked, starts, ends, actor=self.person.name, at=self.clock(),
-                                               instruction=(instruction or "").strip() or None)
+                                               instruction=instruction)
 
     def end_delegation(self, name: str, on: date, instruction: str | None = None) -> DelegationEntry:
+        """End every entry of the person still open on `on`: all of them or, if any cannot end then, none."""
+        instruction = check_text(instruction or "", "instruction") or None
         people.may_keep_delegation(self.refresh(), instruction)
         person = self._account(name)
+        people.check_log_date(on)
         open_entries = [e for e in self.site.delegation_log()
                         if e.person_id == person.id and (e.ends is None or e.ends >= on)]
         if not open_entries:
@@ -386,8 +404,11 @@ class Desk:
         for entry in open_entries:
             if on < entry.starts:
                 raise Refused("ends_before_start", starts=entry.starts.isoformat(), ends=on.isoformat())
-            self.site.people.end_delegation(entry, on, actor=self.person.name, at=self.clock(),
-                                            instruction=(instruction or "").strip() or None)
+        signed_after = self.site.people.last_signature_day(person.name)
+        if signed_after is not None and signed_after > on:  # worksheets signed under it must stay provable
+            raise Refused("delegation_used", name=person.name, day=signed_after.isoformat())
+        self.site.people.end_delegations(open_entries, on, actor=self.person.name, at=self.clock(),
+                                         instruction=instruction)
         return max(open_entries, key=lambda e: e.id)
 
     # -- certificates ----------------------------------------------------------------------------
@@ -408,22 +429,26 @@ class Desk:
 
         identity = open_identity(data, passphrase)
         person = self.refresh()
-        if _same_name(identity.name) != _same_name(person.name):  # a verifier shows the certificate's name
-            raise Refused("certificate_of_another", certificate=identity.name, name=person.name)
+        names = identity.common_names or (identity.name,)
+        if len(names) != 1 or same_person_key(names[0]) != same_person_key(person.name):  # verifiers show the CN
+            raise Refused("certificate_of_another", certificate=", ".join(names), name=person.name)
         if identity.not_after < self.clock():
             raise Refused("certificate_expired", until=identity.not_after.date().isoformat())
         return self.site.people.enrol(person, identity.fingerprint, identity.subject, identity.not_after,
                                       "imported", at=self.clock())
 
     def revoke_certificate(self, fingerprint: str, reason: str) -> None:
-        certificate = self.site.people.certificate(fingerprint)
+        reason = check_text(reason, "reason")
+        if not reason:
+            raise Refused("reason_needed")
+        certificate = self.site.people.certificate(fingerprint.strip().lower())
         if certificate is None:
-            raise Refused("certificate_not_enrolled", name=self.person.name)
+            raise Refused("no_certificate", fingerprint=fingerprint)
         if certificate.account_id != self.person.id:
             people.may_administer(self.refresh())
-        if not reason.strip():
-            raise StoreError("reason_required", fact=None)
-        self.site.people.revoke(certificate, actor=self.person.name, at=self.clock(), reason=reason.strip())
+        if certificate.revoked_at is not None:
+            raise Refused("already_revoked", on=certificate.revoked_at.date().isoformat())
+        self.site.people.revoke(certificate, actor=self.refresh().name, at=self.clock(), reason=reason)
 
     def _enrolled(self, identity: Identity, at: datetime) -> Certificate:
         certificate = self.site.people.certificate(identity.fingerprint)
@@ -464,21 +489,28 @@ class Desk:
         """The coordinator's signature: the data entry of this screening is complete (password again)."""
         from trialdesk.messages import Messages
 
+        from trialdesk.domain.verdict import Overall
+
         self._may(Task.ENTER)
+        meaning = check_text(meaning or "", "meaning", MAX_LINE)
         self.reauthenticate(password, "complete")
         if session.locked:
             raise StoreError("locked", status=session.screening.status.value)
+        if session.report.overall is Overall.INCOMPLETE:
+            still_open = sum(1 for r in session.report.results if r.verdict.value == "unknown")
+            raise Refused("completion_incomplete", open=still_open)
         words = words or Messages(session.protocol)
-        meaning = (meaning or "").strip() or words.t("meaning.completed", protocol=session.protocol.id,
-                                                   version=session.protocol.version)
+        meaning = meaning or words.t("meaning.completed", protocol=session.protocol.id, version=session.protocol.version)
         return self.site.people.complete(session.screening.id, self.person, meaning, at=self.clock())
 
     def sign(self, session: ScreeningSession, identity: Identity, password: str, words: Messages, *,
              meaning: str | None = None, paper: str = "a4", alt_words: Messages | None = None) -> SignedWorksheet:
         """The investigator's signature: password again, an enrolled certificate, delegation today."""
-        from trialdesk.signoff import SignerAuthority, sign_screening
+        from trialdesk.signoff import SignerAuthority, check_decided, sign_screening
 
+        check_decided(session)
         now = self.clock()
+        meaning = check_text(meaning or "", "meaning", MAX_LINE) or None
         self.reauthenticate(password, "sign")  # a wrong password is audited (and counted) as a sign-in failure
         try:
             entry = self._may(Task.SIGN, now.date())

@@ -51,6 +51,7 @@ class Account:
     status: AccountStatus
     failed_signins: int = 0
     locked_until: datetime | None = None
+    must_change_password: bool = False  # set by whoever gave the first password; its owner chooses their own
 
     @property
     def active(self) -> bool:
@@ -93,10 +94,9 @@ class Refused(Exception):
 
 
 def check_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name or len(name) > MAX_NAME:
-        raise Refused("bad_name", limit=MAX_NAME)
-    return name
+    from trialdesk.domain.text import normal_name
+
+    return normal_name(name, MAX_NAME)
 
 
 def check_password(password: str) -> str:
@@ -105,6 +105,14 @@ def check_password(password: str) -> str:
     if len(password) > MAX_PASSWORD:
         raise Refused("password_too_long", maximum=MAX_PASSWORD)
     return password
+
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # a delegation log's dates: anything outside is a typing slip
+
+
+def check_log_date(day: date | None) -> None:
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise Refused("date_out_of_range", day=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def may_administer(actor: Account) -> None:

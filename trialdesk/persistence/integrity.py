@@ -221,3 +221,86 @@ def anchor_problems(db: sqlite3.Connection, anchors: Iterable[Anchor]) -> list[s
             problems.append(f"{anchor.where}: entry {anchor.seq} of the audit trail is not the one this worksheet "
                             "recorded at its signing: the trail was rewritten")
     return problems
+
+
+# -- people: accounts, the delegation log, certificates ------------------------------------------
+
+
+def people_problems(db: sqlite3.Connection) -> list[str]:
+    """Accounts, delegation entries and certificates as the trail says they should be: a password
+    hash copied from another account, a delegation written in, a certificate enrolled by editing
+    the file, each shows."""
+    accounts: dict[str, dict[str, Any]] = {}
+    entries: dict[int, dict[str, Any]] = {}
+    certificates: dict[str, dict[str, Any]] = {}
+    rows = db.execute("SELECT actor, action, target, new_value FROM audit WHERE action IN ('account_added', "
+                      "'account_status', 'password_changed', 'password_rehashed', 'delegation_added', "
+                      "'delegation_ended', 'certificate_enrolled', 'certificate_revoked') ORDER BY seq")
+    for actor, action, target, new_text in rows:
+        new = _load(new_text)
+        if action == "account_added":
+            role = new.get("role") if isinstance(new, dict) else new
+            password = new.get("password") if isinstance(new, dict) else None
+            accounts[target] = {"role": role, "status": "active", "password": password}
+        elif action == "account_status" and target in accounts:
+            accounts[target]["status"] = new
+        elif action in ("password_changed", "password_rehashed") and target in accounts and isinstance(new, dict):
+            accounts[target]["password"] = new.get("password")
+        elif action == "delegation_added" and isinstance(new, dict):
+            entries[new.get("entry")] = {"person": target, "tasks": new.get("tasks"), "starts": new.get("from"),
+                                         "ends": new.get("to"), "by": actor}
+        elif action == "delegation_ended" and isinstance(new, dict) and new.get("entry") in entries:
+            entries[new["entry"]]["ends"] = new.get("to")
+        elif action == "certificate_enrolled":
+            certificates[target] = {"person": actor, "revoked": False}
+        elif action == "certificate_revoked" and target in certificates:
+            certificates[target]["revoked"] = True
+    return (_account_problems(db, accounts) + _delegation_problems(db, entries)
+            + _certificate_problems(db, certificates))
+
+
+def _account_problems(db: sqlite3.Connection, recorded: dict[str, dict[str, Any]]) -> list[str]:
+    problems = []
+    for name, role, status, password_hash in db.execute("SELECT name, role, status, password_hash FROM accounts"):
+        said = recorded.pop(name, None)
+        if said is None:
+            problems.append(f"the account {name} is in the records but the audit trail never added it")
+            continue
+        if said["role"] != role:
+            problems.append(f"the account {name} is a {role} in the records, a {said['role']} in the audit trail")
+        if said["status"] != status:
+            problems.append(f"the account {name} is {status} in the records, {said['status']} in the audit trail")
+        if said["password"] and hashlib.sha256(password_hash.encode("ascii")).hexdigest() != said["password"]:
+            problems.append(f"the password of {name} was replaced outside trialdesk (no audit entry gives it)")
+    problems += [f"the account {name} was deleted from the records" for name in recorded]
+    return problems
+
+
+def _delegation_problems(db: sqlite3.Connection, recorded: dict[int, dict[str, Any]]) -> list[str]:
+    problems = []
+    for entry_id, person, tasks, starts, ends, by in db.execute(
+            "SELECT d.id, a.name, d.tasks, d.starts, d.ends, d.recorded_by FROM delegation_log d "
+            "JOIN accounts a ON a.id = d.account_id"):
+        said = recorded.pop(entry_id, None)
+        stored = {"person": person, "tasks": tasks, "starts": starts, "ends": ends, "by": by}
+        if said is None:
+            problems.append(f"a delegation entry of {person} ({tasks} from {starts}) was written into the records, "
+                            "not recorded in the audit trail")
+        elif said != stored:
+            problems.append(f"the delegation entry {entry_id} of {person} differs from the audit trail")
+    problems += [f"the delegation entry {entry_id} of {said['person']} was removed from the records"
+                 for entry_id, said in recorded.items()]
+    return problems
+
+
+def _certificate_problems(db: sqlite3.Connection, recorded: dict[str, dict[str, Any]]) -> list[str]:
+    problems = []
+    for fingerprint, person, revoked in db.execute(
+            "SELECT c.fingerprint, a.name, c.revoked_at FROM certificates c JOIN accounts a ON a.id = c.account_id"):
+        said = recorded.pop(fingerprint, None)
+        if said is None:
+            problems.append(f"a certificate of {person} ({fingerprint[:16]}…) was enrolled outside trialdesk")
+        elif said["person"] != person or said["revoked"] != (revoked is not None):
+            problems.append(f"the certificate {fingerprint[:16]}… differs from the audit trail (owner or revocation)")
+    problems += [f"the certificate {fp[:16]}… was removed from the records" for fp in recorded]
+    return problems

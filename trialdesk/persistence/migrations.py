@@ -117,6 +117,7 @@ MIGRATIONS: tuple[str, ...] = (
         password_hash TEXT NOT NULL,
         failed_signins INTEGER NOT NULL DEFAULT 0,
         locked_until TEXT,
+        must_change_password INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         created_by TEXT NOT NULL
     );

@@ -6,9 +6,11 @@ what: `trialdesk.domain.people` does, and the site service asks it before callin
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.people import Account, AccountStatus, DelegationEntry, Role, Task
@@ -16,7 +18,9 @@ from trialdesk.persistence import audit_trail
 from trialdesk.persistence.database import Database
 from trialdesk.persistence.errors import StoreError
 
-_ACCOUNT = "id, name, role, status, failed_signins, locked_until"
+#: What changes a screening after its completion, and so undoes it.
+UNDOES_COMPLETION = "('answer', 'source_note', 'screen_failure', 'correction')"
+_ACCOUNT = "id, name, role, status, failed_signins, locked_until, must_change_password"
 _ENTRY = ("d.id, d.account_id, a.name, d.tasks, d.starts, d.ends, d.recorded_by, d.recorded_at, d.instruction, "
           "d.ended_by, d.ended_at")
 _CERTIFICATE = ("c.fingerprint, c.account_id, a.name, c.subject, c.not_after, c.source, c.enrolled_at, c.enrolled_by, "
@@ -56,13 +60,18 @@ class Completion:
     audit_seq: int
 
 
+def _digest(password_hash: str) -> str:
+    """What the audit trail keeps of a password hash: enough to see it replaced, nothing to attack."""
+    return hashlib.sha256(password_hash.encode("ascii")).hexdigest()
+
+
 def _when(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
 def _account(row: tuple) -> Account:
     return Account(id=row[0], name=row[1], role=Role(row[2]), status=AccountStatus(row[3]), failed_signins=row[4],
-                   locked_until=_when(row[5]))
+                   locked_until=_when(row[5]), must_change_password=bool(row[6]))
 
 
 def _entry(row: tuple) -> DelegationEntry:
@@ -106,15 +115,18 @@ class PeopleStore:
         return self._read.execute("SELECT password_hash FROM accounts WHERE id = ?", (account_id,)).fetchone()[0]
 
     def add_account(self, name: str, role: Role, password_hash: str, *, actor: str, at: datetime,
-                    first: bool = False) -> Account:
+                    first: bool = False, same_as: Callable[[str], str] = str) -> Account:
+        """A new account; `same_as` maps a name to the form in which two names count as the same person's."""
         with self.database.write() as db:
             if first and db.execute("SELECT COUNT(*) FROM accounts").fetchone()[0]:
                 raise StoreError("site_initialised")
-            if db.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone():
-                raise StoreError("account_exists", value=name)
-            db.execute("INSERT INTO accounts (name, role, password_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-                       (name, role.value, password_hash, at.isoformat(), actor))
-            audit_trail.append(db, at=at, actor=actor, action="account_added", target=name, new=role.value)
+            taken = {same_as(n): n for (n,) in db.execute("SELECT name FROM accounts")}
+            if same_as(name) in taken:
+                raise StoreError("account_exists", value=taken[same_as(name)])
+            db.execute("INSERT INTO accounts (name, role, password_hash, created_at, created_by, must_change_password) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (name, role.value, password_hash, at.isoformat(), actor, int(not first)))
+            audit_trail.append(db, at=at, actor=actor, action="account_added", target=name,
+                               new={"role": role.value, "password": _digest(password_hash)})
         return self.account(name)
 
     def set_status(self, account: Account, status: AccountStatus, *, actor: str, at: datetime) -> None:
@@ -128,22 +140,38 @@ class PeopleStore:
                           rehash: bool = False) -> None:
         """A new password (audited, never its value); `rehash` is the same password with today's parameters."""
         with self.database.write() as db:
-            db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", (password_hash, account.id))
-            if not rehash:
-                audit_trail.append(db, at=at, actor=actor, action="password_changed", target=account.name)
+            db.execute("UPDATE accounts SET password_hash = ?, must_change_password = 0 WHERE id = ?",
+                       (password_hash, account.id))
+            audit_trail.append(db, at=at, actor=actor, action="password_rehashed" if rehash else "password_changed",
+                               target=account.name, new={"password": _digest(password_hash)})
 
-    def record_sign_in(self, account: Account, *, succeeded: bool, at: datetime, lock_until: datetime | None,
-                       failures: int, purpose: str) -> None:
-        """A sign-in (or a signature's re-authentication) and its outcome, audited with any lock it causes."""
+    def record_failure(self, account: Account, *, at: datetime, purpose: str, lock_after: int,
+                       lock_for: timedelta) -> datetime | None:
+        """A wrong password, counted in the database itself (attempts in parallel all count); returns the
+        end of the lock it causes, if it causes one."""
         with self.database.write() as db:
-            db.execute("UPDATE accounts SET failed_signins = ?, locked_until = ? WHERE id = ?",
-                       (failures, None if lock_until is None else lock_until.isoformat(), account.id))
-            action = "sign_in" if succeeded else "sign_in_failed"
-            audit_trail.append(db, at=at, actor=account.name, action=action, target=purpose,
-                               new=None if succeeded else failures)
-            if lock_until is not None:
-                audit_trail.append(db, at=at, actor=account.name, action="account_locked", target=account.name,
-                                   new=lock_until.isoformat())
+            failures = db.execute("UPDATE accounts SET failed_signins = failed_signins + 1 WHERE id = ? "
+                                  "RETURNING failed_signins", (account.id,)).fetchone()[0]
+            audit_trail.append(db, at=at, actor=account.name, action="sign_in_failed", target=purpose, new=failures)
+            if failures < lock_after:
+                return None
+            until = at + lock_for
+            db.execute("UPDATE accounts SET failed_signins = 0, locked_until = ? WHERE id = ?",
+                       (until.isoformat(), account.id))
+            audit_trail.append(db, at=at, actor=account.name, action="account_locked", target=account.name,
+                               new=until.isoformat())
+            return until
+
+    def record_success(self, account: Account, *, at: datetime, purpose: str) -> bool:
+        """A right password: False if the account was locked meanwhile (by attempts in parallel)."""
+        with self.database.write() as db:
+            locked = db.execute("SELECT locked_until FROM accounts WHERE id = ?", (account.id,)).fetchone()[0]
+            if locked is not None and at < datetime.fromisoformat(locked):
+                audit_trail.append(db, at=at, actor=account.name, action="sign_in_refused", target="locked")
+                return False
+            db.execute("UPDATE accounts SET failed_signins = 0, locked_until = NULL WHERE id = ?", (account.id,))
+            audit_trail.append(db, at=at, actor=account.name, action="sign_in", target=purpose)
+            return True
 
     def record_refused_sign_in(self, account: Account, *, at: datetime, why: str) -> None:
         """A sign-in refused before the password was checked (a locked or disabled account)."""
@@ -183,14 +211,21 @@ class PeopleStore:
                                     "entry": cursor.lastrowid}, reason=instruction)
         return next(e for e in self.delegation_log() if e.id == cursor.lastrowid)
 
-    def end_delegation(self, entry: DelegationEntry, ends: date, *, actor: str, at: datetime,
-                       instruction: str | None) -> None:
+    def end_delegations(self, entries: list[DelegationEntry], ends: date, *, actor: str, at: datetime,
+                        instruction: str | None) -> None:
+        """End these entries on `ends`, all in one transaction."""
         with self.database.write() as db:
-            db.execute("UPDATE delegation_log SET ends = ?, ended_by = ?, ended_at = ? WHERE id = ?",
-                       (ends.isoformat(), actor, at.isoformat(), entry.id))
-            audit_trail.append(db, at=at, actor=actor, action="delegation_ended", target=entry.person,
-                               old=entry.ends and entry.ends.isoformat(),
-                               new={"to": ends.isoformat(), "entry": entry.id}, reason=instruction)
+            for entry in entries:
+                db.execute("UPDATE delegation_log SET ends = ?, ended_by = ?, ended_at = ? WHERE id = ?",
+                           (ends.isoformat(), actor, at.isoformat(), entry.id))
+                audit_trail.append(db, at=at, actor=actor, action="delegation_ended", target=entry.person,
+                                   old=entry.ends and entry.ends.isoformat(),
+                                   new={"to": ends.isoformat(), "entry": entry.id}, reason=instruction)
+
+    def last_signature_day(self, name: str) -> date | None:
+        """The local date of the last worksheet this person signed, if any."""
+        row = self._read.execute("SELECT MAX(signed_at) FROM documents WHERE signer = ?", (name,)).fetchone()
+        return datetime.fromisoformat(row[0]).date() if row and row[0] else None
 
     def legacy_delegation(self) -> list[tuple[str, str, str, str, bool]]:
         """The name-only list kept before named users: (name, role, added at, added by, still listed)."""
@@ -257,7 +292,7 @@ class PeopleStore:
         if row is None:
             return None
         changed = self._read.execute(
-            "SELECT 1 FROM audit WHERE screening_id = ? AND seq > ? AND action IN ('answer', 'source_note') LIMIT 1",
+            f"SELECT 1 FROM audit WHERE screening_id = ? AND seq > ? AND action IN {UNDOES_COMPLETION} LIMIT 1",
             (screening_id, row[6])).fetchone()
         if changed:
             return None

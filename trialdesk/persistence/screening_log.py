@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from trialdesk.domain.log import LogEntry, LogFilter, ScreeningStatus
 from trialdesk.persistence.database import Database
-from trialdesk.private import open_private
+from trialdesk.private import open_private, spreadsheet_safe
 
 SORTABLE = ("screening_number", "initials", "screening_date", "status", "failed_criteria", "version", "protocol_id")
 LOG_COLUMNS = (
@@ -127,11 +127,9 @@ class ScreeningLog:
             row = list(row)
             row[4] = (outcome_words or {}).get(row[4], row[4])
             row[5] = "; ".join(row[5].split())
-            writer.writerow(["" if v is None else v for v in row])
+            writer.writerow([spreadsheet_safe(v) for v in row])
             count += 1
         return count
-
-
 
 
 def write_csv(path: Path, log: ScreeningLog, log_filter: LogFilter, words: dict[str, str]) -> int:

@@ -258,11 +258,18 @@ class ScreeningStore:
                                old=old.value, new=ScreeningStatus.SCREEN_FAILURE.value, reason=reason)
 
     def lock_signed(self, screening_id: int, signature: dict[str, Any], *, actor: str, at: datetime,
-                    document: SignedDocument | None = None) -> None:
+                    document: SignedDocument | None = None, unchanged_since: int | None = None) -> None:
         """Mark the screening signed, keeping its signed worksheet with it, in one transaction:
-        from now on none of its answers or notes may change."""
+        from now on none of its answers or notes may change. With `unchanged_since` (the audit entry
+        the signed worksheet was made from), refused if anything changed the screening after it."""
+        from trialdesk.persistence.people_store import UNDOES_COMPLETION
+
         with self.database.write() as db:
             old = self._unlocked(db, screening_id)
+            if unchanged_since is not None and db.execute(
+                    f"SELECT 1 FROM audit WHERE screening_id = ? AND seq > ? AND action IN {UNDOES_COMPLETION}",
+                    (screening_id, unchanged_since)).fetchone():
+                raise StoreError("changed_while_signing")
             db.execute("UPDATE screenings SET status = ? WHERE id = ?", (ScreeningStatus.SIGNED.value, screening_id))
             if document is not None:
                 db.execute(

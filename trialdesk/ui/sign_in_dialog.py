@@ -1,4 +1,7 @@
-"""Sign in: choose your name, type your password. Accepted with `desk`, the signed-in person's."""
+"""Sign in: choose your name, type your password. Accepted with `desk`, the signed-in person's.
+
+Someone still on the password an administrator gave chooses their own before the dialog is
+accepted; when they cancel that, the sign-in is cancelled too (nobody is signed in)."""
 
 from __future__ import annotations
 
@@ -74,10 +77,15 @@ class SignInDialog(WorkingDialog):
         password = self.take_password(self.password)
         if password is None:
             return
-        self.work(lambda: self.site.sign_in(name, password), self._signed_in,
+        self.work(lambda: self.site.sign_in(name, password), lambda desk: self._signed_in(desk, password),
                   (self.name, self.password, self.sign_in_button))
 
-    def _signed_in(self, desk: Desk) -> None:
+    def _signed_in(self, desk: Desk, password: str) -> None:
+        from trialdesk.ui.password_dialog import choose_own_password
+
+        if not choose_own_password(desk, password, self.words, self):
+            self.reject()
+            return
         self.desk = desk
         self.accept()
 

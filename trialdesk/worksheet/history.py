@@ -39,11 +39,13 @@ def value_text(value: Any) -> str:
 def write_history_csv(out, rows: Iterable[HistoryRow]) -> int:
     import csv
 
+    from trialdesk.private import spreadsheet_safe
+
     writer = csv.writer(out)
     writer.writerow(HEADER)
     count = 0
     for row in rows:
-        writer.writerow(row.cells())
+        writer.writerow([spreadsheet_safe(cell) for cell in row.cells()])
         count += 1
     return count
 

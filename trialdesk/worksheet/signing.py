@@ -60,6 +60,7 @@ class Identity:
     signer: Any
     subject: str = ""  # the certificate's subject, RFC 4514
     not_after: datetime | None = None  # the certificate's end of validity (aware, UTC)
+    common_names: tuple[str, ...] = ()  # every CN of the subject (a verifier may show any of them)
 
 
 def create_identity(name: str, role: str | None, passphrase: bytes, *, organisation: str | None = None,
@@ -168,6 +169,7 @@ def open_identity(pkcs12_bytes: bytes, passphrase: bytes) -> Identity:
         signer=signer,
         subject=certificate.subject.rfc4514_string(),
         not_after=certificate.not_valid_after_utc,
+        common_names=tuple(str(n.value) for n in names),
     )
 
 
