@@ -212,6 +212,11 @@ EN: dict[str, str] = {
     "people.passwords_differ": QT_TRANSLATE_NOOP("people.passwords_differ", "the two entries differ: nothing was changed"),
     "people.stdin_twice": QT_TRANSLATE_NOOP("people.stdin_twice", "the password and the passphrase cannot both come from standard input: give one of them in a file"),
     "people.must_change_password": QT_TRANSLATE_NOOP("people.must_change_password", "{name} still has the password an administrator gave: choose your own first (trialdesk user password, or the window asks at sign-in)"),
+    "what.reason": QT_TRANSLATE_NOOP("what.reason", "reason"),
+    "what.meaning": QT_TRANSLATE_NOOP("what.meaning", "meaning of the signature"),
+    "what.instruction": QT_TRANSLATE_NOOP("what.instruction", "instruction"),
+    "what.name": QT_TRANSLATE_NOOP("what.name", "name"),
+    "what.source_note": QT_TRANSLATE_NOOP("what.source_note", "source-document note"),
     "people.control_characters": QT_TRANSLATE_NOOP("people.control_characters", "the {what} holds control or invisible formatting characters: type it as plain text"),
     "people.text_too_long": QT_TRANSLATE_NOOP("people.text_too_long", "the {what} is longer than {limit} characters"),
     "people.mixed_scripts": QT_TRANSLATE_NOOP("people.mixed_scripts", "the name mixes letters of {scripts}: a look-alike of another name is refused"),
@@ -490,6 +495,8 @@ class Messages:
             params["role"] = self.role(params["role"])
         if "task" in params:
             params["task"] = self.task(params["task"])
+        if f"what.{params.get('what')}" in EN:
+            params["what"] = self.t(f"what.{params['what']}")
         return self.t(f"people.{code}", **{k: self._value(v) for k, v in params.items()})
 
     # -- reasons -------------------------------------------------------------------------

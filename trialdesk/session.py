@@ -226,7 +226,7 @@ class ScreeningSession:
         """The source-document note for one criterion (where each value was verified)."""
         self._check_writable()
         old = self.screening.notes.get(criterion_id)
-        note = check_text(note, "source note", MAX_NOTE)
+        note = check_text(note, "source_note", MAX_NOTE)
         reason = check_text(reason or "", "reason")
         if (old or "") == note:
             return

@@ -2387,6 +2387,41 @@
     </message>
 </context>
 <context>
+    <name>what.instruction</name>
+    <message>
+        <source>instruction</source>
+        <translation>指示</translation>
+    </message>
+</context>
+<context>
+    <name>what.meaning</name>
+    <message>
+        <source>meaning of the signature</source>
+        <translation>签名的含义</translation>
+    </message>
+</context>
+<context>
+    <name>what.name</name>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+</context>
+<context>
+    <name>what.reason</name>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>what.source_note</name>
+    <message>
+        <source>source-document note</source>
+        <translation>源文件备注</translation>
+    </message>
+</context>
+<context>
     <name>ws.certificate</name>
     <message>
         <source>Certificate SHA-256: {fingerprint}</source>

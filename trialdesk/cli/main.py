@@ -64,7 +64,9 @@ def iso_date(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="trialdesk", description="Screen subjects against a trial protocol's eligibility criteria.")
+    parser = _Parser(prog="trialdesk", description="Screen subjects against a trial protocol's eligibility criteria. "
+                     "Commands that change the site's records need --user NAME --password-file FILE, given before "
+                     "the command.")
     parser.add_argument("--version", action="version", version=f"trialdesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where the site database lives (default: the user's data "
                         "directory, or $TRIALDESK_DATA_DIR)")
@@ -81,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     people_cmd.add_commands(commands)
     signing_cmd.add_commands(commands)
     backup = commands.add_parser("backup", help="write a consistent copy of the site database, even while in use")
-    backup.add_argument("file")
+    backup.add_argument("file", metavar="FILE", help="the new copy (an existing file is never overwritten)")
     backup.set_defaults(run=_backup)
     return parser
 

@@ -42,28 +42,32 @@ def add_commands(commands: argparse._SubParsersAction, site_actions: argparse._S
         change.add_argument("name", metavar="NAME")
         change.set_defaults(run=user_status, status=status)
     password = users.add_parser("password", help="change your own password")
-    password.add_argument("--new-password-file", required=True, metavar="FILE")
+    password.add_argument("--new-password-file", required=True, metavar="FILE",
+                          help="the new password (at least 10 characters; - for standard input)")
     password.set_defaults(run=user_password)
 
     log = group(commands, "delegation", "the delegation log the principal investigator keeps")
     log.add_parser("list", help="every entry, history included").set_defaults(run=delegation_list)
     delegate = log.add_parser("add", help="delegate tasks to a person from a date (the principal investigator)")
     delegate.add_argument("name", metavar="NAME")
-    delegate.add_argument("--tasks", required=True, type=_tasks, metavar="enter,sign")
-    delegate.add_argument("--from", dest="starts", required=True, type=_date, metavar="DATE")
-    delegate.add_argument("--to", dest="ends", type=_date, metavar="DATE")
+    delegate.add_argument("--tasks", required=True, type=_tasks, metavar="enter,sign",
+                          help="enter: enter and complete screening data; sign: decide eligibility and sign "
+                          "(investigators only)")
+    delegate.add_argument("--from", dest="starts", required=True, type=_date, metavar="DATE", help="first day (YYYY-MM-DD)")
+    delegate.add_argument("--to", dest="ends", type=_date, metavar="DATE", help="last day (default: until ended)")
     delegate.add_argument("--instruction", metavar="TEXT",
                           help="a site administrator records the PI's documented instruction here")
     delegate.set_defaults(run=delegation_add)
     end = log.add_parser("end", help="end a person's delegation on a date (the principal investigator)")
     end.add_argument("name", metavar="NAME")
-    end.add_argument("--on", required=True, type=_date, metavar="DATE")
+    end.add_argument("--on", required=True, type=_date, metavar="DATE", help="the last day the delegation holds")
     end.add_argument("--instruction", metavar="TEXT")
     end.set_defaults(run=delegation_end)
 
 
 def add_site_init(site_actions: argparse._SubParsersAction) -> None:
-    init = site_actions.add_parser("init", help="start a new site with its first administrator")
+    init = site_actions.add_parser("init", help="start a new site with its first administrator (the password "
+                                   "from the global --password-file, or asked twice at a terminal)")
     init.add_argument("--admin", required=True, metavar="NAME", help="the administrator's full name")
     init.set_defaults(run=site_init)
 

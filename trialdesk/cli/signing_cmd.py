@@ -51,7 +51,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     imported.set_defaults(run=identity_import)
     i_actions.add_parser("list", help="the certificates enrolled at the site").set_defaults(run=identity_list)
     revoke = i_actions.add_parser("revoke", help="revoke an enrolled certificate (yours, or any as administrator)")
-    revoke.add_argument("fingerprint", metavar="SHA256")
+    revoke.add_argument("fingerprint", metavar="SHA256", help="the certificate's SHA-256, as identity list shows it")
     revoke.add_argument("--reason", required=True, metavar="TEXT")
     revoke.set_defaults(run=identity_revoke)
 
@@ -62,8 +62,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     sign = commands.add_parser("sign", help="sign a screening's eligibility worksheet (PAdES) and lock the screening")
     sign.add_argument("screening", metavar="SCREENING")
-    sign.add_argument("--identity", required=True, metavar="FILE.p12")
-    sign.add_argument("--passphrase-file", metavar="FILE")
+    sign.add_argument("--identity", required=True, metavar="FILE.p12", help="your identity file (its certificate "
+                      "must be enrolled to you)")
+    sign.add_argument("--passphrase-file", metavar="FILE", help="its passphrase, from FILE (- for standard input; a "
+                      "terminal is asked)")
     sign.add_argument("--meaning", help="the meaning of the signature (default: the investigator's eligibility decision)")
     sign.add_argument("--paper", choices=("a4", "letter"), default="a4")
     sign.add_argument("--lang", choices=(*languages(), BILINGUAL), default="en", help="the worksheet's language")
@@ -71,12 +73,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     verify = commands.add_parser("verify", help="prove a signed worksheet: intact, its pages from its data, signed by "
                                  "an enrolled, delegated investigator, the current version (exit 0, 3, 4 or 5)")
-    verify.add_argument("file", metavar="FILE.pdf")
+    verify.add_argument("file", metavar="FILE.pdf", help="the signed worksheet to check")
     verify.set_defaults(run=verify_command)
 
     worksheet = commands.add_parser("worksheet", help="write a screening's worksheet: signed, or a draft")
     worksheet.add_argument("screening", metavar="SCREENING")
-    worksheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    worksheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write it")
     worksheet.add_argument("--paper", choices=("a4", "letter"), default="a4")
     worksheet.add_argument("--lang", choices=(*languages(), BILINGUAL), default="en",
                            help="the draft's language (a signed worksheet is printed as it was signed)")

@@ -228,14 +228,14 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def open_screening(self, screening_id: int) -> None:
         """Open a screening to work on (read-only, with the reason, for someone who may not change it)."""
-        from trialdesk.desk import ProtocolFileError, StoreError
+        from trialdesk.desk import ProtocolFileError, Refused, StoreError
 
         try:
             session = self.desk.open(screening_id)
         except ProtocolFileError as error:
             QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
             return
-        except StoreError as error:
+        except (StoreError, Refused) as error:
             self._refuse(self.tr("Not opened"), error)
             return
         self.show_session(session)
