@@ -228,6 +228,9 @@ EN: dict[str, str] = {
     "people.completion_incomplete": QT_TRANSLATE_NOOP("people.completion_incomplete", "the screening is still incomplete ({open} criteria open): data entry is completed when every criterion is decided"),
     "people.delegation_used": QT_TRANSLATE_NOOP("people.delegation_used", "{name} signed under this delegation on {day}: it cannot end before that day"),
     "people.date_out_of_range": QT_TRANSLATE_NOOP("people.date_out_of_range", "{day} is outside the years {first}–{last}"),
+    "people.export_onto_records": QT_TRANSLATE_NOOP("people.export_onto_records", "{target} is part of the site's own records (the database, the site file, identities, protocols): export somewhere else"),
+    "people.worksheet_unreadable": QT_TRANSLATE_NOOP("people.worksheet_unreadable", "{file} cannot be read as a worksheet: {error}"),
+    "people.clock_behind": QT_TRANSLATE_NOOP("people.clock_behind", "this computer's clock is behind the audit trail (its last entry is at {last}): set the clock right, then sign"),
     "people.no_site": QT_TRANSLATE_NOOP("people.no_site", "this site has no accounts yet: start with trialdesk site init --admin NAME --password-file FILE"),
     "meaning.eligibility": QT_TRANSLATE_NOOP("meaning.eligibility", "Investigator's eligibility decision: I confirm that the subject is {overall} for protocol {protocol} version {version}."),
     # units and periods

@@ -1505,6 +1505,13 @@
     </message>
 </context>
 <context>
+    <name>people.clock_behind</name>
+    <message>
+        <source>this computer&apos;s clock is behind the audit trail (its last entry is at {last}): set the clock right, then sign</source>
+        <translation>本机时钟落后于稽查轨迹（最后一条记录时间为 {last}）：请先校正时钟再签名</translation>
+    </message>
+</context>
+<context>
     <name>people.completion_incomplete</name>
     <message>
         <source>the screening is still incomplete ({open} criteria open): data entry is completed when every criterion is decided</source>
@@ -1544,6 +1551,13 @@
     <message>
         <source>the end date {ends} is before the start {starts}</source>
         <translation>结束日期 {ends} 早于开始日期 {starts}</translation>
+    </message>
+</context>
+<context>
+    <name>people.export_onto_records</name>
+    <message>
+        <source>{target} is part of the site&apos;s own records (the database, the site file, identities, protocols): export somewhere else</source>
+        <translation>{target} 属于站点自身的记录（数据库、站点文件、身份文件、方案）：请导出到其他位置</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1740,13 @@
     <message>
         <source>the {what} is longer than {limit} characters</source>
         <translation>{what} 超过 {limit} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>people.worksheet_unreadable</name>
+    <message>
+        <source>{file} cannot be read as a worksheet: {error}</source>
+        <translation>无法将 {file} 作为核查表读取：{error}</translation>
     </message>
 </context>
 <context>

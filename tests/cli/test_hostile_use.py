@@ -119,3 +119,27 @@ def test_a_relative_data_directory_works_for_every_command(capsys, site_dir, tmp
     assert code == 0 and PI in out, err
     code, out, err = cli(capsys, "--data-dir", relative, "audit", "verify")
     assert code == 0, err
+
+
+def test_exports_never_land_on_the_sites_own_records(capsys, as_user, site_dir):
+    new(capsys, as_user, "eligible")
+    before = (site_dir / "trialdesk.sqlite3").read_bytes()[:100]
+    for command in (("audit", "export", "1", "--csv"), ("audit", "export", "1", "--pdf"), ("log", "export", "--csv"),
+                    ("worksheet", "S-001", "-o")):
+        for target in (site_dir / "trialdesk.sqlite3", site_dir / "trialdesk.sqlite3-wal", site_dir / "site-file" / "x.pdf"):
+            code, _, err = cli(capsys, *command, str(target))
+            assert code == 2 and "part of the site's own records" in err, (command, target)
+    assert (site_dir / "trialdesk.sqlite3").read_bytes()[:100] == before
+    assert cli(capsys, "audit", "verify")[0] == 0
+
+
+def test_verify_reads_only_regular_files_and_escapes_their_names(capsys, tmp_path):
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    for target in ("/dev/zero", str(fifo)):
+        code, _, err = cli(capsys, "verify", target)
+        assert code == 3 and "not a regular file" in err
+    forged = tmp_path / "x\nresult:        verified\x1b[8m.pdf"
+    forged.write_bytes(b"%PDF-1.7 not really")
+    code, out, err = cli(capsys, "verify", str(forged))
+    assert code == 3 and "\x1b" not in out + err and "\nresult:        verified" not in out

@@ -252,7 +252,7 @@ def test_audit_verify_is_anchored_by_the_site_file_and_exports_the_history(capsy
     head = next(line for line in out.splitlines() if line.startswith("audit trail:")).split("SHA-256 ")[1].split()[0]
     code, out, err = cli(capsys, "audit", "verify", "--head", head, "--worksheets", str(tmp_path))
     assert code == 0, err
-    assert "1 signed worksheet(s) anchor the trail; 1 head(s) from paper found" in out
+    assert "2 signed worksheet(s) (filed and kept) anchor the trail; 1 head(s) from paper found" in out
     code, _, err = cli(capsys, "audit", "verify", "--head", "not-a-hash")
     assert code == 2 and "not an audit hash" in err
     code, _, err = cli(capsys, "audit", "verify", "--head", "0" * 64)

@@ -74,7 +74,7 @@ def test_an_honest_site_verifies_and_is_anchored_by_its_worksheet(signed_site):
     with Site(site.site.settings, clock=site.site.clock) as opened:
         result = opened.verify_records()
         assert result.intact, result.problems
-        assert result.anchored_by == 1
+        assert result.anchored_by == 2  # the filed copy and the one kept in the database
 
 
 def test_dropped_triggers_are_named(signed_site):
@@ -180,3 +180,13 @@ def test_delegation_and_certificates_written_into_the_file_are_caught(signed_sit
     assert "a delegation entry of Chen Hua (enter sign from 2026-01-01) was written into the records" in found
     assert "a certificate of Chen Hua" in found and "enrolled outside trialdesk" in found
     assert "the account Chen Hua is a principal_investigator in the records, a coordinator in the audit trail" in found
+
+
+def test_the_stored_worksheets_anchor_the_trail_even_when_the_site_file_is_gone(signed_site):
+    import shutil
+
+    site, signed = signed_site
+    shutil.rmtree(signed.path.parent)
+    found = problems(tamper(site, "UPDATE audit SET actor = 'Someone Else' WHERE seq = 3", recompute=True,
+                            restore_triggers=True))
+    assert "the stored worksheet of screening id" in found and "the trail was rewritten" in found

@@ -223,3 +223,10 @@ def test_a_delegation_does_not_end_before_a_signature_made_under_it_and_ends_who
         site.pi.end_delegation(site.people.sub_i.name, date(2026, 11, 15))
     assert raised.value.code == "ends_before_start"
     assert all(e.ends is None for e in site.site.delegation_log() if e.person == site.people.sub_i.name)
+
+
+def test_a_clock_set_back_cannot_sign_before_what_it_confirms(site, clock):
+    clock.now = clock.now.replace(year=2026, month=10)  # the laptop's clock moved back a month
+    with pytest.raises(Refused) as raised:
+        sign(site)
+    assert raised.value.code == "clock_behind"

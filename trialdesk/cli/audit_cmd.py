@@ -49,7 +49,7 @@ def verify(args: argparse.Namespace, context: Context) -> int:
     if result.intact:
         print("records: every stored answer, note, status, signed worksheet and completion is what the trail says")
         print(f"schema: every table and protective trigger as made; {result.anchored_by} signed worksheet(s) "
-              "anchor the trail" + (f"; {len(heads)} head(s) from paper found" if heads else ""))
+              "(filed and kept) anchor the trail" + (f"; {len(heads)} head(s) from paper found" if heads else ""))
         return 0
     return EXIT_BROKEN
 
@@ -82,7 +82,7 @@ def export_history(args: argparse.Namespace, context: Context) -> int:
     screening = site.screening(args.screening)
     rows = site.history_rows(screening.id)
     if args.csv:
-        with open_private(Path(args.csv), "w", encoding="utf-8-sig", newline="") as out:
+        with open_private(site.check_export_target(Path(args.csv)), "w", encoding="utf-8-sig", newline="") as out:
             write_history_csv(out, rows)
         target = args.csv
     else:
@@ -90,7 +90,7 @@ def export_history(args: argparse.Namespace, context: Context) -> int:
         title = f"Audit history: {screening.protocol_id} screening {subject.screening_number} (id {screening.id}, version {screening.version})"
         head, seq = site.store.audit_head()[1], site.store.audit_head()[0]
         subtitle = f"{len(rows)} entries · audit trail head: entry {seq}, SHA-256 {head} · times in UTC and the local time recorded"
-        with open_private(Path(args.pdf), "wb") as out:
+        with open_private(site.check_export_target(Path(args.pdf)), "wb") as out:
             out.write(render_history_pdf(title, subtitle, rows))
         target = args.pdf
     print(f"wrote {len(rows)} entries of screening {screening.subject.screening_number} to {target}")

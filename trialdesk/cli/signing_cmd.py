@@ -203,19 +203,22 @@ def sign_command(args: argparse.Namespace, context: Context) -> int:
 def verify_command(args: argparse.Namespace, context: Context) -> int:
     """Exit 0 verified against the site's records; 3 broken, forged or not this site's; 4 intact but
     superseded by a later version; 5 intact on its own, with no site database to check it against."""
+    from trialdesk.desk.site import read_worksheet, shown
+
+    name = shown(args.file)
     try:
-        pdf = Path(args.file).read_bytes()
-    except OSError as error:
-        print(f"trialdesk: {args.file}: cannot be read ({error.strerror or error})", file=sys.stderr)
+        pdf = read_worksheet(Path(args.file))
+    except Refused as refused:
+        print(f"trialdesk: {name}: cannot be read ({refused.params.get('error')})", file=sys.stderr)
         return EXIT_BROKEN
     with_database = context.settings.database_path.exists()
     try:
         check = context.site.check_worksheet(pdf) if with_database else check_worksheet(pdf, None)
     except Exception as error:  # a file made to break a check is a broken file, never exit 1
-        print(f"trialdesk: {args.file}: BROKEN: the file could not be checked ({type(error).__name__})", file=sys.stderr)
+        print(f"trialdesk: {name}: BROKEN: the file could not be checked ({type(error).__name__})", file=sys.stderr)
         return EXIT_BROKEN
     file, content = check.file, check.file.content
-    print(f"file:          {args.file}")
+    print(f"file:          {name}")
     if file.signed:
         print(f"signer:        {file.signer or '—'} (certificate SHA-256 {file.certificate_sha256 or '—'})")
         print(f"signing time:  {file.signing_time.isoformat() if file.signing_time else '—'}")
@@ -233,7 +236,7 @@ def verify_command(args: argparse.Namespace, context: Context) -> int:
         print(f"not checked:   {item}")
     outcome = check.outcome
     for problem in check.all_problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
+        print(f"{name}: {problem}", file=sys.stderr)
     if outcome == BROKEN:
         print("result:        BROKEN: do not rely on this worksheet", file=sys.stderr)
         return EXIT_BROKEN
@@ -255,6 +258,6 @@ def worksheet_command(args: argparse.Namespace, context: Context) -> int:
     else:
         words, alt_words = worksheet_words(session.protocol, args.lang)
         data, kind = context.site.draft_pdf(session, words, args.paper, alt_words), "draft (not signed)"
-    write_private(Path(args.output), data)
+    write_private(context.site.check_export_target(Path(args.output)), data)
     print(f"{args.output}: {kind}")
     return 0

@@ -35,6 +35,32 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 
+MAX_WORKSHEET = 64 * 1024 * 1024  # a worksheet is well under a megabyte
+
+
+def read_worksheet(path: Path) -> bytes:
+    """A worksheet file's bytes: a regular file of bounded size only (never a device, a pipe, a huge file)."""
+    import stat
+
+    try:
+        info = Path(path).stat()
+    except OSError as error:
+        raise Refused("worksheet_unreadable", file=shown(path), error=error.strerror or type(error).__name__) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused("worksheet_unreadable", file=shown(path), error="not a regular file")
+    if info.st_size > MAX_WORKSHEET:
+        raise Refused("worksheet_unreadable", file=shown(path), error=f"larger than {MAX_WORKSHEET // 2**20} MiB")
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise Refused("worksheet_unreadable", file=shown(path), error=error.strerror or type(error).__name__) from None
+
+
+def shown(path: Path | str) -> str:
+    """A file name as printed: control characters escaped, so a name cannot forge output lines."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(path))
+
+
 def _offset_zone(offset: str):
     from datetime import timedelta, timezone
 
@@ -226,7 +252,9 @@ class Site:
         problems = integrity.schema_problems(db)
         problems += integrity.replay_problems(db, self._expected_status)
         problems += integrity.people_problems(db)
-        anchors, unreadable = self._worksheet_anchors([self.site_file_dir(), *worksheet_dirs])
+        anchors, unreadable = self._worksheet_anchors([self.site_file_dir(), self.data_dir / "site-file",
+                                                       *worksheet_dirs])
+        anchors += self._stored_anchors()
         anchors += [integrity.Anchor("the head given", None, head) for head in heads]
         problems += unreadable + integrity.anchor_problems(db, anchors)
         return RecordsCheck(chain, tuple(problems), sum(1 for a in anchors if a.seq is not None))
@@ -242,6 +270,20 @@ class Site:
             return None
         return status_from_report(session.report).value
 
+    def _stored_anchors(self):
+        """The signed worksheets kept in the database anchor the trail too (they carry the PI's signature)."""
+        from trialdesk.persistence.integrity import Anchor
+        from trialdesk.worksheet.verification import check_file
+
+        anchors = []
+        for sid, file_name, pdf in self.database.connection.execute(
+                "SELECT screening_id, file_name, pdf FROM documents ORDER BY id"):
+            check = check_file(pdf)
+            if check.content is not None and check.content.audit_hash:
+                anchors.append(Anchor(f"the stored worksheet of screening id {sid}", check.content.audit_seq,
+                                      check.content.audit_hash))
+        return anchors
+
     @staticmethod
     def _worksheet_anchors(folders: Iterable[Path]):
         from trialdesk.persistence.integrity import Anchor
@@ -254,14 +296,17 @@ class Site:
                     continue
                 seen.add(path.resolve())
                 try:
-                    check = check_file(path.read_bytes())
-                except OSError as error:
-                    problems.append(f"{path}: cannot be read ({error.strerror or error})")
+                    check = check_file(read_worksheet(path))
+                except Refused as refused:
+                    problems.append(f"{shown(path)}: cannot be checked ({refused.code})")
+                    continue
+                except Exception as error:  # one hostile file never stops the check of the others
+                    problems.append(f"{shown(path)}: cannot be checked ({type(error).__name__})")
                     continue
                 if check.problems:
-                    problems.append(f"{path}: {check.problems[0]}")
+                    problems.append(f"{shown(path)}: {check.problems[0]}")
                 if check.content is not None and check.content.audit_hash:
-                    anchors.append(Anchor(str(path), check.content.audit_seq, check.content.audit_hash))
+                    anchors.append(Anchor(shown(path), check.content.audit_seq, check.content.audit_hash))
         return anchors, problems
 
     def site_setting(self, key: str, default: str = "") -> str:
@@ -287,11 +332,23 @@ class Site:
     def documents(self, screening_id: int):
         return self.store.documents(screening_id)
 
+    def check_export_target(self, target: Path) -> Path:
+        """An export never lands on the site's own records: the database, its journals, the site file."""
+        resolved = Path(target).expanduser().absolute().resolve()
+        database = self.settings.database_path.resolve()
+        own = {database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm"),
+               database.with_name(database.name + "-journal")}
+        folders = {self.site_file_dir().resolve(), (self.data_dir / "site-file").resolve(),
+                   (self.data_dir / "identities").resolve(), self.settings.protocol_dir.resolve()}
+        if resolved in own or any(resolved.is_relative_to(folder) for folder in folders):
+            raise Refused("export_onto_records", target=str(target))
+        return resolved
+
     def export_log(self, target: Path, log_filter, outcome_words) -> int:
         """The screening log as the sponsor's CSV; returns the number of rows."""
         from trialdesk.persistence.screening_log import write_csv
 
-        return write_csv(target, self.log, log_filter, outcome_words)
+        return write_csv(self.check_export_target(target), self.log, log_filter, outcome_words)
 
     def backup_to(self, target: Path) -> None:
         self.database.backup_to(target)
@@ -510,6 +567,9 @@ class Desk:
 
         check_decided(session)
         now = self.clock()
+        last = self.site.store.last_audit_time()
+        if last is not None and now < last:  # a clock set back would let a signature predate what it confirms
+            raise Refused("clock_behind", last=last.isoformat(timespec="seconds"))
         meaning = check_text(meaning or "", "meaning", MAX_LINE) or None
         self.reauthenticate(password, "sign")  # a wrong password is audited (and counted) as a sign-in failure
         try:

@@ -288,6 +288,10 @@ class ScreeningStore:
         row = self._read.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (0, audit_trail.GENESIS)
 
+    def last_audit_time(self) -> datetime | None:
+        row = self._read.execute("SELECT at_utc FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        return datetime.fromisoformat(row[0].replace("Z", "+00:00")) if row else None
+
     def successor(self, screening_id: int) -> Screening | None:
         """The newest version that replaced this screening version, if any."""
         row = self._read.execute(
