@@ -190,3 +190,11 @@ def test_the_stored_worksheets_anchor_the_trail_even_when_the_site_file_is_gone(
     found = problems(tamper(site, "UPDATE audit SET actor = 'Someone Else' WHERE seq = 3", recompute=True,
                             restore_triggers=True))
     assert "the stored worksheet of screening id" in found and "the trail was rewritten" in found
+
+
+def test_who_entered_an_answer_cannot_be_rewritten_in_the_records(signed_site):
+    site, _ = signed_site
+    sid = site.sessions["ineligible"].screening.id
+    found = problems(tamper(site, ("UPDATE answers SET entered_by = 'Wang Li', entered_at = '2026-11-20T08:00:00+08:00' "
+                                   "WHERE screening_id = ? AND fact_id = 'haemoglobin'", (sid,)), drop_triggers=False))
+    assert "the answer haemoglobin is recorded as entered by Wang Li" in found and "the audit trail says Chen Hua" in found

@@ -32,6 +32,7 @@ class _Screening:
     notes: dict[str, str] = field(default_factory=dict)
     subject: dict[str, Any] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    entered: dict[str, tuple[str, str]] = field(default_factory=dict)  # fact: (who, UTC time) of its last entry
     documents: list[tuple[str, str | None]] = field(default_factory=list)  # (content SHA-256, PDF SHA-256)
 
 
@@ -42,15 +43,18 @@ def _load(text: str | None) -> Any:
 def replay(db: sqlite3.Connection) -> dict[int, _Screening]:
     """Every screening as the audit trail says it should be now."""
     state: dict[int, _Screening] = {}
-    rows = db.execute("SELECT seq, screening_id, action, target, new_value FROM audit ORDER BY seq")
-    for _seq, sid, action, target, new_text in rows:
+    rows = db.execute("SELECT seq, screening_id, action, target, new_value, actor, at_utc FROM audit ORDER BY seq")
+    for _seq, sid, action, target, new_text, actor, at_utc in rows:
         new = _load(new_text)
         if action in ("create", "correction") and sid is not None and isinstance(new, dict):
             screening = state[sid] = _Screening(answers=dict(new.get("answers") or {}),
                                                 subject=dict(new.get("subject") or {}))
+            screening.entered = {fact: (actor, at_utc) for fact in screening.answers}
             if action == "correction":
                 previous = state.get(int(target)) if str(target).isdigit() else None
                 screening.notes = dict(new["notes"]) if "notes" in new else dict(previous.notes if previous else {})
+                if previous is not None:  # the answers carry over with who entered them and when
+                    screening.entered = {f: previous.entered.get(f, (actor, at_utc)) for f in screening.answers}
         elif sid not in state:
             continue
         elif action == "answer":
@@ -58,6 +62,7 @@ def replay(db: sqlite3.Connection) -> dict[int, _Screening]:
                 state[sid].answers.pop(target, None)
             else:
                 state[sid].answers[target] = new
+                state[sid].entered[target] = (actor, at_utc)
                 if target in SUBJECT_FACTS:
                     state[sid].subject[target] = new
         elif action == "source_note":
@@ -93,6 +98,12 @@ def replay_problems(db: sqlite3.Connection,
             if answers.get(fact) != replayed.answers.get(fact):
                 problems.append(f"{where}: the stored answer {fact} is {_show(answers.get(fact))}, the audit trail "
                                 f"says {_show(replayed.answers.get(fact))}")
+        for fact, who, when in db.execute(
+                "SELECT fact_id, entered_by, entered_at FROM answers WHERE screening_id = ?", (sid,)):
+            said = replayed.entered.get(fact)
+            if said is not None and (who != said[0] or not _same_moment(when, said[1])):
+                problems.append(f"{where}: the answer {fact} is recorded as entered by {who} at {when}, the audit "
+                                f"trail says {said[0]} at {said[1]}")
         notes = dict(db.execute("SELECT criterion_id, note FROM notes WHERE screening_id = ?", (sid,)))
         for criterion in sorted(set(notes) | set(replayed.notes)):
             if notes.get(criterion) != replayed.notes.get(criterion):
@@ -105,6 +116,16 @@ def replay_problems(db: sqlite3.Connection,
         problems += _document_problems(db, where, sid, replayed)
     problems += _completion_problems(db)
     return problems
+
+
+def _same_moment(local_iso: str, utc_iso: str) -> bool:
+    from datetime import datetime
+
+    try:
+        return abs((datetime.fromisoformat(local_iso) - datetime.fromisoformat(utc_iso.replace("Z", "+00:00")))
+                   .total_seconds()) < 1
+    except ValueError:
+        return False
 
 
 def _show(value: Any) -> str:
