@@ -45,7 +45,7 @@ system_packages=(python3-venv poppler-utils libegl1 libgl1 libx11-6 libdbus-1-3 
                  libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
                  libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
 # The suite opens one real window on a virtual X server.
-[ "$extras" = test ] && system_packages+=(xvfb xauth)
+[ "$extras" = test ] && system_packages+=(xvfb xauth openssl)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

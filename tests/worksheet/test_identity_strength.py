@@ -353,7 +353,7 @@ def test_garbage_is_refused_with_identity_error_only(strong):
 @pytest.fixture
 def pem_files(tmp_path):
     if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed")
+        pytest.fail("openssl is not installed: scripts/setup.sh test installs it")
     key = ec.generate_private_key(ec.SECP256R1())
     (tmp_path / "key.pem").write_bytes(key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
     (tmp_path / "cert.pem").write_bytes(certificate(key, "Wang Li").public_bytes(Encoding.PEM))
