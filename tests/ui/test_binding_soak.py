@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 
-from trialdesk.ui import soak as soak_module
 from trialdesk.ui.soak import REFCOUNT_TOLERANCE, soak
 from trialdesk.ui.fact_editors import YesNoEditor
 
@@ -54,6 +52,4 @@ def test_the_soak_reports_a_binding_that_drops_or_keeps_references(window, monke
         editor.group.buttonClicked.connect(editor._clicked)
     result = soak(editors, 600)
     assert not result.sound
-    assert result.drift["None"] > REFCOUNT_TOLERANCE
-    assert sys.getrefcount(None) > len(kept)
-    assert soak_module.WARM_UP_EDITS > 0
+    assert result.drift["None"] >= len(kept) - REFCOUNT_TOLERANCE > REFCOUNT_TOLERANCE  # the stray references show
