@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from trialdesk.ui.soak import REFCOUNT_TOLERANCE, soak
 from trialdesk.ui.fact_editors import YesNoEditor
 
