@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from trialdesk.messages import Messages
 from trialdesk.ui.refusals import ABOUT_PASSWORD
@@ -46,19 +46,7 @@ class CompleteDialog(WorkingDialog):
         form.addRow(self.tr("Your &password:"), self.beside(self.password))
         for row, widget in ((0, self.meaning), (1, self.password)):
             form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setBuddy(widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.complete_button = self.buttons.addButton(self.tr("&Complete"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.complete_button.setDefault(True)
-        self.buttons.accepted.connect(self.complete)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
+        self.complete_button = self.lay_out([note], form, self.tr("&Complete"), self.complete, 560)
         self.password.setFocus()
 
     def complete(self) -> None:

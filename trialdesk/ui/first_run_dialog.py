@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from trialdesk.domain.people import MIN_PASSWORD
 from trialdesk.messages import Messages
@@ -47,20 +47,7 @@ class FirstRunDialog(WorkingDialog):
         form.addRow(self.tr("Password &again:"), self.beside(self.again))
         for row, widget in enumerate((self.name, self.password, self.again)):
             form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setBuddy(widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.create_button = self.buttons.addButton(self.tr("&Create administrator"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.create_button.setDefault(True)
-        self.buttons.accepted.connect(self.create)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
+        self.create_button = self.lay_out([intro], form, self.tr("&Create administrator"), self.create, 480)
         self.name.setFocus()
 
     def create(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from trialdesk.desk import Refused
 from trialdesk.domain.people import MIN_PASSWORD, check_password
@@ -49,20 +49,7 @@ class ChoosePasswordDialog(WorkingDialog):
         form.addRow(self.tr("Password &again:"), self.beside(self.again))
         for row, widget in enumerate((self.password, self.again)):
             form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setBuddy(widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.addButton(self.tr("&Save password"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
+        self.save_button = self.lay_out([heading, intro], form, self.tr("&Save password"), self.save, 480)
         self.password.setFocus()
 
     def save(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from trialdesk.messages import Messages
 from trialdesk.ui.working_dialog import WorkingDialog
@@ -47,19 +47,7 @@ class SignInDialog(WorkingDialog):
         form.addRow(self.tr("&Password:"), self.beside(self.password))
         for row, widget in ((0, self.name), (1, self.password)):
             form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setBuddy(widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.sign_in_button = self.buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sign_in_button.setDefault(True)
-        self.buttons.accepted.connect(self.sign_in)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        self.resize(440, self.sizeHint().height())
+        self.sign_in_button = self.lay_out([intro], form, self.tr("&Sign in"), self.sign_in, 440)
         self.name.setFocus()
 
     def choose(self, name: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from trialdesk.messages import Messages
 from trialdesk.ui.background import run_in_background
@@ -44,6 +44,24 @@ class WorkingDialog(QDialog):
         self.progress.hide()
         self._problems: dict[QWidget, QLabel] = {}
         self._disabled: list[QWidget] = []
+
+    def lay_out(self, above: Iterable[QWidget], form: QFormLayout, accept: str, on_accept: Callable[[], None],
+                width: int) -> QPushButton:
+        """The shape every password dialog shares: text, the form, the problem line, progress, Cancel and
+        its default button; returns that button."""
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        button = self.buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setDefault(True)
+        self.buttons.accepted.connect(on_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in above:
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        for widget in (self.problem, self.progress, self.buttons):
+            layout.addWidget(widget)
+        self.resize(width, self.sizeHint().height())
+        return button
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
