@@ -285,12 +285,22 @@ EN: dict[str, str] = {
     "store.not_delegated": QT_TRANSLATE_NOOP("store.not_delegated", "{value} is not on the site's delegation list"),
     "store.not_investigator": QT_TRANSLATE_NOOP("store.not_investigator", "{value} is on the delegation list as {role}: only a sub-investigator or the principal investigator may sign an eligibility decision"),
     "store.incomplete": QT_TRANSLATE_NOOP("store.incomplete", "the screening is incomplete: every criterion must be decided before it is signed"),
+    "store.changed_underneath": QT_TRANSLATE_NOOP("store.changed_underneath", "{who} changed this screening meanwhile ({count} change(s), the last at {when}): nothing was saved. It has been read again: look at what changed, then make your change again"),
     "store.changed_while_signing": QT_TRANSLATE_NOOP("store.changed_while_signing", "the screening changed while the worksheet was being signed: nothing was signed; complete it again and sign what it says now"),
     "store.screen_failure_recorded": QT_TRANSLATE_NOOP("store.screen_failure_recorded", "the screening is recorded as a screen failure ({reason}): it is not signed as an eligibility decision"),
     "store.no_account": QT_TRANSLATE_NOOP("store.no_account", "no account {value}"),
     "store.site_initialised": QT_TRANSLATE_NOOP("store.site_initialised", "this site has accounts already: an administrator adds people with trialdesk user add"),
     "store.account_exists": QT_TRANSLATE_NOOP("store.account_exists", "an account named {value} exists already (names are never given twice)"),
     "store.certificate_enrolled": QT_TRANSLATE_NOOP("store.certificate_enrolled", "this certificate is enrolled to {value} already"),
+    "store.disk_full": QT_TRANSLATE_NOOP("store.disk_full", "the disk holding {folder} is full: nothing was saved"),
+    "store.disk_read_only": QT_TRANSLATE_NOOP("store.disk_read_only", "the disk holding {folder} is read-only: nothing was saved"),
+    "store.disk_io_error": QT_TRANSLATE_NOOP("store.disk_io_error", "the disk holding {folder} could not be read or written (an input/output error): nothing was saved; have the disk checked"),
+    "disk.not_saved": QT_TRANSLATE_NOOP("disk.not_saved", "Not saved"),
+    "disk.full": QT_TRANSLATE_NOOP("disk.full", "the disk holding {folder} is full"),
+    "disk.read_only": QT_TRANSLATE_NOOP("disk.read_only", "the disk holding {folder} is read-only"),
+    "disk.io_error": QT_TRANSLATE_NOOP("disk.io_error", "the disk holding {folder} could not be read or written (an input/output error)"),
+    "disk.other": QT_TRANSLATE_NOOP("disk.other", "{file}: {error}"),
+    "signed.copy_missing": QT_TRANSLATE_NOOP("signed.copy_missing", "signed and kept in the database; the copy in the site file could not be written ({problem}): run trialdesk site-file check"),
     "status.in_progress": QT_TRANSLATE_NOOP("status.in_progress", "in progress"),
     "status.eligible": QT_TRANSLATE_NOOP("status.eligible", "eligible"),
     "status.ineligible": QT_TRANSLATE_NOOP("status.ineligible", "ineligible"),
@@ -305,6 +315,20 @@ EN: dict[str, str] = {
     "problem.bad_subject": QT_TRANSLATE_NOOP("problem.bad_subject", "“subject” must be an object with some of {fields}"),
     "problem.no_facts": QT_TRANSLATE_NOOP("problem.no_facts", "expected an object with a “facts” object of answers"),
     "problem.no_screening_date": QT_TRANSLATE_NOOP("problem.no_screening_date", "“screening_date” is missing or not a date (YYYY-MM-DD); give it in the file or with --on"),
+    "problem.number_as_text": QT_TRANSLATE_NOOP("problem.number_as_text", "“{value}” is text: in a facts file a number is a JSON number, without quotes"),
+    "problem.bad_number_text": QT_TRANSLATE_NOOP("problem.bad_number_text", "“{value}” is not a number: type digits with an optional sign and one decimal point or comma (8.5, 8,5, -2), with no exponent, spaces or other characters"),
+    "problem.number_too_large": QT_TRANSLATE_NOOP("problem.number_too_large", "{value} is too large: at most {digits} digits before the decimal point"),
+    "problem.too_many_decimals": QT_TRANSLATE_NOOP("problem.too_many_decimals", "{value} has too many decimals: at most {digits} after the decimal point"),
+    "problem.date_out_of_range": QT_TRANSLATE_NOOP("problem.date_out_of_range", "{value} is outside the years {first}–{last}"),
+    "problem.too_many_courses": QT_TRANSLATE_NOOP("problem.too_many_courses", "{count} courses: at most {limit} in one history"),
+    "problem.not_text": QT_TRANSLATE_NOOP("problem.not_text", "“{value}” must be text"),
+    "problem.control_characters": QT_TRANSLATE_NOOP("problem.control_characters", "holds control or invisible formatting characters: type it as plain text"),
+    "problem.text_too_long": QT_TRANSLATE_NOOP("problem.text_too_long", "longer than {limit} characters"),
+    "problem.file_too_large": QT_TRANSLATE_NOOP("problem.file_too_large", "larger than {limit} KiB: not a facts file"),
+    "problem.duplicate_key": QT_TRANSLATE_NOOP("problem.duplicate_key", "the key “{name}” appears twice in one object"),
+    "problem.too_deep": QT_TRANSLATE_NOOP("problem.too_deep", "nested more than {limit} levels deep"),
+    "problem.not_finite": QT_TRANSLATE_NOOP("problem.not_finite", "“{value}” is not a number JSON allows (NaN and Infinity are refused)"),
+    "problem.value_too_long": QT_TRANSLATE_NOOP("problem.value_too_long", "the value is longer than {limit} characters"),
 }
 
 
@@ -356,6 +380,11 @@ class Messages:
 
     def store_error(self, code: str, params: dict[str, Any]) -> str:
         """A refusal of the screening store, in words."""
+        if code == "changed_underneath":
+            changes = params.get("changes") or []
+            who = ", ".join(dict.fromkeys(e.actor for e in changes))
+            when = changes[-1].at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if changes else ""
+            return self.t("store.changed_underneath", who=who, count=len(changes), when=when)
         return self.t(f"store.{code}", **{k: self._value(v) for k, v in params.items()})
 
     def score_label(self, score_id: str) -> str:

@@ -7,6 +7,12 @@ verdict or reason changed, and decides what to redraw.
 A reason is required whenever a value replaces one entered earlier: by someone else, or
 in an earlier edit session (a window opened before, a previous command). Correcting what
 one has just typed in the same session is recorded in the audit trail without asking.
+
+What the session holds is a view; the store decides every change on what is stored (the old
+value, whether a reason is due, the status afterwards). A change made by someone else since the
+view was read refuses the next edit ("changed_underneath", with the entries): the session has
+then read the screening again, and the person sees what changed, by whom and when, first.
+Values are kept in one normal form (`to_answer`), so typing the same value again is no change.
 """
 
 from __future__ import annotations
@@ -21,11 +27,11 @@ from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.evaluation import evaluate, parse_facts
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.log import ScreeningStatus
-from trialdesk.domain.screening import SUBJECT_FACTS, Screening, check_subject, status_from_report
+from trialdesk.domain.screening import SUBJECT_FACTS, AuditEntry, Screening, check_subject, status_from_report
 from trialdesk.domain.text import MAX_NOTE, check_text
 from trialdesk.domain.values import FactValue
 from trialdesk.domain.verdict import EligibilityReport
-from trialdesk.persistence.screening_store import ScreeningStore, StoreError
+from trialdesk.persistence.screening_store import SavedChange, ScreeningStore, StoreError
 
 Clock = Callable[[], datetime]
 
@@ -51,6 +57,18 @@ def _status(report: EligibilityReport) -> ScreeningStatus:
     return status_from_report(report)
 
 
+def parse_stored(protocol: Protocol, answers: dict[str, Any], on) -> tuple[dict[str, FactValue], tuple[Problem, ...]]:
+    """Stored answers as values; any the protocol no longer accepts are set aside, named."""
+    facts: dict[str, FactValue] = {}
+    unreadable: list[Problem] = []
+    for fact_id, raw in answers.items():
+        try:
+            facts.update(parse_facts(protocol, {fact_id: raw}, on, typed=True))
+        except FactsInvalid as invalid:
+            unreadable.extend(invalid.problems)
+    return facts, tuple(unreadable)
+
+
 def start_screening(
     store: ScreeningStore,
     protocol: Protocol,
@@ -60,11 +78,14 @@ def start_screening(
     site: str,
     actor: str,
     clock: Clock = local_now,
+    typed: bool = False,
 ) -> ScreeningSession:
     """Create a screening for a new subject, with any answers already known (from a file).
 
     The subject's date of birth, sex and consent date are answers too when the protocol
-    asks them under those ids. Raises FactsInvalid (every bad field or answer) or StoreError.
+    asks them under those ids. `typed`: the answers were typed by a person (numbers may be text in
+    the documented form), not read from a file. Raises FactsInvalid (every bad field or answer) or
+    StoreError.
     """
     answers = dict(answers or {})
     values = dict(subject_values)
@@ -84,7 +105,7 @@ def start_screening(
     facts: dict[str, FactValue] = {}
     if on is not None:
         try:
-            facts = parse_facts(protocol, answers, on)
+            facts = parse_facts(protocol, answers, on, typed=typed)
         except FactsInvalid as invalid:
             problems.extend(invalid.problems)
     if problems:
@@ -96,7 +117,7 @@ def start_screening(
         protocol_version=protocol.version,
         site=site,
         subject=subject,
-        answers={k: v for k, v in answers.items() if v is not None},
+        answers={k: protocol.fact[k].to_answer(v) for k, v in facts.items()},
         status=_status(report),
         failed_criteria=_failed(report),
         actor=actor,
@@ -126,12 +147,22 @@ class ScreeningSession:
         self.actor = actor
         self.clock = clock
         self.edit_session = edit_session or uuid.uuid4().hex
-        self.screening = store.load(screening) if isinstance(screening, int) else screening
+        screening_id = screening if isinstance(screening, int) else screening.id
+        self.seen_seq = 0
+        self._adopt(*store.snapshot(screening_id))
         if self.screening.protocol_id != protocol.id:
             raise StoreError("wrong_protocol", value=self.screening.protocol_id, protocol=protocol.id)
-        self.facts, self.unreadable = self._parse_stored()
-        self.report = evaluate(protocol, self.facts, self.on)
-        self._entered = store.entry_sessions(self.screening.id)
+
+    def _adopt(self, screening: Screening, entered: dict[str, tuple[str, str]], seen_seq: int) -> None:
+        """Take the screening as stored (at audit entry `seen_seq`) as this session's view."""
+        self.screening = screening
+        self._entered = entered
+        self.seen_seq = seen_seq
+        if screening.protocol_id == self.protocol.id:
+            self.facts, self.unreadable = parse_stored(self.protocol, screening.answers, self.on)
+        else:
+            self.facts, self.unreadable = {}, ()
+        self.report = evaluate(self.protocol, self.facts, self.on)
 
     @property
     def on(self):
@@ -151,23 +182,62 @@ class ScreeningSession:
         if self.locked:
             raise StoreError("locked", status=self.screening.status.value)
 
-    def _parse_stored(self) -> tuple[dict[str, FactValue], tuple[Problem, ...]]:
-        """Stored answers as values; any the protocol no longer accepts are set aside, named."""
-        facts: dict[str, FactValue] = {}
-        unreadable: list[Problem] = []
-        for fact_id, raw in self.screening.answers.items():
-            try:
-                facts.update(parse_facts(self.protocol, {fact_id: raw}, self.on))
-            except FactsInvalid as invalid:
-                unreadable.extend(invalid.problems)
-        return facts, tuple(unreadable)
+    # -- staying current -------------------------------------------------------------------------
+
+    def changes_since_seen(self) -> list[AuditEntry]:
+        """What others changed in this screening since this session last read it (oldest first)."""
+        return self.store.changes_since(self.screening.id, self.seen_seq)
+
+    def refresh(self) -> list[AuditEntry]:
+        """Read the screening again; returns the changes this session had not seen."""
+        changes = self.changes_since_seen()
+        self._adopt(*self.store.snapshot(self.screening.id))
+        return changes
+
+    def check_current(self) -> None:
+        """Refuse to go on from an out-of-date view: reads the screening again and raises
+        StoreError("changed_underneath", changes=...) when someone changed it meanwhile."""
+        changes = self.refresh()
+        if changes:
+            raise StoreError("changed_underneath", changes=changes)
+
+    def _stored(self, saved: SavedChange) -> None:
+        self._adopt(saved.screening, self.store.entry_sessions(saved.screening.id), saved.seen_seq)
+
+    def _saving(self, save: Callable[[], SavedChange]) -> SavedChange:
+        """Run one store change; when the screening changed underneath, read it again and re-raise."""
+        try:
+            saved = save()
+        except StoreError as error:
+            if error.code in ("changed_underneath", "locked", "reason_required"):
+                self._adopt(*self.store.snapshot(self.screening.id))
+            raise
+        self._stored(saved)
+        return saved
+
+    # -- answers ---------------------------------------------------------------------------------
 
     def answer(self, fact_id: str) -> Any:
-        """The raw answer as stored (None when not entered)."""
+        """The answer as stored (None when not entered)."""
         return self.screening.answers.get(fact_id)
 
+    def normal(self, fact_id: str, raw: Any) -> Any:
+        """An answer in its one stored form (None for None); raises FactsInvalid for a bad one."""
+        if raw is None:
+            return None
+        parsed = parse_facts(self.protocol, {fact_id: raw}, self.on, typed=True)
+        return self.protocol.fact[fact_id].to_answer(parsed[fact_id])
+
+    def same_answer(self, fact_id: str, raw: Any) -> bool:
+        """Whether `raw` means what is stored already (typing the same value again is no change)."""
+        try:
+            return self.normal(fact_id, raw) == self.normal(fact_id, self.answer(fact_id))
+        except FactsInvalid:
+            return raw == self.answer(fact_id)
+
     def needs_reason(self, fact_id: str) -> bool:
-        """Whether changing this answer now must give a reason."""
+        """Whether changing this answer now must give a reason (as far as this view knows; the
+        store decides again on what is stored)."""
         if fact_id not in self.screening.answers:
             return False
         return self._entered.get(fact_id) != (self.actor, self.edit_session)
@@ -177,62 +247,58 @@ class ScreeningSession:
 
         Raises FactsInvalid for a value the fact does not accept.
         """
-        parsed = {} if raw is None else parse_facts(self.protocol, {fact_id: raw}, self.on)
+        parsed = {} if raw is None else parse_facts(self.protocol, {fact_id: raw}, self.on, typed=True)
         facts = {k: v for k, v in self.facts.items() if k != fact_id} | parsed
         report = evaluate(self.protocol, facts, self.on)
         return SessionChange(report, report.changed_since(self.report))
+
+    def _decide(self, stored: dict[str, Any]) -> tuple[ScreeningStatus, list[str]]:
+        facts, _ = parse_stored(self.protocol, stored, self.on)
+        report = evaluate(self.protocol, facts, self.on)
+        return _status(report), _failed(report)
+
+    def _same_as_stored(self, fact_id: str) -> Callable[[Any, Any], bool]:
+        def same(stored: Any, value: Any) -> bool:
+            try:
+                return self.normal(fact_id, stored) == value
+            except FactsInvalid:  # a stored answer the protocol no longer reads: replaced by a readable one
+                return False
+        return same
 
     def record_fact(self, fact_id: str, raw: Any, reason: str | None = None) -> SessionChange:
         """Validate, save, audit and re-evaluate one answer (None clears it).
 
         Raises FactsInvalid for a bad value, StoreError("reason_required") when a reason is
-        due and missing, StoreError("locked") on a signed screening.
+        due and missing, StoreError("locked") on a signed screening, StoreError("changed_underneath")
+        when someone changed the screening since this session read it (it has read it again).
         """
         self._check_writable()
-        old = self.screening.answers.get(fact_id)
-        if raw is None:
-            if fact_id not in self.protocol.fact:
-                raise FactsInvalid([Problem("unknown_fact", fact_id, {"known": sorted(self.protocol.fact)})])
-            parsed = {}
-        else:
-            parsed = parse_facts(self.protocol, {fact_id: raw}, self.on)
-        if raw == old:
-            return SessionChange(self.report, ())
+        if fact_id not in self.protocol.fact:
+            raise FactsInvalid([Problem("unknown_fact", fact_id, {"known": sorted(self.protocol.fact)})])
+        value = self.normal(fact_id, raw)
         reason = check_text(reason or "", "reason") or None
+        if self.same_answer(fact_id, value) and not self.changes_since_seen():
+            return SessionChange(self.report, ())
         if reason is None and self.needs_reason(fact_id):
             raise StoreError("reason_required", fact=fact_id)
-        facts = {k: v for k, v in self.facts.items() if k != fact_id} | parsed
-        report = evaluate(self.protocol, facts, self.on)
-        subject_field = None
-        if fact_id in SUBJECT_FACTS and raw is not None:
-            subject_field = (fact_id, str(raw))
-        status = self.store.save_answer(
-            self.screening.id, fact_id, raw, old=old, status=_status(report), failed_criteria=_failed(report),
+        subject_field = (fact_id, str(value)) if fact_id in SUBJECT_FACTS and value is not None else None
+        previous = self.report
+        self._saving(lambda: self.store.save_answer(
+            self.screening.id, fact_id, value, same=self._same_as_stored(fact_id), decide=self._decide,
             actor=self.actor, at=self.clock(), edit_session=self.edit_session, reason=reason,
-            subject_field=subject_field,
-        )
-        answers = {k: v for k, v in self.screening.answers.items() if k != fact_id}
-        if raw is not None:
-            answers[fact_id] = raw
-            self._entered[fact_id] = (self.actor, self.edit_session)
-        update: dict[str, Any] = {"answers": answers, "status": status}
-        if subject_field is not None:
-            update["subject"] = self.screening.subject.model_copy(update={fact_id: parsed[fact_id]})
-        previous, self.report, self.facts = self.report, report, facts
-        self.screening = self.screening.model_copy(update=update)
-        return SessionChange(report, report.changed_since(previous))
+            seen_seq=self.seen_seq, subject_field=subject_field,
+        ))
+        return SessionChange(self.report, self.report.changed_since(previous))
 
     def set_note(self, criterion_id: str, note: str, reason: str | None = None) -> None:
         """The source-document note for one criterion (where each value was verified)."""
         self._check_writable()
-        old = self.screening.notes.get(criterion_id)
         note = check_text(note, "source_note", MAX_NOTE)
         reason = check_text(reason or "", "reason")
-        if (old or "") == note:
+        if (self.screening.notes.get(criterion_id) or "") == note and not self.changes_since_seen():
             return
-        self.store.save_note(self.screening.id, criterion_id, note, old=old, actor=self.actor, at=self.clock(),
-                             reason=reason or None)
-        self.screening = self.store.load(self.screening.id)
+        self._saving(lambda: self.store.save_note(self.screening.id, criterion_id, note, actor=self.actor,
+                                                  at=self.clock(), reason=reason or None, seen_seq=self.seen_seq))
 
     def record_screen_failure(self, reason: str) -> None:
         if self.refusal is not None:
@@ -240,8 +306,8 @@ class ScreeningSession:
         reason = check_text(reason, "reason")
         if not reason:
             raise StoreError("reason_required", fact=None)
-        self.store.record_screen_failure(self.screening.id, reason, actor=self.actor, at=self.clock())
-        self.screening = self.store.load(self.screening.id)
+        self._saving(lambda: self.store.record_screen_failure(self.screening.id, reason, actor=self.actor,
+                                                              at=self.clock(), seen_seq=self.seen_seq))
 
     def correct(self, reason: str) -> ScreeningSession:
         """Open a new version of a signed screening, citing this one; this one stays as it was."""
@@ -250,6 +316,7 @@ class ScreeningSession:
         reason = check_text(reason, "reason")
         if not reason:
             raise StoreError("reason_required", fact=None)
+        self.check_current()
         if self.screening.status is not ScreeningStatus.SIGNED:
             raise StoreError("not_signed", status=self.screening.status.value)
         session = uuid.uuid4().hex
@@ -259,5 +326,5 @@ class ScreeningSession:
             failed_criteria=_failed(self.report), actor=self.actor, at=self.clock(), edit_session=session,
             supersedes=self.screening, correction_reason=reason, notes=self.screening.notes,
         )
-        self.screening = self.store.load(self.screening.id)
+        self.refresh()
         return ScreeningSession(self.store, self.protocol, new, actor=self.actor, clock=self.clock, edit_session=session)

@@ -19,7 +19,7 @@ from trialdesk import __version__
 from trialdesk.domain.people import DelegationEntry
 from trialdesk.domain.verdict import Overall
 from trialdesk.messages import Messages
-from trialdesk.private import open_private
+from trialdesk.private import write_whole
 from trialdesk.persistence.people_store import Completion, PeopleStore
 from trialdesk.persistence.screening_store import ScreeningStore, SignedDocument, StoreError
 from trialdesk.session import ScreeningSession
@@ -104,9 +104,24 @@ def delegation_text(entry: DelegationEntry, words: Messages) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SignedWorksheet:
+    """A signature made and kept in the database; `path` is its copy in the site file, None when
+    that copy could not be written (`file_error` says why; `trialdesk site-file check` re-files it)."""
+
     document: SignedDocument
     path: Path | None
     file_problem: str | None = None
+    file_error: OSError | None = None
+    folder: Path | None = None
+
+    def copy_missing(self, words: Messages) -> str | None:
+        """The sentence saying the screening is signed but its site-file copy is missing; None when filed."""
+        if self.path is not None:
+            return None
+        from trialdesk.persistence.storage_errors import write_problem
+
+        problem = write_problem(words, self.file_error, self.folder) if self.file_error is not None else \
+            (self.file_problem or "")
+        return words.t("signed.copy_missing", problem=problem)
 
 
 def site_file_dir(store: ScreeningStore, data_dir: Path) -> Path:
@@ -159,19 +174,17 @@ def sign_screening(
          "pdf_sha256": hashlib.sha256(pdf).hexdigest(), "audit_head": [head_seq, head_hash]},
         actor=authority.name, at=at, document=document, unchanged_since=completion.audit_seq,
     )
-    session.screening = store.load(session.screening.id)
-    try:
-        path = write_private(folder / document.file_name, pdf)
-    except OSError as error:  # kept in the database all the same; the file can be written again
-        return SignedWorksheet(document, None, str(error))
-    return SignedWorksheet(document, path)
+    session.refresh()
+    try:  # written whole or not at all, never over a file already there (a filed worksheet is evidence)
+        path = write_whole(folder / document.file_name, pdf)
+    except OSError as error:  # signed and kept in the database all the same; `site-file check` files it again
+        return SignedWorksheet(document, None, str(error), error, folder)
+    return SignedWorksheet(document, path, folder=folder)
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write a file readable by its owner only (it names a subject)."""
-    with open_private(path, "wb") as out:
-        out.write(data)
-    return path
+def write_private(path: Path, data: bytes, *, replace: bool = True) -> Path:
+    """Write a file readable by its owner only (it names a subject), whole or not at all."""
+    return write_whole(path, data, replace=replace)
 
 
 VERIFIED, BROKEN, SUPERSEDED, UNCHECKED = "verified", "broken", "superseded", "unchecked"

@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>Changed meanwhile</source>
+        <extracomment>set to quit as soon as the first window (sign-in, or first run) is shown (start-up benchmark).</extracomment>
+        <translation>已被他人更改</translation>
+    </message>
+    <message>
+        <source>The screen now shows what is stored. Your last entry, if any, was not saved: make it again if it is still right.</source>
+        <translation>屏幕现在显示的是已保存的内容。您最后的输入（如有）未被保存：如仍正确，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Changes made meanwhile</source>
+        <translation>期间所做的更改</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>更改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>更改后</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>%s (you, in another window or command)</source>
+        <translation>%s（您本人，在另一个窗口或命令中）</translation>
+    </message>
+    <message>
+        <source>Source document for %s</source>
+        <translation>%s 的源文件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Screen failure recorded</source>
+        <translation>已记录筛选失败</translation>
+    </message>
+    <message>
+        <source>Data entry completed</source>
+        <translation>数据录入已完成</translation>
+    </message>
+    <message>
+        <source>Worksheet signed: the screening is locked</source>
+        <translation>工作表已签署：该筛选已锁定</translation>
+    </message>
+    <message>
+        <source>Corrected: a new version replaces this one</source>
+        <translation>已更正：新版本取代此版本</translation>
+    </message>
+    <message>
+        <source>Screening created</source>
+        <translation>已创建筛选</translation>
+    </message>
+    <message>
+        <source>Correction of an earlier version opened</source>
+        <translation>已打开对早先版本的更正</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceEditor</name>
     <message>
         <source>— not entered —</source>
@@ -52,7 +128,6 @@
     <name>CompleteDialog</name>
     <message>
         <source>Complete — %s</source>
-        <extracomment>set to quit as soon as the first window (sign-in, or first run) is shown (start-up benchmark).</extracomment>
         <translation>完成录入 — %s</translation>
     </message>
     <message>
@@ -441,6 +516,10 @@
         <source>trialdesk — locked</source>
         <translation>trialdesk — 已锁定</translation>
     </message>
+    <message>
+        <source>Read only: nothing can be saved. %s</source>
+        <translation>只读：无法保存任何内容。%s</translation>
+    </message>
 </context>
 <context>
     <name>MedicationEditor</name>
@@ -568,7 +647,7 @@
     <name>ScreeningView</name>
     <message>
         <source>&amp;Correct…</source>
-        <extracomment>Refusals about the password or the account itself: shown beside the password field. Refusals about the signing certificate: shown beside the identity file.</extracomment>
+        <extracomment>Refusals after which the session has read the screening again: what it shows is the stored state. Refusals about the password or the account itself: shown beside the password field. Refusals about the signing certificate: shown beside the identity file.</extracomment>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
@@ -674,6 +753,14 @@
     <message>
         <source>Not corrected</source>
         <translation>未更正</translation>
+    </message>
+    <message>
+        <source>The site&apos;s database is open for reading only: nothing in this screening can be changed here (%s).</source>
+        <translation>本中心的数据库以只读方式打开：此处无法更改该筛选的任何内容（%s）。</translation>
+    </message>
+    <message>
+        <source>“%1” was entered by %2 (%3). Changing it is recorded in the audit trail with the old value, the new value and your reason.</source>
+        <translation>“%1”由 %2 录入（%3）。更改将连同旧值、新值和您的理由记入稽查轨迹。</translation>
     </message>
 </context>
 <context>
@@ -842,6 +929,7 @@
     <name>WorkingDialog</name>
     <message>
         <source>Type your password</source>
+        <extracomment>the changes someone else made meanwhile, when the store refused the action for them (the dialog then closes: its owner shows the changes and redraws before the person tries again)</extracomment>
         <translation>请输入您的密码</translation>
     </message>
 </context>
@@ -1075,6 +1163,41 @@
     <message>
         <source>{label}: never</source>
         <translation>{label}：从未</translation>
+    </message>
+</context>
+<context>
+    <name>disk.full</name>
+    <message>
+        <source>the disk holding {folder} is full</source>
+        <translation>存放 {folder} 的磁盘已满</translation>
+    </message>
+</context>
+<context>
+    <name>disk.io_error</name>
+    <message>
+        <source>the disk holding {folder} could not be read or written (an input/output error)</source>
+        <translation>存放 {folder} 的磁盘无法读写（输入/输出错误）</translation>
+    </message>
+</context>
+<context>
+    <name>disk.not_saved</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>disk.other</name>
+    <message>
+        <source>{file}: {error}</source>
+        <translation>{file}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>disk.read_only</name>
+    <message>
+        <source>the disk holding {folder} is read-only</source>
+        <translation>存放 {folder} 的磁盘为只读</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1985,13 @@
     </message>
 </context>
 <context>
+    <name>problem.bad_number_text</name>
+    <message>
+        <source>“{value}” is not a number: type digits with an optional sign and one decimal point or comma (8.5, 8,5, -2), with no exponent, spaces or other characters</source>
+        <translation>“{value}”不是数字：请输入数字，可带正负号和一个小数点或小数逗号（8.5、8,5、-2），不能有指数、空格或其他字符</translation>
+    </message>
+</context>
+<context>
     <name>problem.bad_screening_number</name>
     <message>
         <source>“{value}” is not a screening number: letters, digits and . _ / - (up to 32)</source>
@@ -1890,6 +2020,20 @@
     </message>
 </context>
 <context>
+    <name>problem.control_characters</name>
+    <message>
+        <source>holds control or invisible formatting characters: type it as plain text</source>
+        <translation>含有控制字符或不可见的格式字符：请输入纯文本</translation>
+    </message>
+</context>
+<context>
+    <name>problem.date_out_of_range</name>
+    <message>
+        <source>{value} is outside the years {first}–{last}</source>
+        <translation>{value} 不在 {first}–{last} 年之间</translation>
+    </message>
+</context>
+<context>
     <name>problem.dose_not_positive</name>
     <message>
         <source>the dose must be a number above 0</source>
@@ -1897,10 +2041,24 @@
     </message>
 </context>
 <context>
+    <name>problem.duplicate_key</name>
+    <message>
+        <source>the key “{name}” appears twice in one object</source>
+        <translation>同一对象中键“{name}”出现了两次</translation>
+    </message>
+</context>
+<context>
     <name>problem.facts_file</name>
     <message>
         <source>the facts file: {message}</source>
         <translation>信息文件：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.file_too_large</name>
+    <message>
+        <source>larger than {limit} KiB: not a facts file</source>
+        <translation>大于 {limit} KiB：不是事实文件</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2139,13 @@
     </message>
 </context>
 <context>
+    <name>problem.not_finite</name>
+    <message>
+        <source>“{value}” is not a number JSON allows (NaN and Infinity are refused)</source>
+        <translation>“{value}”不是 JSON 允许的数字（不接受 NaN 和 Infinity）</translation>
+    </message>
+</context>
+<context>
     <name>problem.not_json</name>
     <message>
         <source>not valid JSON at line {line}, column {column}: {error}</source>
@@ -1992,6 +2157,13 @@
     <message>
         <source>{input} must be above 0</source>
         <translation>{input} 必须大于 0</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_text</name>
+    <message>
+        <source>“{value}” must be text</source>
+        <translation>“{value}”必须是文本</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2181,20 @@
     </message>
 </context>
 <context>
+    <name>problem.number_as_text</name>
+    <message>
+        <source>“{value}” is text: in a facts file a number is a JSON number, without quotes</source>
+        <translation>“{value}”是文本：事实文件中的数字应写成 JSON 数字，不加引号</translation>
+    </message>
+</context>
+<context>
+    <name>problem.number_too_large</name>
+    <message>
+        <source>{value} is too large: at most {digits} digits before the decimal point</source>
+        <translation>{value} 太大：小数点前最多 {digits} 位数字</translation>
+    </message>
+</context>
+<context>
     <name>problem.out_of_range</name>
     <message>
         <source>{value} is outside {min}–{max}</source>
@@ -2020,6 +2206,34 @@
     <message>
         <source>required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>problem.text_too_long</name>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>problem.too_deep</name>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>嵌套超过 {limit} 层</translation>
+    </message>
+</context>
+<context>
+    <name>problem.too_many_courses</name>
+    <message>
+        <source>{count} courses: at most {limit} in one history</source>
+        <translation>{count} 个疗程：一份用药史最多 {limit} 个</translation>
+    </message>
+</context>
+<context>
+    <name>problem.too_many_decimals</name>
+    <message>
+        <source>{value} has too many decimals: at most {digits} after the decimal point</source>
+        <translation>{value} 的小数位太多：小数点后最多 {digits} 位</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2276,13 @@
     <message>
         <source>unknown unit “{unit}”; expected one of {units}</source>
         <translation>未知单位“{unit}”；应为 {units} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>problem.value_too_long</name>
+    <message>
+        <source>the value is longer than {limit} characters</source>
+        <translation>该值超过 {limit} 个字符</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2412,13 @@
     </message>
 </context>
 <context>
+    <name>signed.copy_missing</name>
+    <message>
+        <source>signed and kept in the database; the copy in the site file could not be written ({problem}): run trialdesk site-file check</source>
+        <translation>已签署并保存在数据库中；无法将副本写入站点文件（{problem}）：请运行 trialdesk site-file check</translation>
+    </message>
+</context>
+<context>
     <name>status.eligible</name>
     <message>
         <source>eligible</source>
@@ -2254,10 +2482,38 @@
     </message>
 </context>
 <context>
+    <name>store.changed_underneath</name>
+    <message>
+        <source>{who} changed this screening meanwhile ({count} change(s), the last at {when}): nothing was saved. It has been read again: look at what changed, then make your change again</source>
+        <translation>{who} 在此期间更改了该筛选（{count} 处更改，最后一次在 {when}）：未保存任何内容。已重新读取：请查看更改内容，然后重新进行您的更改</translation>
+    </message>
+</context>
+<context>
     <name>store.changed_while_signing</name>
     <message>
         <source>the screening changed while the worksheet was being signed: nothing was signed; complete it again and sign what it says now</source>
         <translation>签名过程中本次筛选被修改：未签名；请重新完成录入，并对当前内容签名</translation>
+    </message>
+</context>
+<context>
+    <name>store.disk_full</name>
+    <message>
+        <source>the disk holding {folder} is full: nothing was saved</source>
+        <translation>存放 {folder} 的磁盘已满：未保存任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>store.disk_io_error</name>
+    <message>
+        <source>the disk holding {folder} could not be read or written (an input/output error): nothing was saved; have the disk checked</source>
+        <translation>存放 {folder} 的磁盘无法读写（输入/输出错误）：未保存任何内容；请检查该磁盘</translation>
+    </message>
+</context>
+<context>
+    <name>store.disk_read_only</name>
+    <message>
+        <source>the disk holding {folder} is read-only: nothing was saved</source>
+        <translation>存放 {folder} 的磁盘为只读：未保存任何内容</translation>
     </message>
 </context>
 <context>

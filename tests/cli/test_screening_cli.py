@@ -29,7 +29,7 @@ def test_new_set_show(capsys, as_user, _own_data_dir):
     assert code == 0 and "I5: met" in out
     code, out, _ = cli(capsys, "screening", "show", "1", "--format", "json")  # reading needs no sign-in
     shown = json.loads(out)
-    assert shown["answers"]["haemoglobin"] == {"value": "85", "unit": "g/L"}
+    assert shown["answers"]["haemoglobin"] == {"value": 85, "unit": "g/L"}  # stored in its normal form
     assert shown["criteria"]["I5"]["verdict"] == "met" and shown["status"] == "in_progress"
     code, out, _ = cli(capsys, "audit", "show", "1")
     assert f"{COORDINATOR}: create" in out and f"{PI}: answer haemoglobin" in out
@@ -79,7 +79,7 @@ def test_a_change_needs_a_reason_in_a_later_command(capsys, as_user):
     code, _, _ = cli(capsys, *as_user(), "screening", "set", "1", "esr", "31 mm/h", "--reason", "lab corrected the report")
     assert code == 0
     code, out, _ = cli(capsys, "audit", "show", "1")
-    assert "esr: {\"unit\": \"mm/h\", \"value\": \"30\"} → {\"unit\": \"mm/h\", \"value\": \"31\"} (reason: lab corrected the report)" in out
+    assert "esr: {\"unit\": \"mm/h\", \"value\": 30} → {\"unit\": \"mm/h\", \"value\": 31} (reason: lab corrected the report)" in out
 
 
 def test_bad_values_and_unknown_screenings_exit_2(capsys, as_user):

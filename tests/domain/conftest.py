@@ -34,8 +34,9 @@ def eligible() -> dict[str, Any]:
     return example("eligible")
 
 
-def run(protocol: Protocol, raw: dict[str, Any], on: date = SCREENING) -> EligibilityReport:
-    return evaluate(protocol, parse_facts(protocol, raw, on), on)
+def run(protocol: Protocol, raw: dict[str, Any], on: date = SCREENING, *, typed: bool = True) -> EligibilityReport:
+    """Evaluate raw answers; numbers may be typed text ("9.0"), as a person enters them."""
+    return evaluate(protocol, parse_facts(protocol, raw, on, typed=typed), on)
 
 
 def mini(facts: list[dict], rule: dict, scores: list[dict] | None = None, **extra: Any) -> Protocol:

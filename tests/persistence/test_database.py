@@ -12,7 +12,7 @@ import pytest
 
 from trialdesk.persistence import database as database_module
 from trialdesk.persistence.database import Database, DatabaseBusy, DatabaseError
-from trialdesk.persistence.migrations import SCHEMA_VERSION
+from trialdesk.persistence.migrations import APPLICATION_ID, SCHEMA_VERSION
 from trialdesk.persistence.screening_store import ScreeningStore
 
 
@@ -34,6 +34,7 @@ def test_reopening_keeps_the_data(tmp_path):
 def test_a_database_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "db.sqlite3"
     raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     raw.close()
     before = path.read_bytes()

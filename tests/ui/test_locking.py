@@ -31,7 +31,7 @@ def test_an_entry_typed_in_the_window_is_recorded_under_the_person_signed_in(qtb
     qtbot.keyClicks(editor.line, "85")
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
     (entry,) = answers_to(window, screening_id, "haemoglobin")
-    assert (entry.actor, entry.new_value) == (user.name, {"value": "85", "unit": "g/L"})
+    assert (entry.actor, entry.new_value) == (user.name, {"value": 85, "unit": "g/L"})
     created = next(e for e in window.site.history(screening_id) if e.action == "create")
     assert created.actor == user.name
 
@@ -111,7 +111,7 @@ def test_someone_else_signs_in_at_the_lock_and_the_first_persons_work_is_saved_a
     assert window.signed_in.text() == "Signed in as Wang Li (Principal investigator)"
     window.open_screening(screening_id)
     assert window.view.session.actor == "Wang Li"
-    assert window.view.session.answer("haemoglobin") == {"value": "85", "unit": "g/L"}
+    assert window.view.session.answer("haemoglobin") == {"value": 85, "unit": "g/L"}
 
 
 def test_quitting_at_the_lock_closes_the_window(qtbot, window):

@@ -46,7 +46,7 @@ def test_typing_updates_the_verdict_live_and_saves_after_the_entry(qtbot, window
     assert page.verdict.title.text().startswith("I5: met")  # live, on the keystroke
     assert "Haemoglobin 85 g/L < 90 g/L" in page.verdict.reason.text()
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)  # the entry is complete: saved
-    assert window.site.screening("S-003").answers["haemoglobin"] == {"value": "85", "unit": "g/L"}
+    assert window.site.screening("S-003").answers["haemoglobin"] == {"value": 85, "unit": "g/L"}
 
 
 def test_a_pause_in_typing_saves_without_leaving_the_field(qtbot, window):
@@ -144,7 +144,7 @@ def test_changing_an_earlier_value_asks_for_a_reason(qtbot, window):
     qtbot.keyClicks(editor.line, "84")
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
     last = window.site.history(view.session.screening.id)[-1]
-    assert (last.target, last.new_value, last.reason) == ("haemoglobin", {"value": "84", "unit": "g/L"}, "re-read the lab report")
+    assert (last.target, last.new_value, last.reason) == ("haemoglobin", {"value": 84, "unit": "g/L"}, "re-read the lab report")
 
 
 def test_cancelling_the_reason_keeps_the_earlier_value(qtbot, window):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from trialdesk.cli.common import EXIT_BROKEN, EXIT_REFUSED, group
 from trialdesk.cli.context import Context
+from trialdesk.desk.site import shown
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     actions = group(commands, "audit", "verify the audit trail; show a screening's history")
@@ -70,28 +71,27 @@ def show_history(args: argparse.Namespace, context: Context) -> int:
             line += f": {_text(entry.old_value)} → {_text(entry.new_value)}"
         if entry.reason:
             line += f" (reason: {entry.reason})"
-        print(line)
+        print(shown(line))  # one entry, one line: nothing recorded can print a line of its own
     return 0
 
 
 def export_history(args: argparse.Namespace, context: Context) -> int:
-    from trialdesk.private import open_private
+    from trialdesk.private import write_whole, write_whole_text
     from trialdesk.worksheet.history import render_history_pdf, write_history_csv
 
     site = context.site
     screening = site.screening(args.screening)
     rows = site.history_rows(screening.id)
     if args.csv:
-        with open_private(site.check_export_target(Path(args.csv)), "w", encoding="utf-8-sig", newline="") as out:
-            write_history_csv(out, rows)
+        write_whole_text(site.check_export_target(Path(args.csv)), lambda out: write_history_csv(out, rows),
+                         encoding="utf-8-sig", newline="", replace=True)  # whole or not at all
         target = args.csv
     else:
         subject = screening.subject
         title = f"Audit history: {screening.protocol_id} screening {subject.screening_number} (id {screening.id}, version {screening.version})"
         head, seq = site.store.audit_head()[1], site.store.audit_head()[0]
         subtitle = f"{len(rows)} entries · audit trail head: entry {seq}, SHA-256 {head} · times in UTC and the local time recorded"
-        with open_private(site.check_export_target(Path(args.pdf)), "wb") as out:
-            out.write(render_history_pdf(title, subtitle, rows))
+        write_whole(site.check_export_target(Path(args.pdf)), render_history_pdf(title, subtitle, rows), replace=True)
         target = args.pdf
     print(f"wrote {len(rows)} entries of screening {screening.subject.screening_number} to {target}")
     return 0

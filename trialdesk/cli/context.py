@@ -56,10 +56,15 @@ class Context:
         self.password_file = getattr(args, "password_file", None)
         self.used_stdin = [False]
         self.signed_in_password = ""
+        self.creates_site = bool(getattr(args, "creates_site", False))
 
     @cached_property
     def site(self) -> Site:
-        return Site(self.settings, on_wait=lambda message: print(message, file=sys.stderr))
+        """The site's data; only `site init` makes a new database where there is none."""
+        site = Site(self.settings, on_wait=lambda message: print(message, file=sys.stderr), create=self.creates_site)
+        if site.read_only_notice:
+            print(f"trialdesk: {site.read_only_notice}", file=sys.stderr)
+        return site
 
     def password(self, prompt: str = "Password: ") -> str:
         return read_secret(self.password_file, prompt, used_stdin=self.used_stdin)

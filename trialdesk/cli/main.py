@@ -1,8 +1,11 @@
 """Entry point of the `trialdesk` command: parse arguments, run a command, map errors to exit codes.
 
 Exit codes: 0 done; 2 refused input (a bad protocol, facts, value or argument; a locked
-screening; an unusable database); 3 a verification that failed (a broken audit trail);
-1 an unexpected failure, reported in one line, never a traceback.
+screening; an unusable database) or a disk that is full, read-only or failing ("the disk
+holding DIR is full: nothing was saved"; a file is written whole or not at all), and `sign`
+when the signature is kept but its copy could not be filed in the site file; 3 a
+verification that failed (a broken audit trail); 1 an unexpected failure, reported in one
+line, never a traceback.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from trialdesk import __version__
 from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, people_cmd, protocol_cmd, screening_cmd, signing_cmd
 from trialdesk.cli.common import EXIT_REFUSED
 from trialdesk.cli.context import Context
-from trialdesk.desk import DatabaseError, ProtocolFileError, Refused, StoreError
+from trialdesk.desk import DatabaseError, ProtocolFileError, Refused, StoreError, storage_failure
+from trialdesk.desk.site import shown
 from trialdesk.domain.errors import FactsInvalid
 from trialdesk.messages import Messages
 from trialdesk.private import restrict_umask
@@ -57,10 +61,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    from trialdesk.domain.facts import to_date  # exactly YYYY-MM-DD: never 2026111799 or 2026-W47-2
+
+    day = to_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{shown(text[:40])} is not a date (YYYY-MM-DD)")
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,10 +126,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as refused:
         print(f"trialdesk: {words.refusal(refused.code, refused.params)}", file=sys.stderr)
     except (DatabaseError, OSError) as error:
-        print(f"trialdesk: {error}", file=sys.stderr)
+        failure = storage_failure(error, context.settings.database_path.parent)
+        print(f"trialdesk: {words.store_error(failure.code, failure.params) if failure else error}", file=sys.stderr)
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last guard: one line, never a traceback
+        failure = storage_failure(error, context.settings.database_path.parent)  # a full or failing disk: exit 2
+        if failure is not None:
+            print(f"trialdesk: {words.store_error(failure.code, failure.params)}", file=sys.stderr)
+            return EXIT_REFUSED
         print(f"trialdesk: unexpected error ({type(error).__name__}: {error})", file=sys.stderr)
         return 1
     finally:

@@ -10,13 +10,16 @@ from trialdesk.cli.context import Context, read_secret
 from trialdesk.domain.people import AccountStatus, Role, Task
 from trialdesk.desk import Refused
 from trialdesk.messages import Messages
+from trialdesk.desk.site import shown
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    from trialdesk.domain.facts import to_date  # exactly YYYY-MM-DD: never 2026111799 or 2026-W47-2
+
+    day = to_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{shown(text[:40])} is not a date (YYYY-MM-DD)")
+    return day
 
 
 def _tasks(text: str) -> frozenset[Task]:
@@ -69,7 +72,7 @@ def add_site_init(site_actions: argparse._SubParsersAction) -> None:
     init = site_actions.add_parser("init", help="start a new site with its first administrator (the password "
                                    "from the global --password-file, or asked twice at a terminal)")
     init.add_argument("--admin", required=True, metavar="NAME", help="the administrator's full name")
-    init.set_defaults(run=site_init)
+    init.set_defaults(run=site_init, creates_site=True)
 
 
 def site_init(args: argparse.Namespace, context: Context) -> int:

@@ -6,19 +6,25 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from trialdesk.cli.common import EXIT_REFUSED, group
 from trialdesk.cli.context import Context
 from trialdesk.cli.evaluate_cmd import report_json, report_text
-from trialdesk.cli.facts_file import read_facts_file
+from trialdesk.cli.facts_file import loads_strict, read_facts
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.screening import SUBJECT_FIELDS
 from trialdesk.messages import Messages
 from trialdesk.session import ScreeningSession
 
-_MEASUREMENT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*([^\s\d].*?)\s*$")
+MAX_VALUE = 20_000  # characters of one VALUE (a medication history of 100 courses fits)
+# "85 g/L", "8,5g/dL": digits (with separators), then a unit that starts with a letter or %
+# and is not an exponent ("1e5" is a number refused, not 1 in the unit "e5"). The digits are
+# checked by the fact (`values.TYPED_NUMBER`: "٨٥ g/L" is refused there), the unit by its list.
+_MEASUREMENT = re.compile(r"([+-]?\d[\d.,]*)\s*((?![eE][+-]?\d)(?:[^\W\d_]|%)\S*)")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -33,7 +39,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     change = actions.add_parser("set", help="record one answer (a reason is required when it replaces an earlier one)")
     change.add_argument("screening", metavar="SCREENING", help="its id, or its screening number")
     change.add_argument("fact", metavar="FACT")
-    change.add_argument("value", metavar="VALUE", help='JSON, "85 g/L", a date, yes/no/unknown, or "" to clear')
+    change.add_argument(
+        "value", metavar="VALUE",
+        help='85 or 8,5 (a number), "85 g/L" (with its unit), 2026-11-01, yes/no/unknown, none, an option id, '
+        'a JSON list or object (medications, joints), or "" to clear (see README)',
+    )
     change.add_argument("--reason", metavar="TEXT")
     change.set_defaults(run=set_answer)
 
@@ -67,8 +77,9 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
     else:
         protocol = context.protocol(args.protocol)
     path = Path(args.facts)
-    answers, on = read_facts_file(path, None)
-    subject = _subject_block(path)
+    read = read_facts(path, None)
+    answers, on = read.facts, read.on
+    subject = {k: v for k, v in read.subject.items() if k in SUBJECT_FIELDS}
     subject.setdefault("screening_date", on.isoformat())
     try:
         session = desk.start_screening(protocol, subject, answers, site=args.site)
@@ -79,33 +90,54 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _subject_block(path: Path) -> dict[str, Any]:
-    subject = json.loads(path.read_text(encoding="utf-8")).get("subject") or {}
-    if not isinstance(subject, dict):
-        raise FactsInvalid([Problem("bad_subject", params={"fields": list(SUBJECT_FIELDS)})])
-    return {k: v for k, v in subject.items() if k in SUBJECT_FIELDS}
+def parse_value(text: str, fact: str | None = None) -> Any:
+    """VALUE of `screening set`, read by one rule (README "Command line"), as a raw answer:
 
+    - "" (or only spaces, or the JSON "", or null) clears the answer: None;
+    - starting with [ or {: JSON, read as strictly as a facts file (a medication list, a
+      joint examination, a measurement object);
+    - starting with ": a JSON string, whose text is then read by the rules below
+      ('"85 g/L"' is the measurement 85 g/L);
+    - true / false: JSON booleans (yes / no);
+    - a date YYYY-MM-DD: that text (never a number with a unit "-11-01");
+    - a number followed by a unit ("85 g/L", "8,5 g/dL"): {"value": "85", "unit": "g/L"};
+    - anything else: the text itself, e.g. a number 85 or 8,5 (read by the fact in the one
+      typed form: `values.TYPED_NUMBER`), yes, no, unknown, none, an option id.
 
-def parse_value(text: str) -> Any:
-    """A value typed on the command line: JSON when it is JSON, "85 g/L" as a measurement,
-    an empty string as "clear", anything else as text."""
-    if text == "":
+    Numbers stay text: the session parses them with ``typed=True``. Raises FactsInvalid
+    (naming `fact` when given) for a VALUE longer than MAX_VALUE or JSON that is refused.
+    """
+    if len(text) > MAX_VALUE:
+        raise FactsInvalid([Problem("value_too_long", fact, {"limit": MAX_VALUE})])
+    text = text.strip()
+    if text[:1] in ("[", "{"):
+        return _json(text, fact)
+    if text[:1] == '"':
+        text = str(_json(text, fact)).strip()  # JSON that starts with " is one string
+    if text in ("", "null"):
         return None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        pass
-    match = _MEASUREMENT.match(text)
+    if text in ("true", "false"):
+        return text == "true"
+    if _DATE.fullmatch(text):
+        return text
+    match = _MEASUREMENT.fullmatch(text)
     if match:
         return {"value": match.group(1), "unit": match.group(2)}
     return text
+
+
+def _json(text: str, fact: str | None) -> Any:
+    try:
+        return loads_strict(text)
+    except FactsInvalid as invalid:
+        raise FactsInvalid([replace(p, fact=fact) for p in invalid.problems]) from None
 
 
 def set_answer(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.screening)
     words = Messages(session.protocol)
     try:
-        change = session.record_fact(args.fact, parse_value(args.value), reason=args.reason)
+        change = session.record_fact(args.fact, parse_value(args.value, args.fact), reason=args.reason)
     except FactsInvalid as invalid:
         _problems(words, None, invalid)
         return EXIT_REFUSED

@@ -10,10 +10,11 @@ from pathlib import Path
 from trialdesk.cli.common import EXIT_BROKEN, EXIT_REFUSED, EXIT_SUPERSEDED, EXIT_UNCHECKED, group
 from trialdesk.cli.context import Context, read_secret
 from trialdesk.cli.people_cmd import add_site_init
-from trialdesk.desk import Refused
+from trialdesk.desk import Refused, storage_failure
+from trialdesk.desk.site import shown
 from trialdesk.i18n import languages
 from trialdesk.messages import Messages
-from trialdesk.private import open_private
+from trialdesk.private import write_whole
 from trialdesk.session import local_now
 from trialdesk.signoff import (
     BILINGUAL,
@@ -23,7 +24,6 @@ from trialdesk.signoff import (
     UNCHECKED,
     check_worksheet,
     worksheet_words,
-    write_private,
 )
 from trialdesk.worksheet.signing import IdentityError, open_identity
 
@@ -38,6 +38,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     site_set.add_argument("--number")
     site_set.add_argument("--site-file", metavar="DIR", help="where signed worksheets are filed")
     site_set.set_defaults(run=site_set_settings)
+
+    sf_actions = group(commands, "site-file", "the signed worksheets filed in the site-file folder")
+    sf_actions.add_parser("check", help="check every signed worksheet's copy in the site file against the one kept "
+                          "in the database; file missing or damaged copies again (damaged ones are moved aside, never "
+                          "deleted; audited; needs --user)").set_defaults(run=site_file_check)
 
     i_actions = group(commands, "identity", "your signing certificate (passphrase-protected PKCS#12), enrolled to you")
     create = i_actions.add_parser("create", help="make a key and certificate in your name, and enrol it to you")
@@ -107,6 +112,38 @@ def site_show(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def site_file_check(args: argparse.Namespace, context: Context) -> int:
+    """Exit 0 when every signed worksheet kept in the database has its right copy in the site file at the
+    end; 2 when a copy could not be filed again (the message says why)."""
+    from trialdesk.desk.site import DAMAGED, MISSING
+
+    desk, words = context.desk, Messages()
+    folder = context.site.site_file_dir()
+    copies = desk.check_site_file(words)
+    print(f"site file: {shown(folder)}")
+    for copy in copies:
+        name = shown(copy.path.name)
+        if copy.found == DAMAGED:
+            found = "damaged (not the signed worksheet kept in the database)"
+        elif copy.found == MISSING:
+            found = "missing"
+        else:
+            print(f"  {name}: right")
+            continue
+        if copy.refiled:
+            aside = f"; the damaged copy was moved aside to {shown(copy.moved_to.name)}" if copy.moved_to else ""
+            print(f"  {name}: {found}: filed again from the database{aside}")
+        else:
+            aside = f" (the damaged copy is at {shown(copy.moved_to.name)})" if copy.moved_to else ""
+            print(f"  {name}: {found}: could not be filed again{aside}: {copy.problem}", file=sys.stderr)
+    wrong = [c for c in copies if not c.right]
+    refiled = sum(1 for c in copies if c.refiled)
+    print(f"{len(copies)} signed worksheet(s) kept in the database; {refiled} filed again; "
+          f"{len(copies) - len(wrong)} right in the site file" + (f", {len(wrong)} still missing or damaged"
+                                                                   if wrong else ""))
+    return EXIT_REFUSED if wrong else 0
+
+
 def site_set_settings(args: argparse.Namespace, context: Context) -> int:
     desk = context.desk
     for key, value in (("site_name", args.name), ("site_number", args.number), (SITE_FILE_SETTING, args.site_file)):
@@ -128,26 +165,36 @@ def identity_create(args: argparse.Namespace, context: Context) -> int:
     desk = context.desk
     target = Path(args.output) if args.output else context.settings.data_dir / "identities" / f"{_slug(desk.person.name)}.p12"
     passphrase = read_passphrase(args, context, "New passphrase: ", twice=True)
-    try:  # the file first: a certificate is never enrolled whose key could not be kept
-        out = open_private(target, "xb")
-    except FileExistsError:
-        print(f"trialdesk: {target} exists already; choose another file with -o", file=sys.stderr)
-        return EXIT_REFUSED
-    except OSError as error:
-        print(f"trialdesk: {target} cannot be written ({error.strerror or error}); nothing was enrolled", file=sys.stderr)
-        return EXIT_REFUSED
-    with out:
-        try:
-            data = desk.create_identity(passphrase, organisation=context.site.site_setting("site_name") or None)
-        except BaseException as error:
-            out.close()
-            target.unlink(missing_ok=True)
-            if isinstance(error, IdentityError):
-                return _identity_problem("identity", error)
-            raise
+    enrolled = []
+
+    def create(out) -> None:  # into the file's temporary copy: a certificate is enrolled only once it has a file
+        data = desk.create_identity(passphrase, organisation=context.site.site_setting("site_name") or None)
+        enrolled.append(True)
         out.write(data)
+
+    try:  # written whole, never over an existing file
+        write_whole(target, create)
+    except FileExistsError:
+        print(f"trialdesk: {shown(target)} exists already; choose another file with -o"
+              + ("; the certificate just enrolled has no file: revoke it (identity list, identity revoke)"
+                 if enrolled else ""), file=sys.stderr)
+        return EXIT_REFUSED
+    except IdentityError as error:
+        return _identity_problem("identity", error)
+    except OSError as error:
+        failure = storage_failure(error, target.parent)
+        why = words_for(failure) if failure else (error.strerror or str(error))
+        outcome = ("the certificate just enrolled has no file: revoke it (identity list, identity revoke)"
+                   if enrolled else "nothing was enrolled")
+        print(f"trialdesk: {shown(target)} cannot be written ({why}); {outcome}", file=sys.stderr)
+        return EXIT_REFUSED
     print(f"{desk.person.name}: certificate enrolled; identity file {target}")
     return 0
+
+
+def words_for(failure) -> str:
+    """A full or failing disk in words, without the outcome."""
+    return Messages().t(f"disk.{failure.kind}", folder=str(failure.folder))
 
 
 def identity_import(args: argparse.Namespace, context: Context) -> int:
@@ -195,9 +242,10 @@ def sign_command(args: argparse.Namespace, context: Context) -> int:
     print(f"signed by {desk.person.name}; screening {session.screening.subject.screening_number} is locked")
     if signed.path is not None:
         print(signed.path)
-    else:
-        print(f"trialdesk: kept in the database, but the file could not be written: {signed.file_problem}", file=sys.stderr)
-    return 0
+        return 0
+    # the signature counts (it is kept in the database); the copy in the site file is missing: exit 2
+    print(f"trialdesk: {signed.copy_missing(Messages())}", file=sys.stderr)
+    return EXIT_REFUSED
 
 
 def verify_command(args: argparse.Namespace, context: Context) -> int:
@@ -258,6 +306,6 @@ def worksheet_command(args: argparse.Namespace, context: Context) -> int:
     else:
         words, alt_words = worksheet_words(session.protocol, args.lang)
         data, kind = context.site.draft_pdf(session, words, args.paper, alt_words), "draft (not signed)"
-    write_private(context.site.check_export_target(Path(args.output)), data)
+    write_whole(context.site.check_export_target(Path(args.output)), data, replace=True)
     print(f"{args.output}: {kind}")
     return 0

@@ -5,8 +5,9 @@ read; `Site.sign_in` gives a `Desk`, the signed-in person's hands, through which
 is made and attributed. Roles and delegation are decided in `trialdesk.domain.people`.
 """
 
-from trialdesk.desk.errors import DatabaseError, ProtocolFileError, Refused, StoreError
+from trialdesk.desk.errors import DatabaseError, ProtocolFileError, Refused, StorageFailed, StoreError, storage_failure
 from trialdesk.desk.site import Desk, Site
 from trialdesk.persistence.people_store import Certificate, Completion
 
-__all__ = ["Certificate", "Completion", "DatabaseError", "Desk", "ProtocolFileError", "Refused", "Site", "StoreError"]
+__all__ = ["Certificate", "Completion", "DatabaseError", "Desk", "ProtocolFileError", "Refused", "Site", "StorageFailed", "StoreError",
+           "storage_failure"]

@@ -61,6 +61,17 @@ def shown(path: Path | str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(path))
 
 
+def _aside(path: Path, now: datetime) -> Path:
+    """A free name beside `path` for a damaged copy moved aside: `NAME.damaged-YYYYMMDDTHHMMSS[-n]`."""
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    candidate = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    return candidate
+
+
 def _offset_zone(offset: str):
     from datetime import timedelta, timezone
 
@@ -71,6 +82,29 @@ def _offset_zone(offset: str):
 
 def _local_now() -> datetime:
     return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class SiteFileCopy:
+    """One signed worksheet kept in the database, and its copy in the site file (`site-file check`).
+
+    `found` is RIGHT (present and byte for byte the stored PDF), MISSING or DAMAGED; `refiled`
+    says it was written again from the database (a damaged copy first moved aside to `moved_to`,
+    never deleted); `problem` says why re-filing failed."""
+
+    screening_id: int
+    path: Path
+    found: str
+    refiled: bool = False
+    moved_to: Path | None = None
+    problem: str | None = None
+
+    @property
+    def right(self) -> bool:
+        return self.found == RIGHT or self.refiled
+
+
+RIGHT, MISSING, DAMAGED = "right", "missing", "damaged"
 
 
 @dataclass(frozen=True)
@@ -90,10 +124,10 @@ class Site:
     """A site's data directory, open. Reading needs no sign-in; changing goes through `sign_in`."""
 
     def __init__(self, settings: AppSettings, *, clock: Clock = _local_now,
-                 on_wait: Callable[[str], None] | None = None) -> None:
+                 on_wait: Callable[[str], None] | None = None, create: bool = True) -> None:
         self.settings = settings
         self.clock = clock
-        self.database = Database(settings.database_path, on_wait=on_wait)
+        self.database = Database(settings.database_path, on_wait=on_wait, create=create)
         self.log = ScreeningLog(self.database)
         self.people = PeopleStore(self.database)
         self._protocols: dict[str, Protocol] = {}
@@ -116,6 +150,15 @@ class Site:
     @property
     def data_dir(self) -> Path:
         return self.settings.data_dir
+
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only (read-only media, or a file this account may not write)."""
+        return self.database.read_only
+
+    @property
+    def read_only_notice(self) -> str | None:
+        return self.database.read_only_notice
 
     # -- people ----------------------------------------------------------------------------------
 
@@ -142,6 +185,11 @@ class Site:
         if not password:
             raise Refused("sign_in_failed")  # nothing typed: not an attempt on anyone's account
         account = self._find(name)
+        if self.read_only:  # nothing can be recorded there: the password is checked, for reading only
+            stored = self.people.password_hash(account.id) if account and account.active else passwords.decoy_hash()
+            if account is None or not account.active or not passwords.password_matches(stored, password):
+                raise Refused("sign_in_failed")
+            return account
         if account is None:
             passwords.password_matches(passwords.decoy_hash(), password)  # as long as a real check
             self.people.record_unknown_sign_in(at=now)
@@ -316,6 +364,56 @@ class Site:
         from trialdesk.signoff import site_file_dir
 
         return site_file_dir(self.store, self.data_dir)
+
+    def check_site_file(self, *, refile: bool = False, actor: str | None = None,
+                        words: Messages | None = None) -> list[SiteFileCopy]:
+        """Every signed worksheet stored in the database against its copy in the site file.
+
+        With `refile` (a `Desk` does it, as `actor`), a missing or damaged copy is written again from
+        the database, whole or not at all; a damaged one is first renamed `NAME.damaged-TIMESTAMP`,
+        never deleted. Each re-filing is audited."""
+        import os
+
+        from trialdesk.messages import Messages
+        from trialdesk.persistence.storage_errors import write_problem
+        from trialdesk.private import write_whole
+
+        words = words or Messages()
+        folder = self.site_file_dir()
+        copies = []
+        rows = self.database.connection.execute("SELECT screening_id, file_name, pdf FROM documents ORDER BY id")
+        for screening_id, file_name, pdf in rows.fetchall():
+            path = folder / file_name
+            found = self._site_file_state(path, pdf)
+            if found == RIGHT or not refile:
+                copies.append(SiteFileCopy(screening_id, path, found))
+                continue
+            moved_to = None
+            try:
+                if found == DAMAGED:
+                    moved_to = _aside(path, self.clock())
+                    os.rename(path, moved_to)
+                write_whole(path, pdf)
+            except OSError as error:
+                copies.append(SiteFileCopy(screening_id, path, found, moved_to=moved_to if moved_to and
+                                           moved_to.exists() else None, problem=write_problem(words, error, folder)))
+                continue
+            target = file_name if moved_to is None else f"{file_name} (the damaged copy moved aside to {moved_to.name})"
+            self.store.record_action(f"site_file_refiled_{found}", actor=actor or "", at=self.clock(), target=target)
+            copies.append(SiteFileCopy(screening_id, path, found, refiled=True, moved_to=moved_to))
+        return copies
+
+    @staticmethod
+    def _site_file_state(path: Path, pdf: bytes) -> str:
+        import hashlib
+
+        if not path.exists() and not path.is_symlink():
+            return MISSING
+        try:
+            filed = read_worksheet(path)
+        except Refused:
+            return DAMAGED
+        return RIGHT if hashlib.sha256(filed).digest() == hashlib.sha256(pdf).digest() else DAMAGED
 
     def check_worksheet(self, pdf: bytes) -> WorksheetCheck:
         from trialdesk.signoff import check_worksheet
@@ -550,6 +648,7 @@ class Desk:
 
         self._may(Task.ENTER)
         meaning = check_text(meaning or "", "meaning", MAX_LINE)
+        session.check_current()  # one completes what one has seen: never a record changed meanwhile
         self.reauthenticate(password, "complete")
         if session.locked:
             raise StoreError("locked", status=session.screening.status.value)
@@ -558,13 +657,17 @@ class Desk:
             raise Refused("completion_incomplete", open=still_open)
         words = words or Messages(session.protocol)
         meaning = meaning or words.t("meaning.completed", protocol=session.protocol.id, version=session.protocol.version)
-        return self.site.people.complete(session.screening.id, self.person, meaning, at=self.clock())
+        completion = self.site.people.complete(session.screening.id, self.person, meaning, at=self.clock(),
+                                               seen_seq=session.seen_seq)
+        session.seen_seq = completion.audit_seq  # the completion is the record's latest change, and was seen
+        return completion
 
     def sign(self, session: ScreeningSession, identity: Identity, password: str, words: Messages, *,
              meaning: str | None = None, paper: str = "a4", alt_words: Messages | None = None) -> SignedWorksheet:
         """The investigator's signature: password again, an enrolled certificate, delegation today."""
         from trialdesk.signoff import SignerAuthority, check_decided, sign_screening
 
+        session.check_current()  # one signs what one has seen: never a record changed meanwhile
         check_decided(session)
         now = self.clock()
         last = self.site.store.last_audit_time()
@@ -593,11 +696,17 @@ class Desk:
     def record_screen_failure(self, session: ScreeningSession, reason: str) -> None:
         session.record_screen_failure(reason)
 
+    def check_site_file(self, words: Messages | None = None) -> list[SiteFileCopy]:
+        """`site-file check`: every signed worksheet's copy in the site file, missing or damaged ones
+        filed again from the database (audited under this person)."""
+        return self.site.check_site_file(refile=True, actor=self.refresh().name, words=words)
+
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database, made by a named person (audited, with where it went)."""
         self.refresh()
         self.site.backup_to(target)
-        self.site.store.record_action("backup", actor=self.person.name, at=self.clock(), target=str(target))
+        if not self.site.read_only:  # a database on read-only media cannot record it
+            self.site.store.record_action("backup", actor=self.person.name, at=self.clock(), target=str(target))
 
     # -- site settings (the site administrator or the principal investigator) --------------------
 
@@ -605,4 +714,5 @@ class Desk:
         person = self.refresh()
         if person.role not in (Role.SITE_ADMINISTRATOR, Role.PRINCIPAL_INVESTIGATOR):
             raise Refused("not_administrator", name=person.name)
+        value = check_text(value, key, MAX_LINE)  # no control characters: it is printed on worksheets
         self.site.store.set_site_setting(key, value, actor=person.name, at=self.clock())

@@ -19,7 +19,7 @@ from trialdesk.domain.errors import DomainError, FactsInvalid, Problem
 from trialdesk.domain.medications import EQUIVALENCE_TABLES
 from trialdesk.domain.periods import completed_years
 from trialdesk.domain.protocol import Protocol
-from trialdesk.domain.values import NEVER, FactValue, Measurement, MedicationEntry
+from trialdesk.domain.values import NEVER, FactValue, Measurement, MedicationEntry, shown
 from trialdesk.domain.verdict import (
     CriterionResult,
     EligibilityReport,
@@ -39,27 +39,45 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def parse_facts(protocol: Protocol, raw: Mapping[str, Any], on: date) -> dict[str, FactValue]:
+def parse_facts(
+    protocol: Protocol, raw: Mapping[str, Any], on: date, *, typed: bool = False
+) -> dict[str, FactValue]:
     """Check raw answers (fact id -> JSON value) against the protocol's definitions.
 
-    A None answer means "not entered". Raises `FactsInvalid` listing every problem.
+    A None answer means "not entered". `typed` answers are what a person typed (the window,
+    `screening set`, answers stored as text): numbers may also be text in the one typed form;
+    otherwise (facts files) numbers must be JSON numbers. Raises `FactsInvalid` listing
+    every problem.
     """
     facts: dict[str, FactValue] = {}
     problems: list[Problem] = []
     for fact_id, value in raw.items():
-        definition = protocol.fact.get(fact_id)
+        definition = protocol.fact.get(fact_id) if isinstance(fact_id, str) else None
         if definition is None:
-            problems.append(Problem("unknown_fact", fact_id, {"known": sorted(protocol.fact)}))
+            problems.append(Problem("unknown_fact", shown(fact_id), {"known": sorted(protocol.fact)}))
             continue
         if value is None:
             continue
         try:
-            facts[fact_id] = definition.parse(value, on)
+            facts[fact_id] = definition.parse(value, on, typed=typed)
         except FactsInvalid as invalid:
             problems.extend(invalid.problems)
     if problems:
         raise FactsInvalid(problems)
     return facts
+
+
+def normal_answers(protocol: Protocol, facts: Mapping[str, FactValue]) -> dict[str, Any]:
+    """The one normal stored (JSON) form of each parsed fact: what is saved and compared.
+
+    Two raw answers that mean the same (85, 85.0, "85", "85,0") have the same normal form.
+    """
+    return {fact_id: protocol.fact[fact_id].to_answer(value) for fact_id, value in facts.items()}
+
+
+def normal_answer(protocol: Protocol, fact_id: str, raw: Any, on: date, *, typed: bool = True) -> Any:
+    """One raw answer in its normal stored form (None stays None: not entered); FactsInvalid if refused."""
+    return normal_answers(protocol, parse_facts(protocol, {fact_id: raw}, on, typed=typed)).get(fact_id)
 
 
 def evaluate(protocol: Protocol, facts: Mapping[str, FactValue], on: date) -> EligibilityReport:

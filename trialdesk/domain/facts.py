@@ -1,15 +1,20 @@
 """Fact definitions: what a protocol asks about a subject, and how an answer is checked.
 
 Each definition type parses a raw answer (as JSON or a form gives it) into a value
-from `trialdesk.domain.values`, or raises `FactsInvalid` with structured problems.
+from `trialdesk.domain.values`, or raises `FactsInvalid` with structured problems, and
+gives back the one normal stored form of a value (`to_answer`).
+
+Two input modes: a facts file's answers (`typed=False`) hold numbers as JSON numbers only,
+a string "48" is refused; what a person typed (`typed=True`: the window, `screening set`,
+answers stored as text) may also hold numbers as text in one form (`values.TYPED_NUMBER`).
+Either way, for any raw `r` a fact accepts, ``parse(to_answer(parse(r))) == parse(r)``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -19,10 +24,22 @@ from trialdesk.domain.ids import NonEmpty, Slug
 from trialdesk.domain.joints import JOINT_SETS
 from trialdesk.domain.medications import DOSE_UNITS, DRUGS, ROUTES
 from trialdesk.domain.units import QUANTITIES
-from trialdesk.domain.values import NEVER, FactValue, JointExam, Measurement, MedicationEntry
+from trialdesk.domain.values import (
+    NEVER,
+    FactValue,
+    JointExam,
+    Measurement,
+    MedicationEntry,
+    Unreadable,
+    json_number,
+    read_date,
+    read_number,
+    shown,
+)
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 COURSE_FIELDS = ("drug", "dose", "unit", "route", "start", "last_change", "stop")
+MAX_COURSES = 100  # courses in one medication history (evaluation is quadratic in them)
 
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
@@ -58,37 +75,31 @@ class _Fact(BaseModel):
     def problem(self, code: str, path: tuple[str | int, ...] = (), **params: Any) -> FactsInvalid:
         return FactsInvalid([Problem(code, self.id, params, path)])
 
-    def parse(self, raw: Any, on: date) -> FactValue:  # pragma: no cover - every type overrides
+    def unreadable(self, error: Unreadable, path: tuple[str | int, ...] = ()) -> FactsInvalid:
+        return self.problem(error.code, path, **error.params)
+
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> FactValue:  # pragma: no cover
+        raise NotImplementedError
+
+    def to_answer(self, value: Any) -> Any:  # pragma: no cover - every type overrides
+        """The one normal stored (JSON) form of a value this fact parsed."""
         raise NotImplementedError
 
 
-def to_decimal(raw: Any) -> Decimal | None:
-    """A finite decimal from an int, float or numeric string; None for anything else."""
-    if isinstance(raw, bool):
+def to_decimal(raw: Any, *, typed: bool = False) -> Decimal | None:
+    """A bounded decimal (see `values.read_number`); None for anything it refuses."""
+    try:
+        return read_number(raw, typed=typed)
+    except Unreadable:
         return None
-    if isinstance(raw, float):
-        if not math.isfinite(raw):
-            return None
-        raw = repr(raw)
-    if isinstance(raw, (int, str, Decimal)):
-        try:
-            value = Decimal(str(raw).strip())
-        except InvalidOperation:
-            return None
-        return value if value.is_finite() else None
-    return None
 
 
 def to_date(raw: Any) -> date | None:
-    """A real calendar date from an ISO `YYYY-MM-DD` string (or a date)."""
-    if isinstance(raw, date):
-        return raw
-    if isinstance(raw, str) and len(raw) == 10:
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            return None
-    return None
+    """A real calendar date from exactly ``YYYY-MM-DD`` (or a date), within 1900–2199; else None."""
+    try:
+        return read_date(raw)
+    except Unreadable:
+        return None
 
 
 class Plausible(BaseModel):
@@ -128,22 +139,23 @@ class NumberFact(_Fact):
     def canonical_unit(self) -> str:
         return QUANTITIES[self.quantity].canonical
 
-    def parse(self, raw: Any, on: date) -> Measurement:
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> Measurement:
         if isinstance(raw, Mapping):
             extra = set(raw) - {"value", "unit"}
             if extra:
-                raise self.problem("unexpected_keys", keys=sorted(extra), expected=["value", "unit"])
+                raise self.problem("unexpected_keys", keys=_keys(extra), expected=["value", "unit"])
             unit = raw.get("unit")
             raw = raw.get("value")
-        elif len(self.units) == 1:
-            unit = self.units[0]
         else:
+            unit = self.units[0] if len(self.units) == 1 else None
+        try:
+            value = read_number(raw, typed=typed)
+        except Unreadable as error:
+            raise self.unreadable(error) from None
+        if unit is None:
             raise self.problem("unit_required", units=list(self.units))
-        value = to_decimal(raw)
-        if value is None:
-            raise self.problem("not_a_number", value=raw)
-        if unit not in self.units:
-            raise self.problem("unknown_unit", unit=unit, units=list(self.units))
+        if not isinstance(unit, str) or unit not in self.units:
+            raise self.problem("unknown_unit", unit=shown(unit), units=list(self.units))
         canonical = QUANTITIES[self.quantity].to_canonical(value, unit)
         low, high = self.plausible.min, self.plausible.max
         if not low <= canonical <= high:
@@ -157,6 +169,9 @@ class NumberFact(_Fact):
             )
         return Measurement(value, unit, canonical)
 
+    def to_answer(self, value: Measurement) -> dict[str, Any]:
+        return {"value": json_number(value.value), "unit": value.unit}
+
 
 class CountFact(_Fact):
     """A whole number within bounds, e.g. a joint count or a number of prior therapies."""
@@ -165,14 +180,18 @@ class CountFact(_Fact):
     minimum: int = 0
     maximum: int
 
-    def parse(self, raw: Any, on: date) -> int:
-        value = to_decimal(raw)
-        if value is None:
-            raise self.problem("not_a_number", value=raw)
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> int:
+        try:
+            value = read_number(raw, typed=typed)
+        except Unreadable as error:
+            raise self.unreadable(error) from None
         if value != value.to_integral_value():
-            raise self.problem("not_whole", value=raw)
+            raise self.problem("not_whole", value=shown(raw))
         if not self.minimum <= value <= self.maximum:
             raise self.problem("out_of_range", value=int(value), min=self.minimum, max=self.maximum)
+        return int(value)
+
+    def to_answer(self, value: int) -> int:
         return int(value)
 
 
@@ -183,15 +202,19 @@ class DateFact(_Fact):
     allow_never: bool = False
     not_after_screening: bool = True
 
-    def parse(self, raw: Any, on: date) -> date | str:
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> date | str:
         if self.allow_never and raw == NEVER:
             return NEVER
-        value = to_date(raw)
-        if value is None:
-            raise self.problem("invalid_date", value=raw, never_allowed=self.allow_never)
+        try:
+            value = read_date(raw)
+        except Unreadable as error:
+            raise self.problem(error.code, never_allowed=self.allow_never, **error.params) from None
         if self.not_after_screening and value > on:
             raise self.problem("after_screening", value=value, screening_date=on)
         return value
+
+    def to_answer(self, value: date | str) -> str:
+        return NEVER if value == NEVER else value.isoformat()
 
 
 class YesNoFact(_Fact):
@@ -199,12 +222,15 @@ class YesNoFact(_Fact):
 
     type: Literal["yes_no"]
 
-    def parse(self, raw: Any, on: date) -> str:
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> str:
         if raw is True or raw is False:
             return "yes" if raw else "no"
-        if raw in ("yes", "no", "unknown"):
+        if isinstance(raw, str) and raw in ("yes", "no", "unknown"):
             return raw
-        raise self.problem("not_yes_no", value=raw)
+        raise self.problem("not_yes_no", value=shown(raw))
+
+    def to_answer(self, value: str) -> str:
+        return value
 
 
 class Option(BaseModel):
@@ -231,10 +257,13 @@ class ChoiceFact(_Fact):
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
 
-    def parse(self, raw: Any, on: date) -> str:
-        if raw not in self.option_ids:
-            raise self.problem("unknown_option", value=raw, options=list(self.option_ids))
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> str:
+        if not isinstance(raw, str) or raw not in self.option_ids:
+            raise self.problem("unknown_option", value=shown(raw), options=list(self.option_ids))
         return raw
+
+    def to_answer(self, value: str) -> str:
+        return value
 
 
 class MedicationFact(_Fact):
@@ -257,46 +286,65 @@ class MedicationFact(_Fact):
                 raise ValueError(f"unknown {name} {unknown}; expected some of {sorted(known)}")
         return self
 
-    def parse(self, raw: Any, on: date) -> tuple[MedicationEntry, ...]:
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> tuple[MedicationEntry, ...]:
         if not isinstance(raw, list):
-            raise self.problem("not_a_list", value=raw)
+            raise self.problem("not_a_list", value=shown(raw))
+        if len(raw) > MAX_COURSES:
+            raise self.problem("too_many_courses", count=len(raw), limit=MAX_COURSES)
         problems: list[Problem] = []
         entries = []
         for index, item in enumerate(raw):
             try:
-                entries.append(self._entry(index, item, on))
+                entries.append(self._entry(index, item, on, typed))
             except FactsInvalid as invalid:
                 problems.extend(invalid.problems)
         if problems:
             raise FactsInvalid(problems)
         return tuple(entries)
 
-    def _entry(self, index: int, item: Any, on: date) -> MedicationEntry:
+    def to_answer(self, value: tuple[MedicationEntry, ...]) -> list[dict[str, Any]]:
+        def day(d: date | None) -> str | None:
+            return None if d is None else d.isoformat()
+
+        return [
+            {"drug": e.drug, "dose": json_number(e.dose), "unit": e.unit, "route": e.route,
+             "start": day(e.start), "last_change": day(e.last_change), "stop": day(e.stop)}
+            for e in value
+        ]
+
+    def _entry(self, index: int, item: Any, on: date, typed: bool) -> MedicationEntry:
         if not isinstance(item, Mapping):
-            raise self.problem("not_an_entry", (index,), value=item)
+            raise self.problem("not_an_entry", (index,), value=shown(item))
         extra = set(item) - set(COURSE_FIELDS)
         if extra:
-            raise self.problem("unexpected_keys", (index,), keys=sorted(extra), expected=list(COURSE_FIELDS))
+            raise self.problem("unexpected_keys", (index,), keys=_keys(extra), expected=list(COURSE_FIELDS))
         problems: list[Problem] = []
 
         def bad(field: str, code: str, **params: Any) -> None:
             problems.append(Problem(code, self.id, params, (index, field)))
 
         for field, allowed in (("drug", self.drugs), ("route", self.routes), ("unit", self.dose_units)):
-            if item.get(field) not in allowed:
-                bad(field, "unknown_option", value=item.get(field), options=list(allowed))
-        dose = to_decimal(item.get("dose"))
-        if dose is None or dose <= 0:
-            bad("dose", "dose_not_positive", value=item.get("dose"))
+            if not isinstance(item.get(field), str) or item.get(field) not in allowed:
+                bad(field, "unknown_option", value=shown(item.get(field)), options=list(allowed))
+        dose = None
+        try:
+            dose = None if item.get("dose") is None else read_number(item["dose"], typed=typed)
+        except Unreadable as error:
+            bad("dose", error.code, **error.params)
+        else:
+            if dose is None or dose <= 0:
+                bad("dose", "dose_not_positive", value=shown(item.get("dose")))
         dates: dict[str, date | None] = {}
         for field in ("start", "last_change", "stop"):
             raw = item.get(field)
             if raw is None and field != "start":
                 dates[field] = None
                 continue
-            dates[field] = to_date(raw)
-            if dates[field] is None:
-                bad(field, "invalid_date", value=raw, never_allowed=False)
+            try:
+                dates[field] = read_date(raw)
+            except Unreadable as error:
+                dates[field] = None
+                bad(field, error.code, never_allowed=False, **error.params)
         start, change, stop = dates.get("start"), dates.get("last_change"), dates.get("stop")
         for field, day in (("start", start), ("last_change", change)):
             if day and day > on:
@@ -326,20 +374,37 @@ class JointsFact(_Fact):
     type: Literal["joints"]
     joint_set: Literal["das28", "extended"] = "das28"
 
-    def parse(self, raw: Any, on: date) -> JointExam:
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> JointExam:
         if not isinstance(raw, Mapping) or set(raw) - {"tender", "swollen"}:
-            raise self.problem("not_a_joint_exam", value=raw)
+            raise self.problem("not_a_joint_exam", value=shown(raw))
         known = JOINT_SETS[self.joint_set]
         found: dict[str, frozenset[str]] = {}
         for part in ("tender", "swollen"):
             listed = raw.get(part, [])
             if not isinstance(listed, list) or not all(isinstance(j, str) for j in listed):
-                raise self.problem("not_a_joint_exam", (part,), value=listed)
+                raise self.problem("not_a_joint_exam", (part,), value=shown(listed))
             unknown = [j for j in listed if j not in known]
             if unknown:
-                raise self.problem("unknown_joint", (part,), joints=unknown)
+                raise self.problem("unknown_joint", (part,), joints=_keys(unknown))
             found[part] = frozenset(listed)
         return JointExam(found["tender"], found["swollen"])
+
+    def to_answer(self, value: JointExam) -> dict[str, list[str]]:
+        order = JOINT_SETS[self.joint_set]  # the examination form's order, as the worksheet lists them
+        return {part: [j for j in order if j in found] for part, found in
+                (("tender", value.tender), ("swollen", value.swollen))}
+
+
+def _keys(names: Any, limit: int = 10) -> list[Any]:
+    """Names a message lists (unexpected keys, unknown joints): the first few, each cut short."""
+    listed: list[Any] = []
+    for name in names if isinstance(names, list) else sorted(names, key=str):
+        name = shown(name)
+        if name not in listed:
+            if len(listed) == limit:
+                return [*listed, "…"]
+            listed.append(name)
+    return listed
 
 
 FactDefinition = Annotated[

@@ -13,8 +13,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from trialdesk.domain.errors import FactsInvalid, Problem
-from trialdesk.domain.facts import to_date
 from trialdesk.domain.log import ScreeningStatus
+from trialdesk.domain.people import Refused
+from trialdesk.domain.text import check_text
+from trialdesk.domain.values import Unreadable, read_date, shown
 from trialdesk.domain.verdict import EligibilityReport, Overall
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -23,6 +25,7 @@ FROZEN = ConfigDict(frozen=True, extra="forbid")
 SUBJECT_FACTS = ("date_of_birth", "sex", "consent_date")
 SUBJECT_FIELDS = ("screening_number", "initials", "date_of_birth", "sex", "screening_date", "consent_date", "consent_version")
 SEXES = ("female", "male")
+MAX_CONSENT_VERSION = 100
 
 _SCREENING_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
 # Initials: letters of any script (Chinese names included), with optional hyphens or dots.
@@ -53,31 +56,43 @@ class Subject(BaseModel):
 
 
 def check_subject(raw: dict[str, Any]) -> Subject:
-    """A subject from raw form or file values; raises FactsInvalid with a problem per bad field."""
+    """A subject from raw form or file values; raises FactsInvalid with a problem per bad field.
+
+    Dates are exactly ``YYYY-MM-DD`` (or date objects) within 1900–2199; the other fields are text.
+    """
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     for field in SUBJECT_FIELDS:
         value = raw.get(field)
         if isinstance(value, str):
             value = value.strip()
-        if value in (None, ""):
+        if value is None or value == "":
             problems.append(Problem("required", field))
             continue
         if field in ("date_of_birth", "screening_date", "consent_date"):
-            parsed = to_date(value)
-            if parsed is None:
-                problems.append(Problem("invalid_date", field, {"value": value}))
+            try:
+                value = read_date(value)
+            except Unreadable as error:
+                problems.append(Problem(error.code, field, error.params))
                 continue
-            value = parsed
-        elif field == "screening_number" and not _SCREENING_NUMBER.match(str(value)):
-            problems.append(Problem("bad_screening_number", field, {"value": value}))
+        elif not isinstance(value, str):
+            problems.append(Problem("not_text", field, {"value": shown(value)}))
             continue
-        elif field == "initials" and not _INITIALS.match(str(value)):
-            problems.append(Problem("bad_initials", field, {"value": value}))
+        elif field == "screening_number" and not _SCREENING_NUMBER.fullmatch(value):
+            problems.append(Problem("bad_screening_number", field, {"value": shown(value)}))
+            continue
+        elif field == "initials" and not _INITIALS.fullmatch(value):
+            problems.append(Problem("bad_initials", field, {"value": shown(value)}))
             continue
         elif field == "sex" and value not in SEXES:
-            problems.append(Problem("unknown_option", field, {"value": value, "options": list(SEXES)}))
+            problems.append(Problem("unknown_option", field, {"value": shown(value), "options": list(SEXES)}))
             continue
+        elif field == "consent_version":
+            try:
+                value = check_text(value, field, MAX_CONSENT_VERSION)
+            except Refused as refused:
+                problems.append(Problem(refused.code, field, {"value": shown(value), **refused.params}))
+                continue
         values[field] = value
     on = values.get("screening_date")
     for field in ("date_of_birth", "consent_date"):

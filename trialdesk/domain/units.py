@@ -12,8 +12,14 @@ haemoglobin and is not offered.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation
 from types import MappingProxyType
+
+#: Conversions run in their own context, never the thread's: 28 significant digits (as
+#: Python's default), and an overflow gives Infinity (which no plausible range contains)
+#: instead of raising. Answers are bounded before they get here (`values.read_number`: at
+#: most 15 significant digits), so neither happens in practice.
+CONVERSION = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero])
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +30,10 @@ class Conversion:
     divisor: Decimal = Decimal(1)
 
     def to_canonical(self, value: Decimal) -> Decimal:
-        return value * self.factor / self.divisor
+        return CONVERSION.divide(CONVERSION.multiply(value, self.factor), self.divisor)
 
     def from_canonical(self, value: Decimal) -> Decimal:
-        return value * self.divisor / self.factor
+        return CONVERSION.divide(CONVERSION.multiply(value, self.divisor), self.factor)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,15 @@
-"""The values a subject's facts take once checked against their definitions."""
+"""The values a subject's facts take once checked against their definitions, and the strict,
+bounded readers of the numbers and dates they are made of."""
 
 from __future__ import annotations
 
+import math
+import re
+import reprlib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 #: a date fact answered "never" (no intra-articular injection, no biological agent...).
 NEVER = "none"
@@ -55,3 +59,159 @@ class MedicationEntry:
 
 
 FactValue = Union[Measurement, int, date, str, JointExam, tuple[MedicationEntry, ...]]
+
+
+# -- reading raw answers: strict and bounded --------------------------------------------
+#
+# Everything a hostile file or a person can type is bounded *before* any arithmetic: digit
+# counts are read off the text or the decimal's exponent, so "1e999999", 1e999999999 and a
+# 5,000-digit integer are refused in microseconds. Within these bounds a number has at most
+# 15 significant digits, so a float holding it (the stored JSON form) repeats it exactly.
+
+MAX_INTEGER_DIGITS = 9  # digits before the decimal point (leading zeros not counted)
+MAX_FRACTION_DIGITS = 6  # digits after it (trailing zeros not counted)
+MAX_TYPED_TEXT = 10_000  # characters of one typed value read at all
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
+
+#: the one text form of a typed number: optional sign, ASCII digits, one decimal point or comma.
+TYPED_NUMBER = re.compile(r"([+-]?)([0-9]+)(?:[.,]([0-9]+))?", re.ASCII)
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+_SHOWN_LENGTH = 40
+
+
+class Unreadable(ValueError):
+    """A raw value that is not a number or a date of the accepted form; feeds a `Problem`."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def read_number(raw: Any, *, typed: bool = False) -> Decimal:
+    """A bounded decimal in its normal form (no trailing zeros, no exponent), or Unreadable.
+
+    A JSON number (int, float, Decimal; never a bool) is always read. A string is read only
+    when `typed` (what a person typed, or an answer stored as text), in the `TYPED_NUMBER`
+    form; otherwise a string that looks like a number is refused as "number_as_text".
+    """
+    if isinstance(raw, bool):
+        raise Unreadable("not_a_number", value=shown(raw))
+    if isinstance(raw, str):
+        text = raw.strip() if len(raw) <= MAX_TYPED_TEXT else None
+        match = TYPED_NUMBER.fullmatch(text) if text is not None else None
+        if not typed:
+            raise Unreadable("number_as_text" if match else "not_a_number", value=shown(raw))
+        if match is None:
+            raise Unreadable("bad_number_text", value=shown(raw))
+        sign, whole, fraction = match.group(1), match.group(2).lstrip("0"), (match.group(3) or "").rstrip("0")
+        return _bounded(sign == "-", whole, fraction, raw)
+    if isinstance(raw, int):
+        if abs(raw) >= 10**MAX_INTEGER_DIGITS:
+            raise _too_large(raw)
+        return Decimal(raw)
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise Unreadable("not_a_number", value=shown(raw))
+        raw = Decimal(repr(raw))  # the shortest decimal that is this float: what the file said
+    if isinstance(raw, Decimal):
+        return _decimal(raw)
+    raise Unreadable("not_a_number", value=shown(raw))
+
+
+def _decimal(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise Unreadable("not_a_number", value=shown(value))
+    if value.is_zero():
+        return Decimal(0)
+    if value.adjusted() >= MAX_INTEGER_DIGITS:  # O(1): the exponent of the leading digit
+        raise _too_large(value)
+    if value.adjusted() < -MAX_FRACTION_DIGITS:
+        raise _too_many_decimals(value)
+    # the leading digit is within bounds, so the fixed-point text is at most 9 digits before
+    # the point (and as long as the input after it)
+    whole, _, fraction = format(value.copy_abs(), "f").partition(".")
+    return _bounded(value.is_signed(), whole.lstrip("0"), fraction.rstrip("0"), value)
+
+
+def _bounded(negative: bool, whole: str, fraction: str, raw: Any) -> Decimal:
+    if len(whole) > MAX_INTEGER_DIGITS:
+        raise _too_large(raw)
+    if len(fraction) > MAX_FRACTION_DIGITS:
+        raise _too_many_decimals(raw)
+    if not whole and not fraction:
+        return Decimal(0)
+    return Decimal(("-" if negative else "") + (whole or "0") + ("." + fraction if fraction else ""))
+
+
+def _too_large(raw: Any) -> Unreadable:
+    return Unreadable("number_too_large", value=shown(raw), digits=MAX_INTEGER_DIGITS)
+
+
+def _too_many_decimals(raw: Any) -> Unreadable:
+    return Unreadable("too_many_decimals", value=shown(raw), digits=MAX_FRACTION_DIGITS)
+
+
+def json_number(value: Decimal) -> int | float:
+    """The stored JSON form of a bounded decimal: an int when whole, else a float that repeats it."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def read_date(raw: Any) -> date:
+    """A calendar date from exactly ``YYYY-MM-DD`` (ASCII digits), within 1900–2199; or Unreadable.
+
+    `date.fromisoformat` is not used: Python 3.11 also reads "2026111799" and "2026-W47-2".
+    """
+    if type(raw) is date:
+        day = raw
+    else:
+        match = _DATE.fullmatch(raw) if isinstance(raw, str) and len(raw) == 10 else None
+        if match is None:
+            raise Unreadable("invalid_date", value=shown(raw))
+        try:
+            day = date(*(int(part) for part in match.groups()))
+        except ValueError:
+            raise Unreadable("invalid_date", value=shown(raw)) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise Unreadable("date_out_of_range", value=day, first=FIRST_DATE.year, last=LAST_DATE.year)
+    return day
+
+
+class _Shown(reprlib.Repr):
+    """Short reprs that never convert a huge int to text (Python refuses over 4,300 digits)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxlist, self.maxtuple, self.maxdict = 3, 6, 6, 6
+        self.maxstring = self.maxother = self.maxlong = _SHOWN_LENGTH
+
+    def repr_int(self, x: int, level: int) -> str:
+        return str(x) if abs(x) < 10**30 else f"{Decimal(x):.6E}"
+
+    def repr_Decimal(self, x: Decimal, level: int) -> str:  # noqa: N802 - reprlib's naming
+        return _cut(str(x))
+
+    def repr_str(self, x: str, level: int) -> str:
+        return repr(_cut(x))
+
+
+_SHOWN = _Shown()
+
+
+def shown(raw: Any) -> Any:
+    """A raw value as a message may quote it: short and printable (a hostile value stays small)."""
+    if raw is None or isinstance(raw, (bool, float)):
+        return raw
+    if isinstance(raw, int):
+        return raw if abs(raw) < 10**30 else _SHOWN.repr_int(raw, 0)
+    if isinstance(raw, str):
+        return _cut(raw)
+    if isinstance(raw, Decimal):
+        return _cut(str(raw))
+    return _SHOWN.repr(raw)
+
+
+def _cut(text: str) -> str:
+    text = text[: _SHOWN_LENGTH + 1]
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return text if len(text) <= _SHOWN_LENGTH else text[:_SHOWN_LENGTH] + "…"

@@ -65,11 +65,13 @@ def append(
     return seq
 
 
-def history(db: sqlite3.Connection, screening_id: int | None = None) -> list[AuditEntry]:
-    """Entries in order, for one screening or for the whole database."""
+def history(db: sqlite3.Connection, screening_id: int | None = None, *, after: int = 0) -> list[AuditEntry]:
+    """Entries in order, for one screening or for the whole database (those after seq `after`)."""
     from trialdesk.domain.screening import AuditEntry  # the pydantic models: off the start-up path
 
-    where, args = ("WHERE screening_id = ?", (screening_id,)) if screening_id is not None else ("", ())
+    where, args = ("WHERE seq > ?", [after])
+    if screening_id is not None:
+        where, args = where + " AND screening_id = ?", [after, screening_id]
     rows = db.execute(f"SELECT {_COLUMNS} FROM audit {where} ORDER BY seq", args).fetchall()
     return [
         AuditEntry(

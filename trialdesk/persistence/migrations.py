@@ -173,6 +173,14 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT OR REPLACE INTO site_settings (key, value)
     SELECT 'named_users_since_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM audit;
     """,
+    # 4: the file says it is trialdesk's (PRAGMA application_id, "TrDs"), so that a foreign SQLite
+    # database or an empty file is never taken for a site database.
+    """
+    PRAGMA application_id = 1416774771;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+#: `PRAGMA application_id` of every trialdesk database ("TrDs"): how a file is known to be ours.
+APPLICATION_ID = 0x54724473

@@ -270,13 +270,18 @@ class PeopleStore:
 
     # -- completions -----------------------------------------------------------------------------
 
-    def complete(self, screening_id: int, person: Account, meaning: str, *, at: datetime) -> Completion:
+    def complete(self, screening_id: int, person: Account, meaning: str, *, at: datetime,
+                 seen_seq: int | None = None) -> Completion:
+        """The completion mark; with `seen_seq`, refused if the screening changed after that entry."""
+        from trialdesk.persistence.screening_store import changed_underneath
+
         with self.database.write() as db:
             status = db.execute("SELECT status FROM screenings WHERE id = ?", (screening_id,)).fetchone()
             if status is None:
                 raise StoreError("no_screening", value=screening_id)
             if ScreeningStatus(status[0]).locked:
                 raise StoreError("locked", status=status[0])
+            changed_underneath(db, screening_id, seen_seq)
             seq = audit_trail.append(db, at=at, actor=person.name, action="completed", screening_id=screening_id,
                                      new={"name": person.name, "role": person.role.value}, reason=meaning)
             db.execute("INSERT INTO completions (screening_id, account_id, name, role, meaning, completed_at, "

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from trialdesk.domain.log import LogEntry, LogFilter, ScreeningStatus
 from trialdesk.persistence.database import Database
-from trialdesk.private import open_private, spreadsheet_safe
+from trialdesk.private import spreadsheet_safe, write_whole_text
 
 SORTABLE = ("screening_number", "initials", "screening_date", "status", "failed_criteria", "version", "protocol_id")
 LOG_COLUMNS = (
@@ -134,5 +134,5 @@ class ScreeningLog:
 
 def write_csv(path: Path, log: ScreeningLog, log_filter: LogFilter, words: dict[str, str]) -> int:
     """The log as CSV in UTF-8 with a byte-order mark, so that spreadsheet programs read Chinese right."""
-    with open_private(path, "w", encoding="utf-8-sig", newline="") as out:
-        return log.export_csv(out, log_filter, words)
+    return write_whole_text(path, lambda out: log.export_csv(out, log_filter, words), encoding="utf-8-sig", newline="",
+                            replace=True)  # whole or not at all

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -62,6 +62,37 @@ class SignedDocument:
 
 def _iso(value: date | datetime) -> str:
     return value.isoformat()
+
+
+#: The audit actions that change a screening's record: a window that has not seen one of them
+#: is out of date and must show it before it accepts another edit.
+CHANGES_RECORD = ("create", "answer", "source_note", "screen_failure", "completed", "signed", "superseded",
+                  "correction")
+_CHANGES_RECORD_SQL = "(" + ", ".join(f"'{a}'" for a in CHANGES_RECORD) + ")"
+
+#: Decides, from the answers as stored after a change, the screening's status and failed criteria.
+Decide = Callable[[dict[str, Any]], tuple[ScreeningStatus, list[str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class SavedChange:
+    """What a change did, decided inside its transaction on what was stored."""
+
+    changed: bool  # False: the stored value was the same already, nothing was written
+    screening: Screening  # as stored once the change was committed
+    seen_seq: int  # the audit entry that this change is, or the one the screening stood at
+
+
+def changed_underneath(db: sqlite3.Connection, screening_id: int, seen_seq: int | None) -> None:
+    """Refuse a change made from a view older than the record: the entries since say what changed."""
+    if seen_seq is None:
+        return
+    later = db.execute(
+        f"SELECT 1 FROM audit WHERE screening_id = ? AND seq > ? AND action IN {_CHANGES_RECORD_SQL} LIMIT 1",
+        (screening_id, seen_seq)).fetchone()
+    if later:
+        entries = [e for e in audit_trail.history(db, screening_id, after=seen_seq) if e.action in CHANGES_RECORD]
+        raise StoreError("changed_underneath", changes=entries)
 
 
 class ScreeningStore:
@@ -138,14 +169,15 @@ class ScreeningStore:
         return self.load(screening_id)
 
     def load(self, screening_id: int) -> Screening:
-        row = self._read.execute(f"SELECT {_SCREENING_COLUMNS} FROM screenings WHERE id = ?", (screening_id,)).fetchone()
-        if row is None:
-            raise StoreError("no_screening", value=screening_id)
-        answers = {
-            fact_id: json.loads(value)
-            for fact_id, value in self._read.execute("SELECT fact_id, value FROM answers WHERE screening_id = ?", (screening_id,))
-        }
-        notes = dict(self._read.execute("SELECT criterion_id, note FROM notes WHERE screening_id = ?", (screening_id,)))
+        with self.database.read() as db:  # the row, its answers and its notes from one snapshot
+            row = db.execute(f"SELECT {_SCREENING_COLUMNS} FROM screenings WHERE id = ?", (screening_id,)).fetchone()
+            if row is None:
+                raise StoreError("no_screening", value=screening_id)
+            answers = {
+                fact_id: json.loads(value)
+                for fact_id, value in db.execute("SELECT fact_id, value FROM answers WHERE screening_id = ?", (screening_id,))
+            }
+            notes = dict(db.execute("SELECT criterion_id, note FROM notes WHERE screening_id = ?", (screening_id,)))
         return _screening(row, answers, notes)
 
     def find(self, reference: str, protocol_id: str | None = None) -> Screening:
@@ -195,27 +227,58 @@ class ScreeningStore:
             raise StoreError("locked", status=status.value)
         return status
 
+    def record_seq(self, screening_id: int) -> int:
+        """The last audit entry that changed this screening's record."""
+        row = self._read.execute(
+            f"SELECT MAX(seq) FROM audit WHERE screening_id = ? AND action IN {_CHANGES_RECORD_SQL}", (screening_id,)
+        ).fetchone()
+        return row[0] or 0
+
+    def snapshot(self, screening_id: int) -> tuple[Screening, dict[str, tuple[str, str]], int]:
+        """The screening, who entered each answer in which edit session, and its last change's audit
+        entry, all read in one snapshot."""
+        with self.database.read():
+            return self.load(screening_id), self.entry_sessions(screening_id), self.record_seq(screening_id)
+
+    def changes_since(self, screening_id: int, seen_seq: int) -> list:
+        """The record-changing audit entries of this screening after `seen_seq`, oldest first."""
+        return [e for e in audit_trail.history(self._read, screening_id, after=seen_seq) if e.action in CHANGES_RECORD]
+
     def save_answer(
         self,
         screening_id: int,
         fact_id: str,
         value: Any,
         *,
-        old: Any,
-        status: ScreeningStatus,
-        failed_criteria: Iterable[str],
+        same: Callable[[Any, Any], bool],
+        decide: Decide,
         actor: str,
         at: datetime,
         edit_session: str,
         reason: str | None,
+        seen_seq: int | None = None,
         subject_field: tuple[str, str] | None = None,
-    ) -> ScreeningStatus:
+    ) -> SavedChange:
         """Save (or with value None, clear) one answer, audit it and update the status, atomically.
 
-        Returns the screening's status afterwards (a recorded screen failure stays one).
+        Everything is decided inside the write transaction on what is stored, never on what a
+        window remembers: `same(stored, value)` says whether the stored answer already means this
+        value (nothing is then written); the audit entry's old value is the stored one; a reason is
+        required when the stored answer was entered by someone else or in another edit session; the
+        status comes from `decide` on the stored answers after the change. With `seen_seq` (the last
+        change the caller has seen), a change made to the screening since then refuses this one
+        ("changed_underneath", with the entries), so that the person sees it first.
         """
         with self.database.write() as db:
             current = self._unlocked(db, screening_id)
+            changed_underneath(db, screening_id, seen_seq)
+            row = db.execute("SELECT value, entered_by, entered_at, edit_session FROM answers "
+                             "WHERE screening_id = ? AND fact_id = ?", (screening_id, fact_id)).fetchone()
+            old = None if row is None else json.loads(row[0])
+            if (old is None and value is None) or (old is not None and value is not None and same(old, value)):
+                return SavedChange(False, self.load(screening_id), self.record_seq(screening_id))
+            if row is not None and (row[1], row[3]) != (actor, edit_session) and not reason:
+                raise StoreError("reason_required", fact=fact_id, by=row[1], at=row[2])
             if value is None:
                 db.execute("DELETE FROM answers WHERE screening_id = ? AND fact_id = ?", (screening_id, fact_id))
             else:
@@ -227,35 +290,48 @@ class ScreeningStore:
                 )
             if subject_field is not None:
                 column, text = subject_field
+                if column not in ("date_of_birth", "sex", "consent_date"):
+                    raise ValueError(f"not a subject field: {column}")
                 db.execute(f"UPDATE screenings SET {column} = ? WHERE id = ?", (text, screening_id))
             if current is not ScreeningStatus.SCREEN_FAILURE:
-                db.execute(
-                    "UPDATE screenings SET status = ?, failed_criteria = ? WHERE id = ?",
-                    (status.value, " ".join(failed_criteria), screening_id),
-                )
-            audit_trail.append(db, at=at, actor=actor, action="answer", screening_id=screening_id, target=fact_id,
-                               old=old, new=value, reason=reason)
-        return current if current is ScreeningStatus.SCREEN_FAILURE else status
+                stored = {f: json.loads(v) for f, v in db.execute(
+                    "SELECT fact_id, value FROM answers WHERE screening_id = ?", (screening_id,))}
+                status, failed = decide(stored)
+                db.execute("UPDATE screenings SET status = ?, failed_criteria = ? WHERE id = ?",
+                           (status.value, " ".join(failed), screening_id))
+            seq = audit_trail.append(db, at=at, actor=actor, action="answer", screening_id=screening_id,
+                                     target=fact_id, old=old, new=value, reason=reason)
+            return SavedChange(True, self.load(screening_id), seq)
 
-    def save_note(self, screening_id: int, criterion_id: str, note: str, *, old: str | None, actor: str, at: datetime,
-                  reason: str | None) -> None:
-        """The source-document note of one criterion (empty clears it)."""
+    def save_note(self, screening_id: int, criterion_id: str, note: str, *, actor: str, at: datetime,
+                  reason: str | None, seen_seq: int | None = None) -> SavedChange:
+        """The source-document note of one criterion (empty clears it); the old note is the stored one."""
         with self.database.write() as db:
             self._unlocked(db, screening_id)
+            changed_underneath(db, screening_id, seen_seq)
+            row = db.execute("SELECT note FROM notes WHERE screening_id = ? AND criterion_id = ?",
+                             (screening_id, criterion_id)).fetchone()
+            old = row[0] if row else None
+            if (old or "") == note:
+                return SavedChange(False, self.load(screening_id), self.record_seq(screening_id))
             if note:
                 db.execute("INSERT OR REPLACE INTO notes VALUES (?, ?, ?)", (screening_id, criterion_id, note))
             else:
                 db.execute("DELETE FROM notes WHERE screening_id = ? AND criterion_id = ?", (screening_id, criterion_id))
-            audit_trail.append(db, at=at, actor=actor, action="source_note", screening_id=screening_id,
-                               target=criterion_id, old=old, new=note or None, reason=reason)
+            seq = audit_trail.append(db, at=at, actor=actor, action="source_note", screening_id=screening_id,
+                                     target=criterion_id, old=old, new=note or None, reason=reason)
+            return SavedChange(True, self.load(screening_id), seq)
 
-    def record_screen_failure(self, screening_id: int, reason: str, *, actor: str, at: datetime) -> None:
+    def record_screen_failure(self, screening_id: int, reason: str, *, actor: str, at: datetime,
+                              seen_seq: int | None = None) -> SavedChange:
         with self.database.write() as db:
             old = self._unlocked(db, screening_id)
+            changed_underneath(db, screening_id, seen_seq)
             db.execute("UPDATE screenings SET status = ?, screen_failure_reason = ? WHERE id = ?",
                        (ScreeningStatus.SCREEN_FAILURE.value, reason, screening_id))
-            audit_trail.append(db, at=at, actor=actor, action="screen_failure", screening_id=screening_id,
-                               old=old.value, new=ScreeningStatus.SCREEN_FAILURE.value, reason=reason)
+            seq = audit_trail.append(db, at=at, actor=actor, action="screen_failure", screening_id=screening_id,
+                                     old=old.value, new=ScreeningStatus.SCREEN_FAILURE.value, reason=reason)
+            return SavedChange(True, self.load(screening_id), seq)
 
     def lock_signed(self, screening_id: int, signature: dict[str, Any], *, actor: str, at: datetime,
                     document: SignedDocument | None = None, unchanged_since: int | None = None) -> None:

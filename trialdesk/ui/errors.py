@@ -41,6 +41,8 @@ def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        if _storage_message(exc, log_dir, parent()):  # a full or failing disk is said as such, not "unexpected"
+            return
         try:
             reference = log_error(log_dir, exc, tb)
         except OSError:
@@ -54,3 +56,16 @@ def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -
         )
 
     sys.excepthook = handle
+
+
+def _storage_message(exc: BaseException, data_dir: Path, parent: QWidget | None) -> bool:
+    """Show a full, read-only or failing disk in plain words; False for any other error."""
+    from trialdesk.desk import storage_failure
+    from trialdesk.messages import Messages
+
+    failure = storage_failure(exc, data_dir)
+    if failure is None:
+        return False
+    words = getattr(parent, "words", None) or Messages()
+    QMessageBox.warning(parent, words.t("disk.not_saved"), words.store_error(failure.code, failure.params))
+    return True

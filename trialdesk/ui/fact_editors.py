@@ -154,7 +154,7 @@ class CountEditor(FactEditor):
         text = self.line.text().strip()
         if not text:
             return None
-        return int(text) if text.isdigit() else text
+        return text  # the session reads it in the one typed number form (ASCII digits only)
 
     def display(self, raw: Any) -> None:
         self.line.setText("" if raw is None else str(raw))

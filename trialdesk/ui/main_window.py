@@ -83,6 +83,17 @@ class MainWindow(QMainWindow):
         self.signed_in = QLabel(self)
         self.signed_in.setObjectName("signedInAs")
         self.statusBar().addPermanentWidget(self.signed_in)
+        self.read_only_notice = QLabel(self)  # read-only media: said all the time, not only when a save fails
+        self.read_only_notice.setObjectName("readOnlyNotice")
+        self.read_only_notice.setProperty("role", "locked")
+        if site.read_only:
+            notice = site.read_only_notice or ""
+            self.read_only_notice.setText(self.tr("Read only: nothing can be saved. %s") % notice)
+            self.read_only_notice.setToolTip(notice)
+            self.statusBar().addPermanentWidget(self.read_only_notice)
+            self.new_action.setEnabled(False)
+        else:
+            self.read_only_notice.hide()
         self._show_person()
         self.statusBar().showMessage(self.tr("Data: %s") % self.settings.database_path)
         geometry = self.ui_state.value("geometry")
@@ -351,7 +362,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            self.site.backup_to(Path(name))
+            self.desk.backup_to(Path(name))
         except (DatabaseError, OSError) as error:
             QMessageBox.warning(self, self.tr("Backup failed"), str(error))
             return

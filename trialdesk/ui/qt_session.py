@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from trialdesk.desk.errors import StoreError
 from trialdesk.domain.errors import FactsInvalid, Problem
+from trialdesk.domain.screening import AuditEntry
 from trialdesk.domain.verdict import EligibilityReport
 from trialdesk.session import ScreeningSession, SessionChange
+
+#: Refusals after which the session has read the screening again: what it shows is the stored state.
+REREAD = frozenset({"changed_underneath", "reason_required", "locked"})
 
 
 class QtScreeningSession(QObject):
@@ -40,15 +47,48 @@ class QtScreeningSession(QObject):
 
     def save(self, fact_id: str, raw: Any, reason: str | None = None) -> SessionChange:
         """Record an answer (raises FactsInvalid or StoreError, which the caller shows)."""
-        change = self.session.record_fact(fact_id, raw, reason=reason)
+        with self._rereading():
+            change = self.session.record_fact(fact_id, raw, reason=reason)
         self.reportChanged.emit(change.report)
         self.answerSaved.emit(fact_id)
         self.screeningChanged.emit()
         return change
 
     def set_note(self, criterion_id: str, note: str, reason: str | None = None) -> None:
-        self.session.set_note(criterion_id, note, reason)
+        with self._rereading():
+            self.session.set_note(criterion_id, note, reason)
 
     def record_screen_failure(self, reason: str) -> None:
-        self.session.record_screen_failure(reason)
+        with self._rereading():
+            self.session.record_screen_failure(reason)
         self.screeningChanged.emit()
+
+    # -- staying current -------------------------------------------------------------------------
+
+    def changes_since_seen(self) -> list[AuditEntry]:
+        """What others changed since the session last read the screening (a cheap query)."""
+        return self.session.changes_since_seen()
+
+    def catch_up(self) -> list[AuditEntry]:
+        """Read the screening again when someone changed it meanwhile; the changes not seen (none: nothing
+        was read). Listeners are told, so every widget shows the stored state."""
+        if not self.session.changes_since_seen():
+            return []
+        changes = self.session.refresh()
+        self.announce()
+        return changes
+
+    def announce(self) -> None:
+        """Tell the widgets the session holds a newly read screening."""
+        self.reportChanged.emit(self.session.report)
+        self.screeningChanged.emit()
+
+    @contextmanager
+    def _rereading(self) -> Iterator[None]:
+        """A refusal after which the session read the screening again is announced before it is raised."""
+        try:
+            yield
+        except StoreError as error:
+            if error.code in REREAD:
+                self.announce()
+            raise

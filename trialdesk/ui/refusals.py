@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trialdesk.desk.errors import DatabaseError, ProtocolFileError, Refused, StoreError
+from trialdesk.desk.errors import DatabaseError, ProtocolFileError, Refused, StoreError, storage_failure
 
 if TYPE_CHECKING:
     from trialdesk.desk import Desk
@@ -23,6 +23,9 @@ ABOUT_CERTIFICATE = frozenset({"certificate_not_enrolled", "certificate_revoked"
 
 def refusal_text(words: Messages, error: BaseException) -> str | None:
     """The words for a refusal the site service raises; None for anything else (an unexpected error)."""
+    failure = storage_failure(error)  # a full, read-only or failing disk, however it surfaced
+    if failure is not None:
+        return words.store_error(failure.code, failure.params)
     if isinstance(error, Refused):
         return words.refusal(error.code, error.params)
     if isinstance(error, StoreError):

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +27,7 @@ from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.people import Task
 from trialdesk.domain.verdict import EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
+from trialdesk.ui.changes_dialog import ChangesDialog
 from trialdesk.ui.criterion_page import CriterionPage, effect
 from trialdesk.ui.dialogs import ReasonDialog
 from trialdesk.ui.fact_editors import FactEditor
@@ -37,14 +39,32 @@ from trialdesk.ui.summary_page import OVERALL_STATE, SummaryPage
 if TYPE_CHECKING:
     from trialdesk.desk import Desk
     from trialdesk.desk import Completion
+    from trialdesk.domain.screening import AuditEntry
 
 SAVE_AFTER_TYPING_MS = 700
+
+
+def _local(at: str | None) -> str:
+    """A stored ISO time in this computer's time zone."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(str(at)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return str(at or "")
 
 
 class ScreeningView(QWidget):
     """One screening, walked criterion by criterion by the person signed in at `desk`.
 
-    A person without data-entry delegation today sees it read-only, with the reason.
+    A person without data-entry delegation today sees it read-only, with the reason; so does
+    everyone when the site's database is open for reading only (read-only media).
+
+    The session is a view of what is stored. When someone else (another window, person or
+    command) changed the screening meanwhile, the window shows what changed, by whom and when,
+    and redraws from the stored state before it accepts the next edit: a save the store refuses
+    as "changed_underneath", the first keystroke of an entry, the window getting the focus back
+    and the view being shown all check, and an entry typed against the out-of-date view is dropped.
     """
 
     correctionOpened = Signal(object)  # the new ScreeningSession
@@ -62,6 +82,10 @@ class ScreeningView(QWidget):
         self._timers: dict[str, QTimer] = {}
         self._pending: dict[str, tuple[FactEditor, Any]] = {}
         self.completion: Completion | None = None  # read with the screening (_show_screening)
+        self._checked: set[str] = set()  # facts whose entry under way began on a current view
+        self._busy = 0  # a save or a dialog of this view is under way: no check from activation
+        self._watched: QWidget | None = None  # the top-level whose activation is watched
+        self._changes_shown = 0  # how often changes made meanwhile were shown
 
         self.subject = QLabel(self)
         self.subject.setWordWrap(True)
@@ -162,8 +186,9 @@ class ScreeningView(QWidget):
             .replace("%9", self.words.status(s.status))
         )
         locked, refusal = self.session.locked, self.session.refusal
-        self.lock_banner.setVisible(self.session.read_only)
-        self.correct_button.setVisible(locked and s.status.value == "signed" and refusal is None)
+        self.lock_banner.setVisible(self.read_only)
+        self.correct_button.setVisible(locked and s.status.value == "signed" and refusal is None
+                                       and not self.site.read_only)
         if locked:
             self.lock_banner.setText(
                 self.tr("This screening is %s and locked: nothing in it can change. A correction opens a new "
@@ -172,13 +197,22 @@ class ScreeningView(QWidget):
         elif refusal is not None:
             self.lock_banner.setText(self.tr("You can read this screening but not change it: %s")
                                      % (refusal_text(self.words, refusal) or refusal))
+        elif self.site.read_only:
+            self.lock_banner.setText(self.tr("The site's database is open for reading only: nothing in this "
+                                             "screening can be changed here (%s).") % self.site.read_only_notice)
         for page in self.pages:
-            page.set_read_only(self.session.read_only)
+            page.set_read_only(self.read_only)
         self.completion = self.site.completion(s.id)
         self._show_summary(self.qt.report)
 
     def _show_summary(self, report: EligibilityReport) -> None:
-        self.summary.show_report(report, self.session.screening, self.completion, self.session.read_only)
+        self.summary.show_report(report, self.session.screening, self.completion, self.read_only)
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be changed here: the screening is locked, the person may not change it, or the
+        site's database is open for reading only."""
+        return self.session.read_only or bool(self.site.read_only)
 
     def show_report(self, report: EligibilityReport) -> None:
         for index, (page, result) in enumerate(zip(self.pages, report.results)):
@@ -234,6 +268,10 @@ class ScreeningView(QWidget):
         return "\n".join(self.words.problem_text(p) if not p.path else self.words.problem(p) for p in problems) or None
 
     def _edited(self, editor: FactEditor, fact_id: str, raw: Any) -> None:
+        if fact_id not in self._checked:  # the first keystroke of an entry: is what it changes still current?
+            if self.catch_up():
+                return  # dropped: typed against a view that was out of date, and the person has now seen why
+            self._checked.add(fact_id)
         problems = self.qt.preview(fact_id, raw)
         editor.show_problem(self._problem_text(problems))
         timer = self._timers.get(fact_id)
@@ -255,6 +293,7 @@ class ScreeningView(QWidget):
         pending = self._pending.pop(fact_id, None)
         if pending is not None:
             self._save(*pending, fact_id=fact_id)
+            self._checked.discard(fact_id)
 
     def _committed(self, editor: FactEditor, fact_id: str, raw: Any) -> None:
         timer = self._timers.get(fact_id)
@@ -262,6 +301,7 @@ class ScreeningView(QWidget):
             timer.stop()
         self._pending.pop(fact_id, None)
         self._save(editor, raw, fact_id=fact_id)
+        self._checked.discard(fact_id)  # the entry is over: the next one checks again
 
     def flush(self) -> None:
         """Save every entry still waiting for its pause (before the view closes)."""
@@ -270,7 +310,14 @@ class ScreeningView(QWidget):
             self._save_pending(fact_id)
 
     def _save(self, editor: FactEditor, raw: Any, *, fact_id: str) -> None:
-        if self.session.read_only or raw == self.session.answer(fact_id):
+        self._busy += 1
+        try:
+            self._save_entry(editor, raw, fact_id)
+        finally:
+            self._busy -= 1
+
+    def _save_entry(self, editor: FactEditor, raw: Any, fact_id: str) -> None:
+        if self.read_only or self.session.same_answer(fact_id, raw):  # the same value typed again is no change
             return
         try:
             self.session.preview(fact_id, raw)
@@ -279,30 +326,55 @@ class ScreeningView(QWidget):
             return
         reason = None
         if self.session.needs_reason(fact_id):
-            reason = ReasonDialog.ask(
-                self.tr("Reason for change"),
-                self.tr("“%s” was entered earlier. Changing it is recorded in the audit trail with the old value, "
-                        "the new value and your reason.") % self.words.fact_label(fact_id),
-                self,
-            )
+            if self.catch_up():  # never ask a reason for replacing a value the person has not seen
+                return
+            reason = self._ask_change_reason(fact_id)
             if reason is None:
                 self._revert(fact_id)
                 return
-        try:
-            self.qt.save(fact_id, raw, reason)
-        except FactsInvalid as invalid:
-            editor.show_problem(self._problem_text(invalid.problems))
-            return
-        except (StoreError, Refused) as error:
-            QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
-            self._revert(fact_id)
-            return
+        for attempt in range(2):
+            try:
+                self.qt.save(fact_id, raw, reason)
+            except FactsInvalid as invalid:
+                editor.show_problem(self._problem_text(invalid.problems))
+                return
+            except StoreError as error:
+                if error.code == "changed_underneath":
+                    self.changed_underneath(error.params.get("changes") or [])
+                    return
+                if error.code == "reason_required" and reason is None and attempt == 0:
+                    # the store found the answer entered by someone else meanwhile: ask, then try once more
+                    reason = self._ask_change_reason(fact_id, error.params.get("by"), error.params.get("at"))
+                    if reason is None:
+                        self._revert(fact_id)
+                        return
+                    continue
+                QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
+                self._revert(fact_id)
+                return
+            except Refused as error:
+                QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
+                self._revert(fact_id)
+                return
+            break
         for other in self.editors.get(fact_id, ()):
             other.show_problem(None)
             if other is not editor:
                 other.set_value(raw)
 
+    def _ask_change_reason(self, fact_id: str, by: str | None = None, at: str | None = None) -> str | None:
+        label = self.words.fact_label(fact_id)
+        if by:  # the store found it entered by someone else meanwhile
+            explanation = (self.tr("“%1” was entered by %2 (%3). Changing it is recorded in the audit trail with the "
+                                   "old value, the new value and your reason.")
+                           .replace("%1", label).replace("%2", by).replace("%3", _local(at)))
+        else:
+            explanation = (self.tr("“%s” was entered earlier. Changing it is recorded in the audit trail with the old "
+                                   "value, the new value and your reason.") % label)
+        return ReasonDialog.ask(self.tr("Reason for change"), explanation, self)
+
     def _revert(self, fact_id: str) -> None:
+        self._checked.discard(fact_id)
         stored = self.session.answer(fact_id)
         for editor in self.editors.get(fact_id, ()):
             editor.set_value(stored)
@@ -310,22 +382,100 @@ class ScreeningView(QWidget):
         self.qt.preview(fact_id, stored)
 
     def _note_edited(self, criterion_id: str, note: str) -> None:
-        if self.session.read_only or note.strip() == self.session.screening.notes.get(criterion_id, ""):
+        if self.read_only or note.strip() == self.session.screening.notes.get(criterion_id, ""):
             return
+        self._busy += 1
         try:
             self.qt.set_note(criterion_id, note)
-        except (StoreError, Refused) as error:
+        except StoreError as error:
+            if error.code == "changed_underneath":
+                self.changed_underneath(error.params.get("changes") or [])
+            else:
+                QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
+        except Refused as error:
             QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
+        finally:
+            self._busy -= 1
+
+    # -- staying current ---------------------------------------------------------------------
+
+    def _saved_and_current(self) -> bool:
+        """Save the entries waiting for a pause, then check the view is current; False when the person
+        was just shown changes made meanwhile (what they were about to do waits for them to look)."""
+        shown = self._changes_shown
+        self.flush()
+        return shown == self._changes_shown and not self.catch_up()
+
+    def catch_up(self) -> bool:
+        """When someone changed the screening since the session read it: read it again, redraw, and show
+        what changed (by whom, when). True when it had changed (the entry under way is dropped)."""
+        changes = self.qt.catch_up()
+        if not changes:
+            return False
+        self.changed_underneath(changes)
+        return True
+
+    def changed_underneath(self, changes: list[AuditEntry]) -> None:
+        """The session has read the screening again (a save was refused, or a check found changes):
+        every editor, note and the side list now show what is stored; then the changes are shown."""
+        if self.qt.changes_since_seen():  # refused by the store without the session reading it again
+            changes = self.qt.catch_up() or changes
+        self.redraw()
+        self._changes_shown += 1
+        self._busy += 1
+        try:
+            ChangesDialog.show_changes(changes, self.words, self.session.actor, self)
+        finally:
+            self._busy -= 1
+
+    def redraw(self) -> None:
+        """Show the screening as the session holds it: entries under way are dropped."""
+        for timer in self._timers.values():
+            timer.stop()
+        self._pending.clear()
+        self._checked.clear()
+        for fact_id, editors in self.editors.items():
+            stored = self.session.answer(fact_id)
+            for editor in editors:
+                editor.set_value(stored)
+                editor.show_problem(None)
+        notes = self.session.screening.notes
+        for page in self.pages:
+            page.note.setText(notes.get(page.criterion.id, ""))
+        self.qt.announce()  # the subject line, the lock, the summary, the side list and every verdict
+
+    def check_current(self) -> None:
+        """Look for changes made meanwhile (the window got the focus back, the view was shown)."""
+        if self._busy or QApplication.activeModalWidget() is not None or not self.isVisible():
+            return  # a save or a dialog under way checks for itself; the window is checked once it is back
+        self.catch_up()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        top = self.window()
+        if top is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            top.installEventFilter(self)
+            self._watched = top
+        QTimer.singleShot(0, self, self.check_current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched and event.type() == QEvent.Type.WindowActivate:
+            QTimer.singleShot(0, self, self.check_current)  # once the activation is over, not inside it
+        return super().eventFilter(watched, event)
 
     # -- decisions -------------------------------------------------------------------------
 
-    def _refuse(self, title: str, error: Exception) -> None:
+    def _refuse(self, title: str, error: Exception | str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("refused")
-        box.setInformativeText(refusal_text(self.words, error) or str(error))
+        box.setInformativeText(error if isinstance(error, str) else refusal_text(self.words, error) or str(error))
         box.exec()
 
     def _record_screen_failure(self) -> None:
+        if not self._saved_and_current():  # decided on what is stored, seen first
+            return
         failing = [r.criterion_id for r in self.qt.report.results if r.excludes]
         suggestion = self.tr("Not eligible: %s") % ", ".join(failing) if failing else ""
         reason = ReasonDialog.ask(
@@ -338,24 +488,40 @@ class ScreeningView(QWidget):
         try:
             self.qt.record_screen_failure(reason)
         except (StoreError, Refused) as error:
+            if getattr(error, "code", None) == "changed_underneath":
+                self.changed_underneath(error.params.get("changes") or [])
+                return
             self._refuse(self.tr("Not recorded"), error)
 
     def complete(self) -> None:
         """The signed-in person signs, with their password, that the data entry is complete."""
         from trialdesk.ui.complete_dialog import CompleteDialog
 
-        self.flush()
+        if not self._saved_and_current():  # one completes what one has seen
+            return
         dialog = CompleteDialog(self.desk, self.session, self.words, self)
-        if dialog.exec() == CompleteDialog.DialogCode.Accepted:
-            self._show_screening()
+        self._busy += 1
+        try:
+            accepted = dialog.exec() == CompleteDialog.DialogCode.Accepted
+        finally:
+            self._busy -= 1
+        changes = dialog.changed_underneath
         dialog.deleteLater()
         self.window().activateWindow()
+        if accepted:
+            self._show_screening()
+        elif changes is not None:
+            self.changed_underneath(changes)
 
     def review_and_sign(self) -> None:
         """The investigator's signature; someone who may not sign is told so before typing anything."""
         from trialdesk.ui.sign_dialog import SignDialog
 
-        self.flush()
+        if not self._saved_and_current():  # one signs what one has seen
+            return
+        if self.site.read_only:
+            self._refuse(self.tr("Not signed"), self.site.read_only_notice or "")
+            return
         refusal = refused(self.desk, Task.SIGN)
         if refusal is None and self.site.completion(self.session.screening.id) is None:
             refusal = Refused("not_completed")
@@ -363,10 +529,24 @@ class ScreeningView(QWidget):
             self._refuse(self.tr("Not signed"), refusal)
             return
         dialog = SignDialog(self.desk, self.session, self.words, self)
-        if dialog.exec() == SignDialog.DialogCode.Accepted and dialog.result_ is not None:
+        self._busy += 1
+        try:
+            accepted = dialog.exec() == SignDialog.DialogCode.Accepted
+        finally:
+            self._busy -= 1
+        if not accepted and dialog.changed_underneath is not None:
+            dialog.deleteLater()
+            self.window().activateWindow()
+            self.changed_underneath(dialog.changed_underneath)
+            return
+        if accepted and dialog.result_ is not None:
             self.qt.screeningChanged.emit()
-            where = dialog.result_.path or dialog.result_.file_problem
-            QMessageBox.information(self, self.tr("Signed"), self.tr("The worksheet is signed and filed: %s") % where)
+            missing = dialog.result_.copy_missing(self.words)
+            if missing is None:
+                QMessageBox.information(self, self.tr("Signed"),
+                                        self.tr("The worksheet is signed and filed: %s") % dialog.result_.path)
+            else:  # signed and kept in the database; the site-file copy is missing
+                QMessageBox.warning(self, self.tr("Signed"), missing)
         dialog.deleteLater()
         self.window().activateWindow()
 
@@ -384,6 +564,8 @@ class ScreeningView(QWidget):
         print_with_preview(self.worksheet_pdf(), self)
 
     def _correct(self) -> None:
+        if self.catch_up():
+            return
         reason = ReasonDialog.ask(
             self.tr("Correct a signed screening"),
             self.tr("A new version of this screening opens with the same answers. It cites this version, which "
@@ -395,6 +577,9 @@ class ScreeningView(QWidget):
         try:
             corrected = self.session.correct(reason)
         except (StoreError, Refused) as error:
+            if getattr(error, "code", None) == "changed_underneath":
+                self.changed_underneath(error.params.get("changes") or [])
+                return
             self._refuse(self.tr("Not corrected"), error)
             return
         self.correctionOpened.emit(corrected)

@@ -44,6 +44,9 @@ class WorkingDialog(QDialog):
         self.progress.hide()
         self._problems: dict[QWidget, QLabel] = {}
         self._disabled: list[QWidget] = []
+        #: the changes someone else made meanwhile, when the store refused the action for them (the dialog
+        #: then closes: its owner shows the changes and redraws before the person tries again)
+        self.changed_underneath: list | None = None
 
     def lay_out(self, above: Iterable[QWidget], form: QFormLayout, accept: str, on_accept: Callable[[], None],
                 width: int) -> QPushButton:
@@ -137,6 +140,10 @@ class WorkingDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._idle()
+        if getattr(error, "code", None) == "changed_underneath":
+            self.changed_underneath = list(getattr(error, "params", {}).get("changes") or [])
+            self.reject()
+            return
         text = self.describe(error)
         if text is None:
             raise error  # not a refusal: the error handler shows it with a reference
