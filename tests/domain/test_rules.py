@@ -79,14 +79,14 @@ HB = [{"id": "hb", "type": "number", "label": "Hb", "quantity": "haemoglobin", "
 )
 def test_threshold_operator_is_exact(op, value, expected):
     protocol = mini(HB, {"kind": "threshold", "fact": "hb", "op": op, "value": value})
-    assert verdict(protocol, {"hb": {"value": "9.0", "unit": "g/dL"}}) is expected
+    assert verdict(protocol, {"hb": {"value": 9.0, "unit": "g/dL"}}) is expected
 
 
 def test_range_inclusive_both_ends():
     protocol = mini(HB, {"kind": "range", "fact": "hb", "min": 90, "max": 100})
     assert verdict(protocol, {"hb": {"value": 90, "unit": "g/L"}}) is MET
     assert verdict(protocol, {"hb": {"value": 100, "unit": "g/L"}}) is MET
-    assert verdict(protocol, {"hb": {"value": "100.1", "unit": "g/L"}}) is NOT_MET
+    assert verdict(protocol, {"hb": {"value": 100.1, "unit": "g/L"}}) is NOT_MET
     assert verdict(protocol, {}) is UNKNOWN
 
 

@@ -4,6 +4,11 @@ Protocols are data: a new trial is a new file validated by these models. Beyond 
 shape, `Protocol` checks that every reference resolves (a rule's fact exists and
 has a type the rule can read; a score's inputs fit its calculator) and reports the
 path of the first bad entry, e.g. ``criteria[4].rule.any_of[1].fact``.
+
+Everything is bounded, so that reading, checking and evaluating any protocol stays cheap:
+the number of facts, scores, criteria, options and languages, the length of texts, every
+number (`rules.ProtocolNumber`, and the same bounds for a fact's plausible range and counts),
+the depth and the number of rules (`rules.MAX_DEPTH`, `rules.MAX_RULES`).
 """
 
 from __future__ import annotations
@@ -18,11 +23,23 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
-from trialdesk.domain.facts import ChoiceFact, FactDefinition, LanguageCode, MedicationFact, NumberFact
-from trialdesk.domain.ids import CriterionCode, NonEmpty, Slug
+from trialdesk.domain.facts import ChoiceFact, CountFact, FactDefinition, LanguageCode, MedicationFact, NumberFact
+from trialdesk.domain.ids import CriterionCode, Name, NonEmpty, Slug, Text
 from trialdesk.domain.medications import EQUIVALENCE_TABLES, GLUCOCORTICOIDS
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+MAX_FACTS = 500
+MAX_SCORES = 50
+MAX_CRITERIA = 200
+#: options of a choice fact; units, drugs, routes or dose units of a fact.
+MAX_OPTIONS = 100
+#: site interpretations of the protocol as a whole.
+MAX_INTERPRETATIONS = 100
+#: languages a protocol, a fact or a criterion is translated into.
+MAX_LANGUAGES = 20
+#: the bound of a count fact's minimum and maximum (as the digits of an answer).
+MAX_COUNT = 10**r.MAX_INTEGER_DIGITS - 1
 
 
 class Registry(BaseModel):
@@ -31,7 +48,7 @@ class Registry(BaseModel):
     model_config = FROZEN
 
     nct: str = Field(pattern=r"^NCT\d{8}$")
-    sponsor_protocol: str | None = None
+    sponsor_protocol: Name | None = None
 
 
 class ScoreDefinition(BaseModel):
@@ -41,8 +58,8 @@ class ScoreDefinition(BaseModel):
 
     id: Slug
     label: NonEmpty
-    calculator: str
-    inputs: dict[str, Slug]
+    calculator: Name
+    inputs: dict[Name, Slug] = Field(max_length=MAX_OPTIONS)
     round_to: int | None = Field(
         default=None, ge=0, le=6, description="decimals (half up) before comparison; null: unrounded"
     )
@@ -63,14 +80,14 @@ class CriterionText(BaseModel):
     model_config = FROZEN
 
     text: NonEmpty
-    interpretation: str | None = None
+    interpretation: Text | None = None
 
 
 class ProtocolText(BaseModel):
     model_config = FROZEN
 
-    title: str | None = None
-    interpretations: tuple[str, ...] = ()
+    title: Text | None = None
+    interpretations: tuple[Text, ...] = Field(default=(), max_length=MAX_INTERPRETATIONS)
 
 
 class Criterion(BaseModel):
@@ -82,11 +99,11 @@ class Criterion(BaseModel):
     kind: Literal["inclusion", "exclusion"]
     text: NonEmpty = Field(description="the registry text, verbatim")
     rule: r.Rule
-    interpretation: str | None = Field(
+    interpretation: Text | None = Field(
         default=None, description="the site's reading where the text is ambiguous"
     )
     translations: dict[LanguageCode, CriterionText] = Field(
-        default={}, description="the site's translations, by language (zh_CN, ...)"
+        default={}, max_length=MAX_LANGUAGES, description="the site's translations, by language (zh_CN, ...)"
     )
 
 
@@ -101,14 +118,14 @@ class Protocol(BaseModel):
     sponsor: NonEmpty
     version: NonEmpty
     version_date: date
-    glucocorticoid_table: str = "meikle_tyler_1977"
-    interpretations: tuple[str, ...] = Field(
-        default=(), description="site interpretations that apply to the protocol as a whole"
+    glucocorticoid_table: Name = "meikle_tyler_1977"
+    interpretations: tuple[Text, ...] = Field(
+        default=(), max_length=MAX_INTERPRETATIONS, description="site interpretations that apply to the protocol as a whole"
     )
-    facts: tuple[FactDefinition, ...] = Field(min_length=1)
-    scores: tuple[ScoreDefinition, ...] = ()
-    criteria: tuple[Criterion, ...] = Field(min_length=1)
-    translations: dict[LanguageCode, ProtocolText] = {}
+    facts: tuple[FactDefinition, ...] = Field(min_length=1, max_length=MAX_FACTS)
+    scores: tuple[ScoreDefinition, ...] = Field(default=(), max_length=MAX_SCORES)
+    criteria: tuple[Criterion, ...] = Field(min_length=1, max_length=MAX_CRITERIA)
+    translations: dict[LanguageCode, ProtocolText] = Field(default={}, max_length=MAX_LANGUAGES)
 
     @cached_property
     def fact(self) -> dict[str, FactDefinition]:
@@ -153,6 +170,9 @@ class Protocol(BaseModel):
     def _reference_problems(self) -> Iterator[tuple[str, str]]:
         if self.glucocorticoid_table not in EQUIVALENCE_TABLES:
             yield "glucocorticoid_table", f"expected one of {sorted(EQUIVALENCE_TABLES)}"
+        for i, fact in enumerate(self.facts):
+            yield from _fact_bounds(fact, f"facts[{i}]")
+        yield from _tree_bounds(self.criteria)
         for name, items in (("facts", self.facts), ("scores", self.scores), ("criteria", self.criteria)):
             seen: set[str] = set()
             for i, item in enumerate(items):
@@ -191,6 +211,50 @@ _FACT_TYPES: dict[type, tuple[str, ...]] = {
     r.Threshold: ("number", "count"),
     r.Range: ("number", "count"),
 }
+
+
+def _bound(value: Decimal, path: str) -> Iterator[tuple[str, str]]:
+    try:
+        r.bounded_number(value)
+    except ValueError as error:
+        yield path, str(error)
+
+
+def _fact_bounds(fact: FactDefinition, path: str) -> Iterator[tuple[str, str]]:
+    """A fact's numbers bounded as a rule's are; its lists of options, units, drugs and routes bounded."""
+    for name in ("options", "units", "drugs", "routes", "dose_units"):
+        if len(getattr(fact, name, ())) > MAX_OPTIONS:
+            yield f"{path}.{name}", f"at most {MAX_OPTIONS} expected"
+    if len(fact.translations) > MAX_LANGUAGES:
+        yield f"{path}.translations", f"at most {MAX_LANGUAGES} languages expected"
+    if isinstance(fact, NumberFact):
+        yield from _bound(fact.plausible.min, f"{path}.plausible.min")
+        yield from _bound(fact.plausible.max, f"{path}.plausible.max")
+    if isinstance(fact, CountFact):
+        for name in ("minimum", "maximum"):
+            if not 0 <= getattr(fact, name) <= MAX_COUNT:
+                yield f"{path}.{name}", f"expected a whole number from 0 to {MAX_COUNT}"
+        if fact.minimum > fact.maximum:
+            yield f"{path}.maximum", "must not be below minimum"
+
+
+def _tree_bounds(criteria: tuple[Criterion, ...]) -> Iterator[tuple[str, str]]:
+    """Rules nested at most `MAX_DEPTH` deep, at most `MAX_RULES` in the protocol."""
+    total = 0
+    for i, criterion in enumerate(criteria):
+        stack = [(criterion.rule, f"criteria[{i}].rule", 1)]
+        too_deep = False
+        while stack:
+            rule, path, depth = stack.pop()
+            total += 1
+            if total == r.MAX_RULES + 1:
+                yield path, f"the protocol's rules are more than {r.MAX_RULES} in all"
+            if depth > r.MAX_DEPTH:
+                if not too_deep:
+                    yield path, f"rules nested more than {r.MAX_DEPTH} deep"
+                too_deep = True
+                continue
+            stack.extend((child, f"{path}.{name}", depth + 1) for name, child in reversed(list(_named_children(rule))))
 
 
 def _walk(rule: r.Rule) -> Iterator[r.Rule]:

@@ -3,17 +3,63 @@
 A rule states what must hold for its criterion to be *met*; for an exclusion, met
 means the subject is excluded. Operators are written exactly as the protocol
 writes them: ">=" is not ">".
+
+Everything is bounded so that reading and evaluating any protocol stays cheap: numbers
+(`ProtocolNumber`: at most 9 digits before the decimal point and 6 after, as answers are),
+the rules a combinator holds (`MAX_CHILDREN`), the lists a rule names (`MAX_LIST`); the
+depth and number of rules in a protocol are checked by `Protocol` (`MAX_DEPTH`, `MAX_RULES`).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from trialdesk.domain.ids import Slug
+from trialdesk.domain.ids import Name, Slug
 from trialdesk.domain.periods import Period
+
+#: digits of a protocol's number before the decimal point (leading zeros not counted) and
+#: after it (trailing zeros not counted): the same bounds as a subject's answers.
+MAX_INTEGER_DIGITS = 9
+MAX_FRACTION_DIGITS = 6
+#: rules inside one all_of / any_of / at_least.
+MAX_CHILDREN = 50
+#: values of a one_of, drugs or routes a rule names.
+MAX_LIST = 100
+#: rules nested inside each other (a criterion's rule is at depth 1).
+MAX_DEPTH = 10
+#: rules in a whole protocol, nested ones included.
+MAX_RULES = 2_000
+#: the oldest age a rule can name.
+MAX_YEARS = 150
+
+_EXACT = Context(prec=40)
+
+
+def bounded_number(value: Decimal) -> Decimal:
+    """A finite decimal of at most 9 whole and 6 decimal digits; checked on its exponent, without arithmetic.
+
+    "1e999999" or a 400-digit integer is refused here in microseconds.
+    """
+    if not value.is_finite():
+        raise ValueError("expected a finite number")
+    if value.is_zero():
+        return Decimal(0)
+    if value.adjusted() >= MAX_INTEGER_DIGITS:  # the exponent of the leading digit
+        raise ValueError(f"expected a number of at most {MAX_INTEGER_DIGITS} digits before the decimal point")
+    exponent = value.as_tuple().exponent
+    if exponent < -MAX_FRACTION_DIGITS:
+        # below 10^9, so the quantized coefficient has at most 15 digits: exact in this context
+        if value.quantize(Decimal(1).scaleb(-MAX_FRACTION_DIGITS), context=_EXACT) != value:
+            raise ValueError(f"expected a number of at most {MAX_FRACTION_DIGITS} digits after the decimal point")
+        value = value.normalize(_EXACT)
+    return value
+
+
+#: a number a protocol compares with (a threshold, a range's end, a dose).
+ProtocolNumber = Annotated[Decimal, AfterValidator(bounded_number)]
 
 Operator = Literal[">=", ">", "<=", "<", "=="]
 RULE_CONFIG = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
@@ -39,15 +85,15 @@ class Threshold(_OnFactOrScore):
 
     kind: Literal["threshold"]
     op: Operator
-    value: Decimal
+    value: ProtocolNumber
 
 
 class Range(_OnFactOrScore):
     """min <= fact or score <= max, both ends inclusive."""
 
     kind: Literal["range"]
-    min: Decimal
-    max: Decimal
+    min: ProtocolNumber
+    max: ProtocolNumber
 
 
 class Age(_Rule):
@@ -55,8 +101,8 @@ class Age(_Rule):
 
     kind: Literal["age"]
     fact: Slug
-    min_years: int = Field(ge=0)
-    max_years: int = Field(ge=0)
+    min_years: int = Field(ge=0, le=MAX_YEARS)
+    max_years: int = Field(ge=0, le=MAX_YEARS)
 
 
 class DateWindow(_Rule):
@@ -89,7 +135,7 @@ class OneOf(_Rule):
 
     kind: Literal["one_of"]
     fact: Slug
-    values: tuple[Slug, ...] = Field(min_length=1)
+    values: tuple[Slug, ...] = Field(min_length=1, max_length=MAX_LIST)
 
 
 class DoseRange(BaseModel):
@@ -97,9 +143,9 @@ class DoseRange(BaseModel):
 
     model_config = RULE_CONFIG
 
-    min: Decimal = Field(ge=0)
-    max: Decimal = Field(ge=0)
-    unit: str
+    min: ProtocolNumber = Field(ge=0)
+    max: ProtocolNumber = Field(ge=0)
+    unit: Name
 
 
 class CurrentTreatment(_Rule):
@@ -109,8 +155,8 @@ class CurrentTreatment(_Rule):
 
     kind: Literal["current_treatment"]
     fact: Slug
-    drugs: tuple[str, ...] | None = None
-    routes: tuple[str, ...] | None = None
+    drugs: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
+    routes: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
     taken_for: Period | None = None
     stable_for: Period | None = None
     dose: DoseRange | None = None
@@ -121,8 +167,8 @@ class MedicationInUse(_Rule):
 
     kind: Literal["medication_in_use"]
     fact: Slug
-    drugs: tuple[str, ...] | None = None
-    routes: tuple[str, ...] | None = None
+    drugs: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
+    routes: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
 
 
 class PrednisoneEquivalent(_Rule):
@@ -132,19 +178,19 @@ class PrednisoneEquivalent(_Rule):
     kind: Literal["prednisone_equivalent"]
     fact: Slug
     op: Operator
-    value: Decimal
+    value: ProtocolNumber
     window: Period | None = None
-    routes: tuple[str, ...] = ("oral", "intravenous")
+    routes: tuple[Name, ...] = Field(default=("oral", "intravenous"), max_length=MAX_LIST)
 
 
 class AllOf(_Rule):
     kind: Literal["all_of"]
-    all_of: tuple[Rule, ...] = Field(min_length=1)
+    all_of: tuple[Rule, ...] = Field(min_length=1, max_length=MAX_CHILDREN)
 
 
 class AnyOf(_Rule):
     kind: Literal["any_of"]
-    any_of: tuple[Rule, ...] = Field(min_length=1)
+    any_of: tuple[Rule, ...] = Field(min_length=1, max_length=MAX_CHILDREN)
 
 
 class Not(_Rule):
@@ -164,8 +210,8 @@ class AtLeast(_Rule):
     """At least `count` of `of` are met."""
 
     kind: Literal["at_least"]
-    count: int = Field(ge=1)
-    of: tuple[Rule, ...] = Field(min_length=1)
+    count: int = Field(ge=1, le=MAX_CHILDREN)
+    of: tuple[Rule, ...] = Field(min_length=1, max_length=MAX_CHILDREN)
 
     @model_validator(mode="after")
     def _reachable(self) -> AtLeast:
