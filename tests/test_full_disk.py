@@ -214,3 +214,12 @@ def test_a_window_open_while_the_disk_fills_is_told_in_words_and_keeps_what_was_
         assert site.screening(session.screening.id).answers == saved
         session.record_fact("esr", {"value": 31, "unit": "mm/h"}, reason="lab report corrected")  # room again: saved
         assert site.screening(session.screening.id).answers["esr"] != saved["esr"]
+
+
+def test_a_site_copied_onto_a_full_disk_can_still_be_read(capsys, site_people, small_disk):
+    data = site_on(small_disk("disk", "4m"), site_people)
+    fill(data)
+    code, out, err = cli(capsys, "--data-dir", str(data), "user", "list")
+    assert code == 0 and COORDINATOR in out
+    assert "is full" in err and "open for reading only" in err
+    assert sorted(p.name for p in data.iterdir()) == ["filler", "trialdesk.sqlite3"]  # no WAL index was made

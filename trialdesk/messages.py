@@ -285,6 +285,7 @@ EN: dict[str, str] = {
     "store.not_delegated": QT_TRANSLATE_NOOP("store.not_delegated", "{value} is not on the site's delegation list"),
     "store.not_investigator": QT_TRANSLATE_NOOP("store.not_investigator", "{value} is on the delegation list as {role}: only a sub-investigator or the principal investigator may sign an eligibility decision"),
     "store.incomplete": QT_TRANSLATE_NOOP("store.incomplete", "the screening is incomplete: every criterion must be decided before it is signed"),
+    "store.ambiguous_reference": QT_TRANSLATE_NOOP("store.ambiguous_reference", "{value} is both a screening's id and another screening's number: write #{value} for the id"),
     "store.changed_underneath": QT_TRANSLATE_NOOP("store.changed_underneath", "{who} changed this screening meanwhile ({count} change(s), the last at {when}): nothing was saved. It has been read again: look at what changed, then make your change again"),
     "store.changed_while_signing": QT_TRANSLATE_NOOP("store.changed_while_signing", "the screening changed while the worksheet was being signed: nothing was signed; complete it again and sign what it says now"),
     "store.screen_failure_recorded": QT_TRANSLATE_NOOP("store.screen_failure_recorded", "the screening is recorded as a screen failure ({reason}): it is not signed as an eligibility decision"),

@@ -2468,6 +2468,13 @@
     </message>
 </context>
 <context>
+    <name>store.ambiguous_reference</name>
+    <message>
+        <source>{value} is both a screening&apos;s id and another screening&apos;s number: write #{value} for the id</source>
+        <translation>{value} 既是一个筛选的编号（id），又是另一个筛选的筛选号：若指编号，请写 #{value}</translation>
+    </message>
+</context>
+<context>
     <name>store.ambiguous_screening</name>
     <message>
         <source>screening number {value} exists under several protocols ({protocols}); use its id</source>

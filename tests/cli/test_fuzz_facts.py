@@ -332,7 +332,7 @@ def test_fuzzed_screening_set_values_are_refused_or_read_in_the_documented_form(
         ("85", "85"), ("8,5", "8,5"), ("-2", "-2"), ("85 g/L", {"value": "85", "unit": "g/L"}),
         ("8,5 g/dL", {"value": "8,5", "unit": "g/dL"}), ('"85 g/L"', {"value": "85", "unit": "g/L"}),
         ("2026-11-01", "2026-11-01"), ('"2026-11-01"', "2026-11-01"), ("yes", "yes"), ("true", True),
-        ("none", "none"), ("negative", "negative"), ("", None), ('""', None), ("null", None),
+        ("none", "none"), ("negative", "negative"), ("", None), ('""', None), ("null", None), ('"null"', "null"),
         ('[{"drug": "methotrexate", "dose": 15}]', [{"drug": "methotrexate", "dose": 15}]),
         ('{"tender": ["wrist_r"], "swollen": []}', {"tender": ["wrist_r"], "swollen": []}),
         ("2026-W47-2", "2026-W47-2"), ("1e5 g/L", "1e5 g/L"), ("8_5", "8_5"),

@@ -31,7 +31,8 @@ def test_parallel_wrong_passwords_still_lock_the_account(site_dir, tmp_path):
 
 def test_look_alike_and_invisible_names_are_refused(capsys, as_user, password_file):
     for name, expected in ((f"{PI}\u200b", "invisible formatting"), ("W\u0430ng Li", "mixes letters"),
-                           ("Wang\x1b[2J Li", "control"), ("wang  LI", "exists already")):
+                           ("Wang\x1b[2J Li", "control"), ("wang  LI", "exists already"),
+                           ("Eve\n#999 2026-12-01 12:00:00 UTC Wang Li: signed", "control"), ("Eve\rX", "control")):
         code, _, err = cli(capsys, *as_user(ADMIN), "user", "add", name, "--role", "principal_investigator",
                            "--new-password-file", str(password_file))
         assert code == 2 and expected in err, (name, err)
@@ -143,3 +144,4 @@ def test_verify_reads_only_regular_files_and_escapes_their_names(capsys, tmp_pat
     forged.write_bytes(b"%PDF-1.7 not really")
     code, out, err = cli(capsys, "verify", str(forged))
     assert code == 3 and "\x1b" not in out + err and "\nresult:        verified" not in out
+

@@ -169,3 +169,20 @@ def test_a_malformed_subject_block_is_refused_with_a_message(capsys, as_user, tm
     facts.write_text(json.dumps({"screening_date": "2026-11-20", "subject": ["S-1"], "facts": {}}), encoding="utf-8")
     code, _, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts", str(facts))
     assert code == 2 and "“subject” must be an object with some of screening_number" in err
+
+
+def test_a_screening_number_made_of_digits_is_found_by_its_number(capsys, as_user, tmp_path):
+    first = new(capsys, as_user, "incomplete")  # id 1, number S-003
+    facts = json.loads((EXAMPLES / "NCT03798028-incomplete.json").read_text(encoding="utf-8"))
+    for number in ("0101", "1"):
+        facts["subject"]["screening_number"] = number
+        path = tmp_path / f"{number}.json"
+        path.write_text(json.dumps(facts), encoding="utf-8")
+        code, _, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts", str(path))
+        assert code == 0, err
+    code, out, _ = cli(capsys, "screening", "show", "0101", "--format", "json")
+    assert code == 0 and json.loads(out)["subject"]["screening_number"] == "0101"
+    code, _, err = cli(capsys, "screening", "show", "1")  # id 1, and the number of another screening
+    assert code == 2 and "write #1 for the id" in err
+    code, out, _ = cli(capsys, "screening", "show", f"#{first}", "--format", "json")
+    assert code == 0 and json.loads(out)["subject"]["screening_number"] == "S-003"

@@ -15,10 +15,11 @@ from trialdesk.persistence.protocol_files import find_protocol
 from trialdesk.persistence.screening_store import ScreeningStore, StoreError
 from trialdesk.session import ScreeningSession, start_screening
 
+# values in their stored normal form (JSON numbers), so an acknowledged value reads back equal
 FACTS = {
-    "haemoglobin": lambda r: {"value": str(r.randint(40, 200)), "unit": "g/L"},
-    "esr": lambda r: {"value": str(r.randint(1, 150)), "unit": "mm/h"},
-    "crp": lambda r: {"value": f"{r.randint(0, 900) / 10}", "unit": "mg/L"},
+    "haemoglobin": lambda r: {"value": r.randint(40, 200), "unit": "g/L"},
+    "esr": lambda r: {"value": r.randint(1, 150), "unit": "mm/h"},
+    "crp": lambda r: {"value": r.randint(1, 900) / 10 if r.random() < 0.9 else r.randint(1, 90), "unit": "mg/L"},
     "infection": lambda r: r.choice(["yes", "no", "unknown"]),
 }
 

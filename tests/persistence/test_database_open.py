@@ -154,3 +154,27 @@ def test_a_database_on_read_only_media_opens_read_only_and_says_so(read_only_dis
         with pytest.raises(DatabaseReadOnly, match="nothing was saved"):
             ScreeningStore(db).set_site_setting("site_number", "08", actor="a", at=at)
     assert _files(read_only_disk) == before
+
+
+def test_a_foreign_database_in_wal_mode_gets_nothing_written_beside_it(tmp_path):
+    path = tmp_path / DATABASE_NAME
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("CREATE TABLE recipes (name TEXT)")
+    other.commit()
+    other.close()
+    before = _files(tmp_path)
+    with pytest.raises(DatabaseError, match="another program"):
+        Database(path)
+    assert _files(tmp_path) == before  # no -wal or -shm made beside another program's file
+
+
+def test_a_damaged_copy_of_our_database_gets_nothing_written_beside_it(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    with Database(path):
+        pass
+    path.write_bytes(path.read_bytes()[:5000])  # a truncated copy
+    before = _files(tmp_path)
+    with pytest.raises(DatabaseError, match="damaged"):
+        Database(path)
+    assert _files(tmp_path) == before

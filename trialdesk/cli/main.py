@@ -116,6 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = Messages()
     try:
         return args.run(args, context)
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ProtocolFileError as error:
         print(error.describe(), file=sys.stderr)
     except FactsInvalid as invalid:

@@ -95,7 +95,8 @@ def parse_value(text: str, fact: str | None = None) -> Any:
 
     - "" (or only spaces, or the JSON "", or null) clears the answer: None;
     - starting with [ or {: JSON, read as strictly as a facts file (a medication list, a
-      joint examination, a measurement object);
+      joint examination, a measurement object), except that a number inside may also be text
+      in the one typed form, as everywhere a person types;
     - starting with ": a JSON string, whose text is then read by the rules below
       ('"85 g/L"' is the measurement 85 g/L);
     - true / false: JSON booleans (yes / no);
@@ -114,7 +115,9 @@ def parse_value(text: str, fact: str | None = None) -> Any:
         return _json(text, fact)
     if text[:1] == '"':
         text = str(_json(text, fact)).strip()  # JSON that starts with " is one string
-    if text in ("", "null"):
+        if not text:
+            return None
+    elif text in ("", "null"):
         return None
     if text in ("true", "false"):
         return text == "true"

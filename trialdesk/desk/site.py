@@ -699,7 +699,12 @@ class Desk:
     def check_site_file(self, words: Messages | None = None) -> list[SiteFileCopy]:
         """`site-file check`: every signed worksheet's copy in the site file, missing or damaged ones
         filed again from the database (audited under this person)."""
-        return self.site.check_site_file(refile=True, actor=self.refresh().name, words=words)
+        person = self.refresh()
+        if self.site.read_only:  # a re-filing must be audited, and nothing can be recorded there
+            from trialdesk.persistence.database import DatabaseReadOnly
+
+            raise DatabaseReadOnly(f"{self.site.read_only_notice}: no copy was filed again")
+        return self.site.check_site_file(refile=True, actor=person.name, words=words)
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database, made by a named person (audited, with where it went)."""

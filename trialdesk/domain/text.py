@@ -29,6 +29,8 @@ def check_text(value: str, what: str, limit: int = MAX_LINE) -> str:
 
 def normal_name(name: str, limit: int) -> str:
     """A person's full name in one normal form (NFKC, single spaces), refusing look-alike tricks."""
+    if any(unicodedata.category(c) in _REFUSED_CATEGORIES for c in name):  # before spaces are tidied:
+        raise Refused("control_characters", what="name")  # a newline is refused, never made a space
     name = " ".join(unicodedata.normalize("NFKC", name).split())
     if not name or len(name) > limit:
         raise Refused("bad_name", limit=limit)

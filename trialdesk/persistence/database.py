@@ -66,17 +66,32 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
 
+def _probe(path: Path) -> sqlite3.Connection:
+    """A connection for looking at a file before it is trusted: it writes nothing beside it.
+
+    With no WAL file beside it, nobody has the database open, and it is read as immutable (no
+    WAL index is made); otherwise read-only, which reads the WAL too."""
+    if not path.with_name(path.name + "-wal").exists():
+        return sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True, isolation_level=None)
+    return _connect_read_only(path)
+
+
 def _identify(path: Path) -> int:
     """The schema version of a trialdesk database; refuses, untouched, anything else."""
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+        header = handle.read(100)  # the database header (https://sqlite.org/fileformat.html#the_database_header)
     if not header:
         raise DatabaseError(f"{path} is empty (0 bytes): it is not a trialdesk database; it was left untouched. "
                             "Move it away to start a new site database there, or choose another data folder")
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
         raise DatabaseError(f"{path} is not a trialdesk database (not an SQLite file); it was left untouched")
+    header_version = int.from_bytes(header[60:64], "big")
+    header_application = int.from_bytes(header[68:72], "big")
+    if header_application != APPLICATION_ID and not (header_application == 0 and 0 < header_version < 4):
+        # told from the header alone: SQLite never opens another program's file, so nothing is made beside it
+        raise DatabaseError(f"{path} is an SQLite database of another program, not trialdesk's; it was left untouched")
     try:
-        probe = _connect_read_only(path)
+        probe = _probe(path)
         try:
             application_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
@@ -186,6 +201,7 @@ class Database:
                                     "(set one up with `trialdesk site init`, or check --data-dir)")
             _create(self.path)
         version = _identify(self.path)
+        self._full = None  # the StorageFailed that made a full disk open read-only
         self.read_only = not _writable(self.path)
         if self.read_only:
             if version != SCHEMA_VERSION:
@@ -196,10 +212,28 @@ class Database:
             return
         if os.name == "posix":
             os.chmod(self.path, 0o600)
+        journals = [self.path.with_name(self.path.name + suffix) for suffix in ("-wal", "-shm")]
+        in_use = any(j.exists() for j in journals)
         self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.connection.execute(f"PRAGMA busy_timeout = {FIRST_WAIT_MS}")
-        if self.connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            self.connection.execute("PRAGMA journal_mode = WAL")
+        try:
+            self.connection.execute(f"PRAGMA busy_timeout = {FIRST_WAIT_MS}")
+            if self.connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.connection.execute("PRAGMA journal_mode = WAL")
+            self.connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as error:
+            # a full disk cannot hold the WAL index: what is stored can still be read, nothing saved
+            from trialdesk.persistence.storage_errors import storage_failure
+
+            self.connection.close()
+            failure = storage_failure(error, self.path.parent)
+            if failure is None or version != SCHEMA_VERSION or in_use:
+                raise failure or error from None
+            for journal in journals:  # the empty ones this attempt made; nobody else had it open
+                journal.unlink(missing_ok=True)
+            self.read_only, self._full = True, failure
+            self.connection = sqlite3.connect(f"{self.path.as_uri()}?immutable=1", uri=True, isolation_level=None,
+                                              check_same_thread=False)
+            return
         self.connection.execute("PRAGMA synchronous = FULL")
         self.connection.execute("PRAGMA foreign_keys = ON")
         if version != SCHEMA_VERSION:
@@ -210,6 +244,8 @@ class Database:
         """What to tell the person when the database is open for reading only."""
         if not self.read_only:
             return None
+        if self._full is not None:
+            return f"the disk holding {self.path.parent} is full: {self.path.name} is open for reading only"
         return f"{self.path} is on a read-only disk (or may not be written): it is open for reading only"
 
     def close(self) -> None:
@@ -268,6 +304,8 @@ class Database:
             raise failure from error
 
     def _begin_immediate(self) -> None:
+        if self._full is not None:
+            raise self._full  # the disk is full: nothing was saved
         if self.read_only:
             raise DatabaseReadOnly(f"{self.read_only_notice}: nothing was saved")
         try:

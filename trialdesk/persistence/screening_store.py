@@ -181,9 +181,20 @@ class ScreeningStore:
         return _screening(row, answers, notes)
 
     def find(self, reference: str, protocol_id: str | None = None) -> Screening:
-        """A screening by its id, or by screening number (its newest version)."""
-        if reference.isdigit():
-            return self.load(int(reference))
+        """A screening by its screening number (its newest version), or by its id: `#12`, or digits
+        that are no screening's number ("0101" is a number; "1" naming both an id and another
+        screening's number is refused as ambiguous)."""
+        if reference.startswith("#") and reference[1:].isdigit() and len(reference) < 20:
+            return self.load(int(reference[1:]))
+        if reference.isascii() and reference.isdigit() and len(reference) < 20:
+            numbered = self._read.execute("SELECT 1 FROM screenings WHERE screening_number = ? LIMIT 1",
+                                          (reference,)).fetchone()
+            if not numbered:
+                return self.load(int(reference))
+            as_id = self._read.execute("SELECT screening_number FROM screenings WHERE id = ?",
+                                       (int(reference),)).fetchone()
+            if as_id and as_id[0] != reference and str(int(reference)) == reference:
+                raise StoreError("ambiguous_reference", value=reference)
         where, args = "screening_number = ?", [reference]
         if protocol_id:
             where += " AND protocol_id = ?"
