@@ -149,6 +149,7 @@ class ScreeningSession:
         self.edit_session = edit_session or uuid.uuid4().hex
         screening_id = screening if isinstance(screening, int) else screening.id
         self.seen_seq = 0
+        self._decided: tuple | None = None
         self._adopt(*store.snapshot(screening_id))
         if self.screening.protocol_id != protocol.id:
             raise StoreError("wrong_protocol", value=self.screening.protocol_id, protocol=protocol.id)
@@ -158,6 +159,10 @@ class ScreeningSession:
         self.screening = screening
         self._entered = entered
         self.seen_seq = seen_seq
+        decided, self._decided = self._decided, None
+        if decided is not None and decided[0] == screening.answers:  # what the change was decided on
+            self.facts, self.unreadable, self.report = decided[1:]
+            return
         if screening.protocol_id == self.protocol.id:
             self.facts, self.unreadable = parse_stored(self.protocol, screening.answers, self.on)
         else:
@@ -253,8 +258,9 @@ class ScreeningSession:
         return SessionChange(report, report.changed_since(self.report))
 
     def _decide(self, stored: dict[str, Any]) -> tuple[ScreeningStatus, list[str]]:
-        facts, _ = parse_stored(self.protocol, stored, self.on)
+        facts, unreadable = parse_stored(self.protocol, stored, self.on)
         report = evaluate(self.protocol, facts, self.on)
+        self._decided = (stored, facts, unreadable, report)  # the view once the change is committed
         return _status(report), _failed(report)
 
     def _same_as_stored(self, fact_id: str) -> Callable[[Any, Any], bool]:
