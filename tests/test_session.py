@@ -171,3 +171,41 @@ def test_source_document_notes(store, clock):
     session.set_note("I5", "CBC report 2026-11-19, hospital LIS")
     assert store.load(session.screening.id).notes == {"I5": "CBC report 2026-11-19, hospital LIS"}
     assert audit_trail.history(store.database.connection)[-1].action == "source_note"
+
+
+def test_a_view_older_than_the_record_is_refused_and_read_again(store, clock):
+    first = start(store, clock)
+    window = ScreeningSession(store, NCT, first.screening.id, actor="coordinator", clock=clock)
+    other = ScreeningSession(store, NCT, first.screening.id, actor="investigator", clock=clock)
+    other.record_fact("haemoglobin", {"value": "88", "unit": "g/L"})
+    with pytest.raises(StoreError) as refused:
+        window.record_fact("esr", {"value": "31", "unit": "mm/h"})  # the window has not seen the haemoglobin yet
+    assert refused.value.code == "changed_underneath"
+    assert [(e.actor, e.target) for e in refused.value.params["changes"]] == [("investigator", "haemoglobin")]
+    assert window.answer("haemoglobin") == {"value": 88, "unit": "g/L"} and window.answer("esr") != {"value": 31, "unit": "mm/h"}
+    window.record_fact("esr", {"value": "31", "unit": "mm/h"})  # now it has: the next edit is taken
+    entry = audit_trail.history(store.database.connection, first.screening.id)[-1]
+    assert (entry.target, entry.new_value) == ("esr", {"value": 31, "unit": "mm/h"})
+
+
+def test_one_command_is_decided_on_what_is_stored_without_refusing_others_changes(store, clock):
+    first = start(store, clock)
+    command = ScreeningSession(store, NCT, first.screening.id, actor="coordinator", clock=clock, one_shot=True)
+    other = ScreeningSession(store, NCT, first.screening.id, actor="investigator", clock=clock)
+    other.record_fact("esr", {"value": "40", "unit": "mm/h"})
+    command.record_fact("haemoglobin", {"value": "88", "unit": "g/L"})  # another fact changed meanwhile: taken
+    with pytest.raises(StoreError) as refused:  # the same fact, now entered by someone else: a reason is due
+        command.record_fact("esr", {"value": "41", "unit": "mm/h"})
+    assert refused.value.code == "reason_required"
+    command.record_fact("esr", {"value": "41", "unit": "mm/h"}, reason="lab report")
+    entry = audit_trail.history(store.database.connection, first.screening.id)[-1]
+    assert entry.old_value == {"value": 40, "unit": "mm/h"}  # the value it replaced, not the one it had read
+
+
+def test_retyping_a_stored_value_in_another_form_is_no_change(store, clock):
+    session = start(store, clock)
+    session.record_fact("esr", {"value": "30", "unit": "mm/h"})
+    count = len(audit_trail.history(store.database.connection, session.screening.id))
+    later = ScreeningSession(store, NCT, session.screening.id, actor="investigator", clock=clock)
+    later.record_fact("esr", {"value": "30,0", "unit": "mm/h"})  # no reason asked: nothing changes
+    assert len(audit_trail.history(store.database.connection, session.screening.id)) == count

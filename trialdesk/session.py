@@ -140,8 +140,14 @@ class ScreeningSession:
         clock: Clock = local_now,
         edit_session: str | None = None,
         refusal: Exception | None = None,
+        one_shot: bool = False,
     ) -> None:
         self.store = store
+        # one command's single change, made right after it read the screening (the command line):
+        # a change of another fact meanwhile does not refuse it (the old value, the reason and the
+        # status are decided on what is stored all the same). A window (one_shot False) shows
+        # others' changes first.
+        self.one_shot = one_shot
         self.refusal = refusal  # why this person may not change the screening (None: they may)
         self.protocol = protocol
         self.actor = actor
@@ -205,6 +211,11 @@ class ScreeningSession:
         changes = self.refresh()
         if changes:
             raise StoreError("changed_underneath", changes=changes)
+
+    @property
+    def _watched_seq(self) -> int | None:
+        """The change a store write must find no later change than (None: none is watched)."""
+        return None if self.one_shot else self.seen_seq
 
     def _stored(self, saved: SavedChange) -> None:
         self._adopt(saved.screening, self.store.entry_sessions(saved.screening.id), saved.seen_seq)
@@ -283,7 +294,7 @@ class ScreeningSession:
             raise FactsInvalid([Problem("unknown_fact", fact_id, {"known": sorted(self.protocol.fact)})])
         value = self.normal(fact_id, raw)
         reason = check_text(reason or "", "reason") or None
-        if self.same_answer(fact_id, value) and not self.changes_since_seen():
+        if not self.one_shot and self.same_answer(fact_id, value) and not self.changes_since_seen():
             return SessionChange(self.report, ())
         if reason is None and self.needs_reason(fact_id):
             raise StoreError("reason_required", fact=fact_id)
@@ -292,7 +303,7 @@ class ScreeningSession:
         self._saving(lambda: self.store.save_answer(
             self.screening.id, fact_id, value, same=self._same_as_stored(fact_id), decide=self._decide,
             actor=self.actor, at=self.clock(), edit_session=self.edit_session, reason=reason,
-            seen_seq=self.seen_seq, subject_field=subject_field,
+            seen_seq=self._watched_seq, subject_field=subject_field,
         ))
         return SessionChange(self.report, self.report.changed_since(previous))
 
@@ -301,10 +312,10 @@ class ScreeningSession:
         self._check_writable()
         note = check_text(note, "source_note", MAX_NOTE)
         reason = check_text(reason or "", "reason")
-        if (self.screening.notes.get(criterion_id) or "") == note and not self.changes_since_seen():
+        if not self.one_shot and (self.screening.notes.get(criterion_id) or "") == note and not self.changes_since_seen():
             return
         self._saving(lambda: self.store.save_note(self.screening.id, criterion_id, note, actor=self.actor,
-                                                  at=self.clock(), reason=reason or None, seen_seq=self.seen_seq))
+                                                  at=self.clock(), reason=reason or None, seen_seq=self._watched_seq))
 
     def record_screen_failure(self, reason: str) -> None:
         if self.refusal is not None:
@@ -313,7 +324,7 @@ class ScreeningSession:
         if not reason:
             raise StoreError("reason_required", fact=None)
         self._saving(lambda: self.store.record_screen_failure(self.screening.id, reason, actor=self.actor,
-                                                              at=self.clock(), seen_seq=self.seen_seq))
+                                                              at=self.clock(), seen_seq=self._watched_seq))
 
     def correct(self, reason: str) -> ScreeningSession:
         """Open a new version of a signed screening, citing this one; this one stays as it was."""

@@ -88,8 +88,8 @@ class Context:
         return find_protocol(id_or_file, self.settings.protocol_dir)
 
     def session(self, reference: str) -> ScreeningSession:
-        """A screening to change, as the signed-in person."""
-        return self.desk.open(reference)
+        """A screening to change, as the signed-in person: one change, decided on what is stored."""
+        return self.desk.open(reference, one_shot=True)
 
     def view(self, reference: str) -> ScreeningSession:
         """A screening to read."""

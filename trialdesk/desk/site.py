@@ -626,8 +626,9 @@ class Desk:
                                site=self.site.site_setting("site_number") if site is None else site,
                                actor=self.person.name, clock=self.clock)
 
-    def open(self, reference: str | int) -> ScreeningSession:
-        """A screening to work on: changes need data-entry delegation today (else it opens read-only)."""
+    def open(self, reference: str | int, *, one_shot: bool = False) -> ScreeningSession:
+        """A screening to work on: changes need data-entry delegation today (else it opens read-only).
+        `one_shot`: one command's single change (see ScreeningSession)."""
         from trialdesk.session import ScreeningSession
 
         screening = self.site.screening(reference)
@@ -637,7 +638,7 @@ class Desk:
         except Refused as refused:
             refusal = refused
         return ScreeningSession(self.site.store, self.site.protocol(screening.protocol_id), screening,
-                                actor=self.person.name, clock=self.clock, refusal=refusal)
+                                actor=self.person.name, clock=self.clock, refusal=refusal, one_shot=one_shot)
 
     def complete(self, session: ScreeningSession, password: str, meaning: str | None = None,
                  words: Messages | None = None) -> Completion:
