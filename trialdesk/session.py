@@ -201,8 +201,10 @@ class ScreeningSession:
 
     def refresh(self) -> list[AuditEntry]:
         """Read the screening again; returns the changes this session had not seen."""
-        changes = self.changes_since_seen()
-        self._adopt(*self.store.snapshot(self.screening.id))
+        with self.store.database.read():  # the changes listed are exactly those the new view has
+            changes = self.changes_since_seen()
+            snapshot = self.store.snapshot(self.screening.id)
+        self._adopt(*snapshot)
         return changes
 
     def check_current(self) -> None:
