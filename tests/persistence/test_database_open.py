@@ -42,29 +42,25 @@ def test_a_zero_byte_file_is_refused_untouched(tmp_path):
     assert _files(tmp_path) == {DATABASE_NAME: b""}
 
 
-def test_a_foreign_sqlite_database_is_refused_untouched(tmp_path):
+FOREIGN = {
+    "tables": ["CREATE TABLE recipes (name TEXT)", "INSERT INTO recipes VALUES ('dumplings')"],
+    "an application id and version": ["PRAGMA application_id = 1234", "PRAGMA user_version = 2"],
+    "WAL mode": ["PRAGMA journal_mode = WAL", "CREATE TABLE recipes (name TEXT)"],
+}
+
+
+@pytest.mark.parametrize("made", FOREIGN.values(), ids=FOREIGN.keys())
+def test_another_programs_sqlite_database_is_refused_with_nothing_written(tmp_path, made):
     path = tmp_path / DATABASE_NAME
     other = sqlite3.connect(path)
-    other.execute("CREATE TABLE recipes (name TEXT)")
-    other.execute("INSERT INTO recipes VALUES ('dumplings')")
+    for statement in made:
+        other.execute(statement)
     other.commit()
     other.close()
     before = _files(tmp_path)
     with pytest.raises(DatabaseError, match="another program"):
         Database(path)
-    assert _files(tmp_path) == before
-
-
-def test_an_empty_sqlite_database_of_another_program_is_refused(tmp_path):
-    path = tmp_path / DATABASE_NAME
-    other = sqlite3.connect(path)
-    other.execute("PRAGMA application_id = 1234")
-    other.execute("PRAGMA user_version = 2")
-    other.close()
-    before = _files(tmp_path)
-    with pytest.raises(DatabaseError, match="another program"):
-        Database(path)
-    assert _files(tmp_path) == before
+    assert _files(tmp_path) == before  # the file as it was, and no -wal or -shm made beside it
 
 
 def test_a_database_from_before_the_application_id_is_upgraded(tmp_path):
@@ -154,19 +150,6 @@ def test_a_database_on_read_only_media_opens_read_only_and_says_so(read_only_dis
         with pytest.raises(DatabaseReadOnly, match="nothing was saved"):
             ScreeningStore(db).set_site_setting("site_number", "08", actor="a", at=at)
     assert _files(read_only_disk) == before
-
-
-def test_a_foreign_database_in_wal_mode_gets_nothing_written_beside_it(tmp_path):
-    path = tmp_path / DATABASE_NAME
-    other = sqlite3.connect(path)
-    other.execute("PRAGMA journal_mode = WAL")
-    other.execute("CREATE TABLE recipes (name TEXT)")
-    other.commit()
-    other.close()
-    before = _files(tmp_path)
-    with pytest.raises(DatabaseError, match="another program"):
-        Database(path)
-    assert _files(tmp_path) == before  # no -wal or -shm made beside another program's file
 
 
 def test_a_damaged_copy_of_our_database_gets_nothing_written_beside_it(tmp_path):
