@@ -19,12 +19,12 @@ import pytest
 
 from tests.cli.conftest import as_user, password_file  # noqa: F401 - the fixtures, for this module too
 from tests.cli.test_cli import cli
+from tests.cli.test_signing_cli import pi_signing_files
 from tests.conftest import ADMIN, COORDINATOR, PI
 from tests.worksheet.conftest import pdfsig
 from trialdesk.resources import resource_path
 
 EXAMPLES = resource_path("examples")
-PASSPHRASE = "staple of the battery"  # opens the test site's identities (tests/conftest.py)
 
 
 @pytest.fixture
@@ -113,10 +113,7 @@ def test_signing_with_the_site_file_on_a_nearly_full_disk_keeps_the_signature_an
     assert code == 0, err
     code, _, err = cli(capsys, *as_user(), "complete", "S-001")
     assert code == 0, err
-    identity = tmp_path / "wang-li.p12"
-    identity.write_bytes(site_people.pi.identity)
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    identity, secret = pi_signing_files(site_people, tmp_path)
     filler = fill(site_file, leave=32 * 1024)  # a signed worksheet is larger than this
     free = shutil.disk_usage(site_file).free
     code, out, err = cli(capsys, *as_user(PI), "sign", "S-001", "--identity", str(identity),

@@ -219,9 +219,6 @@ class ScreeningSession:
         """The change a store write must find no later change than (None: none is watched)."""
         return None if self.one_shot else self.seen_seq
 
-    def _stored(self, saved: SavedChange) -> None:
-        self._adopt(saved.screening, self.store.entry_sessions(saved.screening.id), saved.seen_seq)
-
     def _saving(self, save: Callable[[], SavedChange]) -> SavedChange:
         """Run one store change; when the screening changed underneath, read it again and re-raise."""
         try:
@@ -230,7 +227,7 @@ class ScreeningSession:
             if error.code in ("changed_underneath", "locked", "reason_required"):
                 self._adopt(*self.store.snapshot(self.screening.id))
             raise
-        self._stored(saved)
+        self._adopt(saved.screening, self.store.entry_sessions(saved.screening.id), saved.seen_seq)
         return saved
 
     # -- answers ---------------------------------------------------------------------------------

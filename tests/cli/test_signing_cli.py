@@ -26,11 +26,17 @@ def prepared(capsys, as_user, site_people, tmp_path):
     assert code == 0, err
     code, _, err = cli(capsys, *as_user(), "complete", "S-001")
     assert code == 0, err
-    identity = tmp_path / "wang-li.p12"
-    identity.write_bytes(site_people.pi.identity)
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    identity, secret = pi_signing_files(site_people, tmp_path)
     return {"identity": str(identity), "secret": str(secret)}
+
+
+def pi_signing_files(site_people, folder):
+    """The principal investigator's identity file and a file holding its passphrase."""
+    identity = folder / "wang-li.p12"
+    identity.write_bytes(site_people.pi.identity)
+    secret = folder / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return identity, secret
 
 
 def test_site_show_lists_todays_delegation(capsys, prepared):

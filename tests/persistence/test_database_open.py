@@ -116,8 +116,8 @@ def test_readers_do_not_wait_for_a_writer(site_dir, as_user, capsys, tmp_path):
         assert main(["screening", "show", "1"]) == 0
         assert main(["audit", "verify"]) == 0
         assert main(["log", "list"]) == 0
-        out = capsys.readouterr().out
-        assert "intact" in out and "waiting" not in out
+        captured = capsys.readouterr()
+        assert "intact" in captured.out and "waiting" not in captured.err  # never told to wait
         assert holder.poll() is None  # the writer still held its transaction throughout
     finally:
         holder.communicate("\n", timeout=30)
