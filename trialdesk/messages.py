@@ -7,7 +7,7 @@ turns them into sentences, for the interface, the command line and the worksheet
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import TYPE_CHECKING, Any
 
 from trialdesk.domain.errors import Problem
@@ -22,6 +22,7 @@ EN: dict[str, str] = {
     "verdict.met": QT_TRANSLATE_NOOP("verdict.met", "met"),
     "verdict.not_met": QT_TRANSLATE_NOOP("verdict.not_met", "not met"),
     "verdict.unknown": QT_TRANSLATE_NOOP("verdict.unknown", "incomplete"),
+    "verdict.not_applicable": QT_TRANSLATE_NOOP("verdict.not_applicable", "not applicable"),
     "overall.eligible": QT_TRANSLATE_NOOP("overall.eligible", "eligible"),
     "overall.ineligible": QT_TRANSLATE_NOOP("overall.ineligible", "ineligible"),
     "overall.incomplete": QT_TRANSLATE_NOOP("overall.incomplete", "incomplete"),
@@ -30,13 +31,47 @@ EN: dict[str, str] = {
     "unknown": QT_TRANSLATE_NOOP("unknown", "not known"),
     "sep": QT_TRANSLATE_NOOP("sep", "; "),
     # reasons
-    "threshold.holds": QT_TRANSLATE_NOOP("threshold.holds", "{label} {value} {op} {threshold}{unit}{note}"),
-    "threshold.fails": QT_TRANSLATE_NOOP("threshold.fails", "{label} {value} is not {op} {threshold}{unit}{note}"),
+    "threshold.holds": QT_TRANSLATE_NOOP("threshold.holds", "{label} {value} {op} {threshold}{note}"),
+    "threshold.fails": QT_TRANSLATE_NOOP("threshold.fails", "{label} {value} is not {op} {threshold}{note}"),
+    "uln.limit": QT_TRANSLATE_NOOP("uln.limit", "{times} × ULN {uln} = {limit}"),
+    "value.converted": QT_TRANSLATE_NOOP("value.converted", "{entered} (= {value})"),
+    "limit_settled": QT_TRANSLATE_NOOP("limit_settled", "{label} {value}: the same against every limit that can apply ({limits}){open}"),
+    "limit_open": QT_TRANSLATE_NOOP("limit_open", "{label} {value}: the limit depends on {open}"),
+    "limit_open.none": QT_TRANSLATE_NOOP("limit_open.none", "{label} {value}: no limit of the protocol applies to these answers"),
+    "limit.range": QT_TRANSLATE_NOOP("limit.range", "{min}–{max}"),
+    "not_known": QT_TRANSLATE_NOOP("not_known", "not known: {answers}"),
+    "not_applicable": QT_TRANSLATE_NOOP("not_applicable", "does not apply: {part}"),
+    "applies_open": QT_TRANSLATE_NOOP("applies_open", "whether it applies is not decided yet ({condition}); if it applies: {part}"),
+    "pending": QT_TRANSLATE_NOOP("pending", "pending {anchor}"),
+    "pending.detail": QT_TRANSLATE_NOOP("pending.detail", "pending {anchor}: {label} {date}"),
+    "date_window_early.inside": QT_TRANSLATE_NOOP("date_window_early.inside", "{label} {date} is within {count} {unit} {side} {anchor} whatever date it takes ({span})"),
+    "date_window_early.outside": QT_TRANSLATE_NOOP("date_window_early.outside", "{label} {date} cannot be within {count} {unit} {side} {anchor} ({span})"),
+    "span.from": QT_TRANSLATE_NOOP("span.from", "on or after {date}"),
+    "span.until": QT_TRANSLATE_NOOP("span.until", "on or before {date}"),
+    "span.between": QT_TRANSLATE_NOOP("span.between", "from {low} to {high}"),
+    "side.before": QT_TRANSLATE_NOOP("side.before", "before"),
+    "side.after": QT_TRANSLATE_NOOP("side.after", "after"),
+    "anchor.screening": QT_TRANSLATE_NOOP("anchor.screening", "the screening date"),
+    "date_window_after.holds": QT_TRANSLATE_NOOP("date_window_after.holds", "{label} {date} is within {count} {unit} after {anchor} {on} (on or before {until})"),
+    "date_window_after.fails": QT_TRANSLATE_NOOP("date_window_after.fails", "{label} {date} is not within {count} {unit} after {anchor} {on} (from {on} to {until})"),
+    "date_window_anchor.holds": QT_TRANSLATE_NOOP("date_window_anchor.holds", "{label} {date} is within {count} {unit} before {anchor} {on} (on or after {since})"),
+    "date_window_anchor.fails": QT_TRANSLATE_NOOP("date_window_anchor.fails", "{label} {date} is not within {count} {unit} before {anchor} {on} (from {since} to {on})"),
+    "on_or_before_anchor.holds": QT_TRANSLATE_NOOP("on_or_before_anchor.holds", "{label} {date} is on or before {anchor} {on}"),
+    "on_or_before_anchor.fails": QT_TRANSLATE_NOOP("on_or_before_anchor.fails", "{label} {date} is after {anchor} {on}"),
+    "on_or_before_early.holds": QT_TRANSLATE_NOOP("on_or_before_early.holds", "{label} {date} is on or before {anchor}, which cannot be before {earliest}"),
+    "on_or_before_early.fails": QT_TRANSLATE_NOOP("on_or_before_early.fails", "{label} {date} is after {anchor}, which cannot be after {latest}"),
+    "age.at_least": QT_TRANSLATE_NOOP("age.at_least", "at least {min}"),
+    "age.at_most": QT_TRANSLATE_NOOP("age.at_most", "at most {max}"),
+    "age.between": QT_TRANSLATE_NOOP("age.between", "{min}–{max}"),
+    "age_at.holds": QT_TRANSLATE_NOOP("age_at.holds", "age {age} in completed years on {on} (born {born}) is {bounds}"),
+    "age_at.fails": QT_TRANSLATE_NOOP("age_at.fails", "age {age} in completed years on {on} (born {born}) is not {bounds}"),
+    "age_early.holds": QT_TRANSLATE_NOOP("age_early.holds", "age (born {born}) is {bounds} on any date of {anchor} from {on} to {until}"),
+    "age_early.fails": QT_TRANSLATE_NOOP("age_early.fails", "age {age} on {on} (born {born}) is not {bounds}, so neither on {anchor}"),
     "note.rounded": QT_TRANSLATE_NOOP("note.rounded", " (rounded half up to {n} decimals from {raw})"),
     "note.unrounded": QT_TRANSLATE_NOOP("note.unrounded", " (compared unrounded)"),
     "note.entered": QT_TRANSLATE_NOOP("note.entered", " (entered {value} {unit})"),
-    "range.holds": QT_TRANSLATE_NOOP("range.holds", "{label} {value}{unit} within {min}–{max}{unit}{note}"),
-    "range.fails": QT_TRANSLATE_NOOP("range.fails", "{label} {value}{unit} outside {min}–{max}{unit}{note}"),
+    "range.holds": QT_TRANSLATE_NOOP("range.holds", "{label} {value} within {min}–{max}{unit}{note}"),
+    "range.fails": QT_TRANSLATE_NOOP("range.fails", "{label} {value} outside {min}–{max}{unit}{note}"),
     "score_bounds": QT_TRANSLATE_NOOP("score_bounds", "{label} can only reach {low}–{high} with the answers given, so {op} {threshold} {decided} (still missing: {missing})"),
     "score_bounds.holds": QT_TRANSLATE_NOOP("score_bounds.holds", "holds"),
     "score_bounds.fails": QT_TRANSLATE_NOOP("score_bounds.fails", "cannot hold"),
@@ -103,6 +138,7 @@ EN: dict[str, str] = {
     "answer.never": QT_TRANSLATE_NOOP("answer.never", "never"),
     "answer.none_taken": QT_TRANSLATE_NOOP("answer.none_taken", "none taken"),
     "answer.converted": QT_TRANSLATE_NOOP("answer.converted", "{value} {unit} (= {canonical} {canonical_unit})"),
+    "answer.uln": QT_TRANSLATE_NOOP("answer.uln", " (ULN {uln} {unit})"),
     "answer.course": QT_TRANSLATE_NOOP("answer.course", "{drug} {dose} {unit} {route}, from {start}{change}{stop}"),
     "answer.course_change": QT_TRANSLATE_NOOP("answer.course_change", ", dose unchanged since {date}"),
     "answer.course_stop": QT_TRANSLATE_NOOP("answer.course_stop", ", stopped {date}"),
@@ -234,6 +270,8 @@ EN: dict[str, str] = {
     "people.no_site": QT_TRANSLATE_NOOP("people.no_site", "this site has no accounts yet: start with trialdesk site init --admin NAME --password-file FILE"),
     "meaning.eligibility": QT_TRANSLATE_NOOP("meaning.eligibility", "Investigator's eligibility decision: I confirm that the subject is {overall} for protocol {protocol} version {version}."),
     # units and periods
+    "period.hours": QT_TRANSLATE_NOOP("period.hours", "hours"),
+    "period.hour": QT_TRANSLATE_NOOP("period.hour", "hour"),
     "period.days": QT_TRANSLATE_NOOP("period.days", "days"),
     "period.weeks": QT_TRANSLATE_NOOP("period.weeks", "weeks"),
     "period.months": QT_TRANSLATE_NOOP("period.months", "months"),
@@ -255,6 +293,17 @@ EN: dict[str, str] = {
     "problem.invalid_date": QT_TRANSLATE_NOOP("problem.invalid_date", "“{value}” is not a calendar date (YYYY-MM-DD)"),
     "problem.invalid_date_or_never": QT_TRANSLATE_NOOP("problem.invalid_date_or_never", "“{value}” is not a calendar date (YYYY-MM-DD) or “none”"),
     "problem.after_screening": QT_TRANSLATE_NOOP("problem.after_screening", "{value} is after the screening date {screening_date}"),
+    "problem.before_screening": QT_TRANSLATE_NOOP("problem.before_screening", "{value} is before the screening date {screening_date}: this date cannot come before it"),
+    "problem.invalid_datetime": QT_TRANSLATE_NOOP("problem.invalid_datetime", "“{value}” is not a date and time (YYYY-MM-DDTHH:MM)"),
+    "problem.uln_required": QT_TRANSLATE_NOOP("problem.uln_required", "give the laboratory's upper limit of normal (ULN) printed with the result, in {unit}"),
+    "problem.uln_not_positive": QT_TRANSLATE_NOOP("problem.uln_not_positive", "the upper limit of normal must be above 0 {unit}"),
+    "problem.inconsistent": QT_TRANSLATE_NOOP("problem.inconsistent", "refused: {text} (the answers to {facts} contradict each other)"),
+    "problem.division_by_zero": QT_TRANSLATE_NOOP("problem.division_by_zero", "cannot be computed: it divides by zero"),
+    "problem.measurements_apart": QT_TRANSLATE_NOOP("problem.measurements_apart", "cannot be computed: {from_date} and {to_date} are more than {count} {unit} apart"),
+    "problem.dates_reversed": QT_TRANSLATE_NOOP("problem.dates_reversed", "cannot be computed: {to_date} is before {from_date}"),
+    "problem.no_uln": QT_TRANSLATE_NOOP("problem.no_uln", "cannot be computed: no upper limit of normal entered for {fact}"),
+    "problem.adults_only": QT_TRANSLATE_NOOP("problem.adults_only", "the equation is validated for adults only: age {value} is under {min}"),
+    "problem.circular": QT_TRANSLATE_NOOP("problem.circular", "{score} reads itself"),
     "problem.not_yes_no": QT_TRANSLATE_NOOP("problem.not_yes_no", "“{value}” is not yes, no or unknown"),
     "problem.unknown_option": QT_TRANSLATE_NOOP("problem.unknown_option", "“{value}” is not one of {options}"),
     "problem.not_a_list": QT_TRANSLATE_NOOP("problem.not_a_list", "expected a list of courses"),
@@ -335,12 +384,43 @@ EN: dict[str, str] = {
 
 
 def _number(value: Any) -> str:
-    """A value as entered (9.0 stays 9.0); a converted one to at most two decimals."""
+    """A value as entered or as the protocol wrote it: exact, never rounded (9.0 stays 9.0).
+
+    Entered values and limits have at most 6 decimals; a value with more (a conversion, a
+    formula) is shown by `_near` against what it is compared with.
+    """
     if not isinstance(value, Decimal):
         return str(value)
-    if value.as_tuple().exponent < -2:
-        return format(value.quantize(Decimal("0.01")), "f").rstrip("0").rstrip(".")
+    if value.as_tuple().exponent < -MAX_SHOWN_DECIMALS:
+        return _near(value, ())
     return format(value, "f")
+
+
+MAX_SHOWN_DECIMALS = 6
+_SHOWN = Context(prec=60)
+
+
+def _near(value: Decimal, limits: tuple | list) -> str:
+    """A computed value to the fewest decimals (at least 2) that keep its relation to every limit:
+    never rounded onto a limit it is not equal to, nor across one. 52.981 against 52.98 shows
+    as 52.981, never as "52.98 outside 52.98–77.03"."""
+    limits = [Decimal(limit) for limit in limits if limit is not None]
+    if value == value.quantize(Decimal("0.01"), context=_SHOWN):  # short already: exact
+        return format(value.normalize(_SHOWN), "f")
+    for places in range(2, 29):
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN, context=_SHOWN)
+        if all((rounded > limit) == (value > limit) and (rounded < limit) == (value < limit) for limit in limits):
+            return format(rounded, "f")
+    return format(value, "f")
+
+
+def _moment(value: Any) -> str:
+    """A date as YYYY-MM-DD; a date and time as YYYY-MM-DD HH:MM."""
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _raw(value: Decimal) -> str:
@@ -442,8 +522,14 @@ class Messages:
             note = self.t("note.rounded", n=result.round_to, raw=_raw(result.value))
             value = format(result.compared, "f")
         else:
-            note, value = "", _number(result.compared)
+            note, value = "", _near(result.compared, ()) if result.derived else _number(result.compared)
+        if result.unit:
+            value = f"{value} {result.unit}"
         text = self.t("score.value", label=label, value=value, note=note)
+        if result.derived:
+            inputs = [f"{self.fact_label(f)} {self.answer_text(f, self.protocol.fact[f].to_answer(v))}"
+                      for f, v in result.inputs.items()] if self.protocol else []
+            return text + (self.t("score.inputs", inputs=", ".join(inputs)) if inputs else "")
         if result.components:
             parts = ", ".join(self.t(f"component.{k}", points=v) for k, v in result.components.items())
             text += self.t("score.components", parts=parts)
@@ -476,15 +562,19 @@ class Messages:
             return self.t("answer.not_entered") if raw is None else str(raw)
         kind = fact.type
         if kind == "number" and isinstance(raw, dict):
-            from trialdesk.domain.units import QUANTITIES
-
             value, unit = Decimal(str(raw["value"])), raw["unit"]
-            quantity = QUANTITIES[fact.quantity]
-            if unit == quantity.canonical:
-                return f"{_number(value)} {unit}"
-            canonical = quantity.to_canonical(value, unit)
-            return self.t("answer.converted", value=_number(value), unit=unit, canonical=_number(canonical),
-                          canonical_unit=quantity.canonical)
+            quantity = self.protocol.quantity_of(fact_id)
+            shown_unit = quantity.unit_label(unit)
+            text = f"{_number(value)} {shown_unit}".rstrip()
+            if unit != quantity.canonical:
+                canonical = quantity.to_canonical(value, unit)
+                text = self.t("answer.converted", value=_number(value), unit=shown_unit, canonical=_near(canonical, ()),
+                              canonical_unit=quantity.unit_label(quantity.canonical))
+            if raw.get("uln") is not None:
+                text += self.t("answer.uln", uln=_number(Decimal(str(raw["uln"]))), unit=shown_unit)
+            return text
+        if kind == "datetime":
+            return self.t("answer.never") if raw == "none" else str(raw).replace("T", " ")
         if kind == "date":
             return self.t("answer.never") if raw == "none" else str(raw)
         if kind in ("yes_no", "choice"):
@@ -543,37 +633,110 @@ class Messages:
     def _parts(self, outcomes: tuple[Outcome, ...] | list[Outcome]) -> str:
         return self.t("sep").join(self.reason(o) for o in outcomes)
 
-    def _comparison(self, p: dict[str, Any], key: str) -> dict[str, Any]:
+    def _comparison(self, p: dict[str, Any], limits: list) -> dict[str, Any]:
+        """The label and the value of a comparison as a reader sees them: the value as entered
+        with its unit; a converted or computed one beside it, to as many decimals as keep its
+        relation to `limits`."""
+        unit = f" {p['unit']}" if p.get("unit") else ""
         if "score" in p:
             label = self.score_label(p["score"])
             if p.get("round_to") is not None:
                 note = self.t("note.rounded", n=p["round_to"], raw=_raw(p["raw"]))
+                value = format(p["value"], "f")
             else:
                 note = "" if p.get("whole") else self.t("note.unrounded")
-            value = format(p["value"], "f") if p.get("round_to") is not None else _number(p["value"])
-            unit = ""
-        else:
-            label = self.fact_label(p["fact"])
-            value = _number(p["value"])
-            unit = f" {p['unit']}" if p.get("unit") else ""
-            note = ""
-            if p.get("entered_unit") and p["entered_unit"] != p.get("unit"):
-                note = self.t("note.entered", value=_number(p["entered"]), unit=p["entered_unit"])
-            if unit:
-                value = f"{value}{unit}" if key == "threshold" else value
-        return {"label": label, "value": value, "unit": unit, "note": note}
+                value = _near(p["value"], limits) if p["value"].as_tuple().exponent < -2 else _number(p["value"])
+            return {"label": label, "value": f"{value}{unit}", "note": note}
+        label = self.fact_label(p["fact"])
+        value = f"{_near(p['value'], limits) if p.get('converted') else _number(p['value'])}{unit}"
+        if p.get("converted"):
+            entered = f"{_number(p['entered'])}{' ' + p['entered_unit'] if p.get('entered_unit') else ''}"
+            value = self.t("value.converted", entered=entered, value=value)
+        return {"label": label, "value": value, "note": ""}
+
+    def _limit(self, p: dict[str, Any], limit: Decimal) -> str:
+        unit = f" {p['unit']}" if p.get("unit") else ""
+        if p.get("times_uln") is not None:
+            return self.t("uln.limit", times=_number(p["times_uln"]), uln=f"{_number(p['uln'])}{unit}",
+                          limit=f"{_number(limit)}{unit}")
+        return f"{_number(limit)}{unit}"
 
     def _r_threshold(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
-        parts = self._comparison(p, "threshold")
+        parts = self._comparison(p, [p["threshold"]])
         key = "threshold.holds" if verdict is Verdict.MET else "threshold.fails"
-        return self.t(key, op=p["op"], threshold=_number(p["threshold"]), **parts)
+        return self.t(key, op=p["op"], threshold=self._limit(p, p["threshold"]), **parts)
 
     def _r_range(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
-        parts = self._comparison(p, "range")
+        parts = self._comparison(p, [p["min"], p["max"]])
+        unit = f" {p['unit']}" if p.get("unit") else ""
         key = "range.holds" if verdict is Verdict.MET else "range.fails"
-        return self.t(key, min=_number(p["min"]), max=_number(p["max"]), **parts)
+        return self.t(key, min=_number(p["min"]), max=_number(p["max"]), unit=unit, **parts)
+
+    def _limits_text(self, p: dict[str, Any]) -> str:
+        texts = []
+        for limit in p["limits"]:
+            if isinstance(limit, tuple):
+                low, high = limit
+                if low is None:
+                    texts.append(f"<= {self._limit(p, high)}")
+                elif high is None:
+                    texts.append(f">= {self._limit(p, low)}")
+                else:
+                    texts.append(self.t("limit.range", min=_number(low), max=self._limit(p, high)))
+            else:
+                texts.append(f"{p['op']} {self._limit(p, limit)}")
+        return ", ".join(texts)
+
+    def _flat_limits(self, p: dict[str, Any]) -> list:
+        flat: list = []
+        for limit in p.get("limits", []):
+            flat.extend(limit if isinstance(limit, tuple) else (limit,))
+        return flat
+
+    def _r_limit_settled(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        parts = self._comparison(p, self._flat_limits(p))
+        open_parts = self._parts(reason.children)
+        return self.t("limit_settled", label=parts["label"], value=parts["value"], limits=self._limits_text(p),
+                      open=f" — {open_parts}" if open_parts else "")
+
+    def _r_limit_open(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        parts = self._comparison(p, self._flat_limits(p))
+        if not reason.children:
+            return self.t("limit_open.none", label=parts["label"], value=parts["value"])
+        return self.t("limit_open", label=parts["label"], value=parts["value"], open=self._parts(reason.children))
+
+    def _r_not_known(self, reason: Reason, verdict: Verdict) -> str:
+        answers = self.t("sep").join(
+            self.t("answer", label=self.fact_label(f), answer=self.answer(f, a)) for f, a in reason.params["answers"].items()
+        )
+        return self.t("not_known", answers=answers)
+
+    def _r_not_applicable(self, reason: Reason, verdict: Verdict) -> str:
+        return self.t("not_applicable", part=self.reason(reason.children[0]))
+
+    def _r_applies_open(self, reason: Reason, verdict: Verdict) -> str:
+        return self.t("applies_open", condition=self.reason(reason.children[0]), part=self.reason(reason.children[1]))
+
+    def anchor_label(self, anchor: str | None) -> str:
+        return self.t("anchor.screening") if anchor is None else self.fact_label(anchor)
+
+    def _r_pending(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        anchor = self.anchor_label(p["anchor"])
+        if p.get("date") is not None:
+            return self.t("pending.detail", anchor=anchor, label=self.fact_label(p["fact"]), date=_moment(p["date"]))
+        return self.t("pending", anchor=anchor)
+
+    def _span(self, low: Any, high: Any) -> str:
+        if low is not None and high is not None:
+            return self.t("span.between", low=_moment(low), high=_moment(high))
+        if low is not None:
+            return self.t("span.from", date=_moment(low))
+        return self.t("span.until", date=_moment(high))
 
     def _r_score_bounds(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
@@ -599,31 +762,64 @@ class Messages:
         p = reason.params
         return self.t("score_problem", label=self.score_label(p["score"]), problem=self.problem_text(p["problem"]))
 
+    def _age_bounds(self, p: dict[str, Any]) -> str:
+        if p["min"] is None:
+            return self.t("age.at_most", max=p["max"])
+        if p["max"] is None:
+            return self.t("age.at_least", min=p["min"])
+        return self.t("age.between", min=p["min"], max=p["max"])
+
     def _r_age(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
-        key = "age.holds" if verdict is Verdict.MET else "age.fails"
-        return self.t(key, age=p["age"], on=self.date(p["on"]), born=self.date(p["born"]), min=p["min"], max=p["max"])
+        if p["min"] is not None and p["max"] is not None and p.get("anchor") is None:
+            key = "age.holds" if verdict is Verdict.MET else "age.fails"
+            return self.t(key, age=p["age"], on=self.date(p["on"]), born=self.date(p["born"]), min=p["min"], max=p["max"])
+        key = "age_at.holds" if verdict is Verdict.MET else "age_at.fails"
+        return self.t(key, age=p["age"], on=self.date(p["on"]), born=self.date(p["born"]), bounds=self._age_bounds(p))
+
+    def _r_age_early(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "age_early.holds" if verdict is Verdict.MET else "age_early.fails"
+        return self.t(key, age=p["age"], on=self.date(p["on"]), born=self.date(p["born"]), bounds=self._age_bounds(p),
+                      anchor=self.anchor_label(p["anchor"]), until=self.date(p["until"]) if p.get("until") else "")
 
     def _r_date_window(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
-        key = "date_window.holds" if verdict is Verdict.MET else "date_window.fails"
-        return self.t(
-            key,
-            label=self.fact_label(p["fact"]),
-            date=self.date(p["date"]),
-            count=p["count"],
-            unit=self.period(p["count"], p["unit"]),
-            on=self.date(p["on"]),
-            since=self.date(p["since"]),
-        )
+        holds = verdict is Verdict.MET
+        common = {"label": self.fact_label(p["fact"]), "date": _moment(p["date"]), "count": p["count"],
+                  "unit": self.period(p["count"], p["unit"]), "on": _moment(p["on"]), "since": _moment(p["since"]),
+                  "until": _moment(p["until"]), "anchor": self.anchor_label(p.get("anchor"))}
+        if p.get("side", "before") == "after":
+            return self.t("date_window_after.holds" if holds else "date_window_after.fails", **common)
+        if p.get("anchor") is not None:
+            return self.t("date_window_anchor.holds" if holds else "date_window_anchor.fails", **common)
+        return self.t("date_window.holds" if holds else "date_window.fails", **common)
+
+    def _r_date_window_early(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "date_window_early.inside" if verdict is Verdict.MET else "date_window_early.outside"
+        return self.t(key, label=self.fact_label(p["fact"]), date=_moment(p["date"]), count=p["count"],
+                      unit=self.period(p["count"], p["unit"]), side=self.t(f"side.{p['side']}"),
+                      anchor=self.anchor_label(p["anchor"]), span=self._span(p["earliest"], p["latest"]))
 
     def _r_date_window_never(self, reason: Reason, verdict: Verdict) -> str:
         return self.t("date_window_never", label=self.fact_label(reason.params["fact"]))
 
     def _r_on_or_before(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
-        key = "on_or_before.holds" if verdict is Verdict.MET else "on_or_before.fails"
-        return self.t(key, label=self.fact_label(p["fact"]), date=self.date(p["date"]), on=self.date(p["on"]))
+        holds = verdict is Verdict.MET
+        if p.get("anchor") is not None:
+            key = "on_or_before_anchor.holds" if holds else "on_or_before_anchor.fails"
+            return self.t(key, label=self.fact_label(p["fact"]), date=_moment(p["date"]),
+                          anchor=self.anchor_label(p["anchor"]), on=_moment(p["on"]))
+        key = "on_or_before.holds" if holds else "on_or_before.fails"
+        return self.t(key, label=self.fact_label(p["fact"]), date=_moment(p["date"]), on=_moment(p["on"]))
+
+    def _r_on_or_before_early(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "on_or_before_early.holds" if verdict is Verdict.MET else "on_or_before_early.fails"
+        return self.t(key, label=self.fact_label(p["fact"]), date=_moment(p["date"]), anchor=self.anchor_label(p["anchor"]),
+                      earliest=_moment(p.get("earliest")), latest=_moment(p.get("latest")))
 
     def _r_attestation(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
@@ -734,6 +930,9 @@ class Messages:
         """The problem's message without the fact it belongs to."""
         p = {k: self._value(v) for k, v in problem.params.items()}
         code = problem.code
+        if code == "inconsistent":
+            p["facts"] = ", ".join(self.fact_label(f) for f in problem.params["facts"])
+            p["text"] = problem.params.get("translations", {}).get(self.lang, problem.params["text"])
         if code == "invalid_date" and problem.params.get("never_allowed"):
             code = "invalid_date_or_never"
         return self.t(f"problem.{code}", **p)

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from trialdesk.domain.errors import FactsInvalid, Problem
-from trialdesk.domain.evaluation import evaluate, parse_facts
+from trialdesk.domain.evaluation import evaluate, inconsistencies, parse_facts
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.screening import SUBJECT_FACTS, AuditEntry, Screening, check_subject, status_from_report
@@ -79,13 +79,14 @@ def start_screening(
     actor: str,
     clock: Clock = local_now,
     typed: bool = False,
+    protocol_sha256: str | None = None,
 ) -> ScreeningSession:
     """Create a screening for a new subject, with any answers already known (from a file).
 
     The subject's date of birth, sex and consent date are answers too when the protocol
     asks them under those ids. `typed`: the answers were typed by a person (numbers may be text in
-    the documented form), not read from a file. Raises FactsInvalid (every bad field or answer) or
-    StoreError.
+    the documented form), not read from a file. `protocol_sha256`: of the file `protocol` was read
+    from, stored with the screening. Raises FactsInvalid (every bad field or answer) or StoreError.
     """
     answers = dict(answers or {})
     values = dict(subject_values)
@@ -115,6 +116,7 @@ def start_screening(
     screening = store.create(
         protocol_id=protocol.id,
         protocol_version=protocol.version,
+        protocol_sha256=protocol_sha256,
         site=site,
         subject=subject,
         answers={k: protocol.fact[k].to_answer(v) for k, v in facts.items()},
@@ -240,8 +242,16 @@ class ScreeningSession:
         """An answer in its one stored form (None for None); raises FactsInvalid for a bad one."""
         if raw is None:
             return None
-        parsed = parse_facts(self.protocol, {fact_id: raw}, self.on, typed=True)
+        parsed = self._parsed(fact_id, raw)
         return self.protocol.fact[fact_id].to_answer(parsed[fact_id])
+
+    def _parsed(self, fact_id: str, raw: Any) -> dict[str, FactValue]:
+        """One answer checked alone, then with the others against the protocol's consistency checks."""
+        parsed = parse_facts(self.protocol, {fact_id: raw}, self.on, typed=True)
+        problems = inconsistencies(self.protocol, {**self.facts, **parsed}, self.on, changed=fact_id)
+        if problems:
+            raise FactsInvalid(problems)
+        return parsed
 
     def same_answer(self, fact_id: str, raw: Any) -> bool:
         """Whether `raw` means what is stored already (typing the same value again is no change)."""
@@ -262,7 +272,7 @@ class ScreeningSession:
 
         Raises FactsInvalid for a value the fact does not accept.
         """
-        parsed = {} if raw is None else parse_facts(self.protocol, {fact_id: raw}, self.on, typed=True)
+        parsed = {} if raw is None else self._parsed(fact_id, raw)
         facts = {k: v for k, v in self.facts.items() if k != fact_id} | parsed
         report = evaluate(self.protocol, facts, self.on)
         return SessionChange(report, report.changed_since(self.report))
@@ -326,7 +336,8 @@ class ScreeningSession:
                                                               at=self.clock(), seen_seq=self._watched_seq))
 
     def correct(self, reason: str) -> ScreeningSession:
-        """Open a new version of a signed screening, citing this one; this one stays as it was."""
+        """Open a new version of a signed screening, citing this one; this one stays as it was. The new
+        version is made under the same protocol file (the same SHA-256)."""
         if self.refusal is not None:
             raise self.refusal
         reason = check_text(reason, "reason")
@@ -337,7 +348,8 @@ class ScreeningSession:
             raise StoreError("not_signed", status=self.screening.status.value)
         session = uuid.uuid4().hex
         new = self.store.create(
-            protocol_id=self.protocol.id, protocol_version=self.protocol.version, site=self.screening.site,
+            protocol_id=self.protocol.id, protocol_version=self.protocol.version,
+            protocol_sha256=self.screening.protocol_sha256, site=self.screening.site,
             subject=self.screening.subject, answers=self.screening.answers, status=_status(self.report),
             failed_criteria=_failed(self.report), actor=self.actor, at=self.clock(), edit_session=session,
             supersedes=self.screening, correction_reason=reason, notes=self.screening.notes,

@@ -38,7 +38,7 @@ def edit(old: str, new: str) -> str:
         ("{kind: attestation, fact: infection}", "{kind: attest, fact: infection}", "criteria[10].rule", "unknown kind 'attest'"),
         ("{kind: attestation, fact: tuberculosis}", "{kind: attestation, fact: tb}", "criteria[11].rule.fact", "unknown fact 'tb'"),
         ("interpretation: Either one excludes.", "interpretaton: Either one excludes.", "criteria[17].interpretaton", "unexpected field"),
-        ("units: [g/L, g/dL, mmol/L]", "units: [g/L, g/dl]", "facts[21]", "unknown unit(s) ['g/dl']"),
+        ("units: [g/L, g/dL, mmol/L]", "units: [g/L, g/dl]", "facts[21].units[1]", "'g/dl' is not a unit of haemoglobin; expected some of ['g/L', 'g/dL', 'mmol/L']"),
         ("{kind: date_window, fact: last_live_vaccine, within: {count: 3, unit: months}}",
          "{kind: date_window, fact: last_live_vaccine, within: {count: 3, unit: moons}}", "criteria[16].rule.within.unit", "'months'"),
         ("- {kind: one_of, fact: hbv, values: [positive]}", "- {kind: one_of, fact: hbv, values: [reactive]}",

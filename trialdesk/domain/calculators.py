@@ -13,8 +13,11 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from datetime import date
+
 from trialdesk.domain import joints
-from trialdesk.domain.scores import acr_1987, acr_eular_2010, cdai, das28, sdai
+from trialdesk.domain.periods import completed_years
+from trialdesk.domain.scores import acr_1987, acr_eular_2010, cdai, ckd_epi, das28, sdai
 from trialdesk.domain.units import QUANTITIES
 from trialdesk.domain.values import JointExam, Measurement
 
@@ -28,9 +31,12 @@ class InputKind:
     unit: str | None = None
     joint_part: str | None = None  # "tender" | "swollen" | "large" | "small"
     options: tuple[str, ...] | None = None
+    age: bool = False  # a date of birth, read as the age in completed years on the screening date
 
-    def read(self, value: Any) -> Any:
+    def read(self, value: Any, on: date) -> Any:
         """The calculator's argument from a fact's value; None when it is "not known"."""
+        if self.age:
+            return completed_years(value, on)
         if isinstance(value, JointExam):
             if self.joint_part in ("tender", "swollen"):
                 return joints.count_28(getattr(value, self.joint_part))
@@ -64,6 +70,7 @@ class Calculator:
     compute: Callable[..., Any]
     bounds: Callable[..., tuple[int, int]] | None = None
     whole: bool = False  # points or counts: never fractional, so rounding never arises
+    unit: str = ""  # the unit of the result, as a reader sees it ("" for points, counts and indices)
 
     def value_of(self, result: Any) -> Decimal:
         """The number compared with thresholds, from whatever the formula returns."""
@@ -180,6 +187,18 @@ CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
                 _acr1987,
                 _acr1987_bounds,
                 whole=True,
+            ),
+            Calculator(
+                "egfr_ckd_epi_2021",
+                "eGFR (CKD-EPI 2021 creatinine)",
+                "Inker et al., N Engl J Med 2021;385:1737-49 (race-free equation)",
+                {
+                    "creatinine": _measure("creatinine", "mg/dL"),
+                    "date_of_birth": InputKind(("date",), age=True),
+                    "sex": InputKind(("choice",), options=("female", "male")),
+                },
+                ckd_epi.egfr_2021,
+                unit="mL/min/1.73m²",
             ),
             Calculator("tjc28", "TJC28", "28-joint count", {"joints": _joint("tender")}, _joint_count, whole=True),
             Calculator("sjc28", "SJC28", "28-joint count", {"joints": _joint("swollen")}, _joint_count, whole=True),

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
+from trialdesk.domain import expressions as x
 from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
 from trialdesk.domain.errors import DomainError, FactsInvalid, Problem
+from trialdesk.domain.facts import ChoiceFact, DateFact, NumberFact, YesNoFact
 from trialdesk.domain.medications import EQUIVALENCE_TABLES
-from trialdesk.domain.periods import completed_years
+from trialdesk.domain.periods import Period, completed_years
 from trialdesk.domain.protocol import Protocol
+from trialdesk.domain.units import to_decimal, unit_symbol, UNITS
 from trialdesk.domain.values import NEVER, FactValue, Measurement, MedicationEntry, shown
 from trialdesk.domain.verdict import (
     CriterionResult,
@@ -29,7 +33,7 @@ from trialdesk.domain.verdict import (
     Verdict,
 )
 
-MET, NOT_MET, UNKNOWN = Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN
+MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN, Verdict.NOT_APPLICABLE
 OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
     ">": operator.gt,
@@ -59,12 +63,50 @@ def parse_facts(
         if value is None:
             continue
         try:
-            facts[fact_id] = definition.parse(value, on, typed=typed)
+            if isinstance(definition, NumberFact):
+                facts[fact_id] = definition.parse(value, on, typed=typed, quantity=protocol.quantity.get(definition.quantity))
+            else:
+                facts[fact_id] = definition.parse(value, on, typed=typed)
         except FactsInvalid as invalid:
             problems.extend(invalid.problems)
+    if not problems:
+        problems = inconsistencies(protocol, facts, on)
     if problems:
         raise FactsInvalid(problems)
     return facts
+
+
+def inconsistencies(
+    protocol: Protocol, facts: Mapping[str, FactValue], on: date, changed: str | None = None
+) -> list[Problem]:
+    """The protocol's consistency checks these answers break, each naming the facts it reads.
+
+    With `changed`, only the checks that read that fact, and the problem is put on it (the
+    answer being entered is the one refused).
+    """
+    if not protocol.consistency:
+        return []
+    run = _Evaluation(protocol, facts, on)
+    problems = []
+    for check in protocol.consistency:
+        read = _facts_of(protocol, check.if_) + [f for f in _facts_of(protocol, check.then) if f not in _facts_of(protocol, check.if_)]
+        if changed is not None and changed not in read:
+            continue
+        if run.rule(check.if_).verdict is MET and run.rule(check.then).verdict is NOT_MET:
+            owner = changed if changed is not None else read[0]
+            params = {"check": check.id, "facts": read, "text": check.text,
+                      "translations": {lang: t.text for lang, t in check.translations.items()}}
+            problems.append(Problem("inconsistent", owner, params))
+    return problems
+
+
+def _facts_of(protocol: Protocol, rule: r.Rule) -> list[str]:
+    from trialdesk.domain.protocol import _walk, rule_facts
+
+    found: list[str] = []
+    for part in _walk(rule):
+        found.extend(f for f in rule_facts(part) if f not in found)
+    return found
 
 
 def normal_answers(protocol: Protocol, facts: Mapping[str, FactValue]) -> dict[str, Any]:
@@ -83,9 +125,7 @@ def normal_answer(protocol: Protocol, fact_id: str, raw: Any, on: date, *, typed
 def evaluate(protocol: Protocol, facts: Mapping[str, FactValue], on: date) -> EligibilityReport:
     """Every criterion's verdict and reason for one subject on the screening date `on`."""
     run = _Evaluation(protocol, facts, on)
-    results = tuple(
-        CriterionResult(c.id, c.kind, *_unpack(run.rule(c.rule))) for c in protocol.criteria
-    )
+    results = tuple(CriterionResult(c.id, c.kind, *_unpack(run.criterion(c))) for c in protocol.criteria)
     scores = {s.id: run.score(s.id) for s in protocol.scores}
     return EligibilityReport(protocol.id, protocol.version, on, results, scores)
 
@@ -99,7 +139,15 @@ def _verdict(holds: bool) -> Verdict:
 
 
 def _missing(*fact_ids: str) -> Outcome:
-    return Outcome(UNKNOWN, Reason("missing", {"facts": list(fact_ids)}))
+    return Outcome(UNKNOWN, Reason("missing", {"facts": list(dict.fromkeys(fact_ids))}))
+
+
+def _passes(kind: str, verdict: Verdict) -> bool:
+    """Whether a criterion's verdict lets the subject through."""
+    return verdict is (MET if kind == "inclusion" else NOT_MET)
+
+
+_FOREVER = None  # an end of the dates an unknown anchor can still take that is not bounded
 
 
 class _Evaluation:
@@ -110,12 +158,14 @@ class _Evaluation:
         self.facts = facts
         self.on = on
         self._scores: dict[str, ScoreResult] = {}
+        self._computing: set[str] = set()
         self._dispatch: dict[type, Callable[[Any], Outcome]] = {
             r.Threshold: self._threshold,
             r.Range: self._range,
             r.Age: self._age,
             r.DateWindow: self._date_window,
             r.OnOrBeforeScreening: self._on_or_before,
+            r.OnOrBefore: self._on_or_before,
             r.Attestation: self._attestation,
             r.OneOf: self._one_of,
             r.CurrentTreatment: self._current_treatment,
@@ -131,10 +181,36 @@ class _Evaluation:
     def rule(self, rule: r.Rule) -> Outcome:
         return self._dispatch[type(rule)](rule)
 
+    def criterion(self, criterion: Any) -> Outcome:
+        """A criterion's outcome: its rule's, unless it applies only under a condition not met."""
+        outcome = self.rule(criterion.rule)
+        if criterion.applies_if is None:
+            return outcome
+        applies = self.rule(criterion.applies_if)
+        if applies.verdict is NOT_MET:
+            return Outcome(NOT_APPLICABLE, Reason("not_applicable", children=(applies,)))
+        if applies.verdict is UNKNOWN and not _passes(criterion.kind, outcome.verdict):
+            return Outcome(UNKNOWN, Reason("applies_open", children=(applies, outcome)))
+        return outcome  # it applies, or it passes whether or not it applies
+
     def value(self, fact_id: str) -> Any:
         """The fact's value, or None when it is not entered or answered "not known"."""
         value = self.facts.get(fact_id)
-        return None if value == "unknown" else value
+        if value is None:
+            return None
+        definition = self.protocol.fact[fact_id]
+        if isinstance(definition, YesNoFact) and value == "unknown":
+            return None
+        if isinstance(definition, ChoiceFact) and value in definition.unknown_ids:
+            return None
+        return value
+
+    def absent(self, *fact_ids: str) -> Outcome:
+        """UNKNOWN because these facts have no usable value: not entered, or answered not known."""
+        answered = {f: self.facts[f] for f in fact_ids if self.facts.get(f) is not None and self.value(f) is None}
+        if answered:
+            return Outcome(UNKNOWN, Reason("not_known", {"facts": list(dict.fromkeys(fact_ids)), "answers": answered}))
+        return _missing(*fact_ids)
 
     # -- scores ---------------------------------------------------------------------
 
@@ -145,15 +221,18 @@ class _Evaluation:
 
     def _compute(self, score_id: str) -> ScoreResult:
         definition = self.protocol.score[score_id]
+        if definition.expression is not None:
+            return self._derived(score_id)
         calculator = CALCULATORS[definition.calculator]
         args: dict[str, Any] = {}
         missing: list[str] = []
         for name, fact_id in definition.inputs.items():
             value = self.value(fact_id)
-            args[name] = None if value is None else calculator.inputs[name].read(value)
+            args[name] = None if value is None else calculator.inputs[name].read(value, self.on)
             if args[name] is None and fact_id not in missing:
                 missing.append(fact_id)
-        common = {"score_id": score_id, "label": definition.label, "inputs": args, "round_to": definition.round_to}
+        common = {"score_id": score_id, "label": definition.label, "inputs": args, "round_to": definition.round_to,
+                  "unit": calculator.unit}
         if missing:
             bounds = calculator.bounds(**args) if calculator.bounds else None
             return ScoreResult(**common, missing=tuple(missing), bounds=bounds)
@@ -169,14 +248,67 @@ class _Evaluation:
             **common, value=value, compared=compared, components=calculator.components(result)
         )
 
+    def _derived(self, score_id: str) -> ScoreResult:
+        """A derived value: the expression computed exactly, then given in the declared unit."""
+        definition = self.protocol.score[score_id]
+        read = tuple(x.facts_read(definition.expression))
+        inputs = {f: self.facts.get(f) for f in read if self.facts.get(f) is not None}
+        common = {"score_id": score_id, "label": definition.label, "inputs": inputs, "round_to": definition.round_to,
+                  "unit": definition.shown_unit, "derived": True}
+        if score_id in self._computing:  # a score that reads itself: refused when the file is read
+            return ScoreResult(**common, problem=Problem("circular", params={"score": score_id}))
+        self._computing.add(score_id)
+        try:
+            si = x.compute(definition.expression, self._si, self.on)
+        except x.Missing as missing:
+            facts = [f for key in missing.facts for f in self._missing_facts(key)]
+            return ScoreResult(**common, missing=tuple(dict.fromkeys(facts)))
+        except x.NotComputable as error:
+            return ScoreResult(**common, problem=Problem(error.code, params=error.params))
+        finally:
+            self._computing.discard(score_id)
+        unit = UNITS[unit_symbol(definition.unit)] if definition.unit else None
+        value = to_decimal(si / unit.factor if unit else si)
+        compared = value
+        if definition.round_to is not None:
+            compared = value.quantize(Decimal(1).scaleb(-definition.round_to), rounding=ROUND_HALF_UP)
+        return ScoreResult(**common, value=value, compared=compared)
+
+    def _missing_facts(self, key: str) -> list[str]:
+        if key.startswith("score:"):
+            return list(self.score(key[6:]).missing)
+        return [key]
+
+    def _si(self, key: str) -> Any:
+        """What an expression reads: a number fact in SI units (value, ULN), a date, a score."""
+        if key.startswith("score:"):
+            score = self.score(key[6:])
+            if score.compared is None:
+                return None
+            unit = UNITS.get(unit_symbol(self.protocol.score[key[6:]].unit or "1") or "1")
+            return Fraction(score.compared) * unit.factor
+        value = self.value(key)
+        if value is None or value == NEVER:
+            return None
+        if isinstance(value, Measurement):
+            quantity = self.protocol.quantity_of(key)
+            uln = None if value.uln is None else quantity.to_si(quantity.to_canonical(value.uln, value.unit))
+            return quantity.to_si(value.canonical), uln
+        if isinstance(value, int):
+            return Fraction(value), None
+        return value
+
     # -- comparisons on one fact or score ------------------------------------------------
 
     def _operand(self, rule: r.Threshold | r.Range) -> tuple[Decimal | None, dict[str, Any], Outcome | None]:
-        """The number a comparison reads, the reason parameters describing it, or an early outcome."""
+        """The number a comparison reads (in the unit its limits are written in), the reason
+        parameters describing it, or an early outcome."""
         if rule.score is not None:
             score = self.score(rule.score)
-            whole = CALCULATORS[self.protocol.score[rule.score].calculator].whole
-            params: dict[str, Any] = {"score": rule.score, "round_to": score.round_to, "whole": whole}
+            definition = self.protocol.score[rule.score]
+            whole = definition.calculator is not None and CALCULATORS[definition.calculator].whole
+            params: dict[str, Any] = {"score": rule.score, "round_to": score.round_to, "whole": whole,
+                                      "unit": score.unit}
             if score.problem is not None:
                 return None, params, Outcome(UNKNOWN, Reason("score_problem", {**params, "problem": score.problem}))
             if score.missing:
@@ -184,36 +316,120 @@ class _Evaluation:
             return score.compared, {**params, "value": score.compared, "raw": score.value}, None
         value = self.value(rule.fact)
         if value is None:
-            return None, {"fact": rule.fact}, _missing(rule.fact)
+            return None, {"fact": rule.fact}, self.absent(rule.fact)
         if isinstance(value, Measurement):
+            quantity = self.protocol.quantity_of(rule.fact)
+            unit = rule.unit or quantity.canonical
             params = {
                 "fact": rule.fact,
-                "value": value.canonical,
-                "unit": self.protocol.fact[rule.fact].canonical_unit,
+                "value": quantity.convert(value.value, value.unit, unit),
+                "unit": quantity.unit_label(unit),
                 "entered": value.value,
-                "entered_unit": value.unit,
+                "entered_unit": quantity.unit_label(value.unit),
+                "converted": value.unit != unit,
             }
-            return value.canonical, params, None
+            if isinstance(rule, r.Threshold) and rule.times_uln is not None:
+                # compared in the unit of the report, where the value and its ULN were printed together
+                params.update(value=value.value, unit=quantity.unit_label(value.unit), converted=False,
+                              uln=value.uln, times_uln=rule.times_uln)
+                return value.value, params, None
+            return params["value"], params, None
         return Decimal(value), {"fact": rule.fact, "value": value}, None
+
+    def _limits(self, bound: r.Bound | None) -> tuple[list[tuple[Decimal | None, int | None]], list[Outcome]]:
+        """The limits a bound can still be, each with the case it comes from, and the open cases' outcomes.
+
+        None in the list stands for "no limit applies" (no case can be met and there is no `otherwise`).
+        """
+        if not isinstance(bound, r.Limit):
+            return [(bound, None)], []
+        possible: list[tuple[Decimal | None, int | None]] = []
+        open_cases: list[Outcome] = []
+        for index, case in enumerate(bound.cases):
+            outcome = self.rule(case.when)
+            if outcome.verdict is MET:
+                possible.append((case.value, index))
+                return possible, open_cases
+            if outcome.verdict is UNKNOWN:
+                possible.append((case.value, index))
+                open_cases.append(outcome)
+        # Without `otherwise` the cases are the author's whole list (by sex: female, male): while
+        # some are undecided, one of them will apply; when none can, no limit applies at all.
+        if bound.otherwise is not None or not possible:
+            possible.append((bound.otherwise, -1))
+        return possible, open_cases
 
     def _threshold(self, rule: r.Threshold) -> Outcome:
         value, params, early = self._operand(rule)
         if early is not None:
             return early
         compare = OPERATORS[rule.op]
-        params = {**params, "op": rule.op, "threshold": rule.value}
+        if rule.times_uln is not None:
+            limit = rule.times_uln * params["uln"]
+            params = {**params, "op": rule.op, "threshold": limit}
+            return Outcome(_verdict(compare(value, limit)), Reason("threshold", params))
+        possible, open_cases = self._limits(rule.value)
+        params = {**params, "op": rule.op}
         if value is None:  # a point score with unknown domains: decide on its bounds
-            return self._bounded(params, lambda v: compare(v, rule.value))
-        return Outcome(_verdict(compare(value, rule.value)), Reason("threshold", params))
+            if len(possible) == 1 and possible[0][0] is not None:
+                params["threshold"] = possible[0][0]
+                return self._bounded(params, lambda v: compare(v, possible[0][0]))
+            return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"]}))
+        return self._decide("threshold", params, possible, open_cases,
+                            lambda limit: compare(value, limit), lambda limit: {"threshold": limit})
 
     def _range(self, rule: r.Range) -> Outcome:
         value, params, early = self._operand(rule)
         if early is not None:
             return early
-        params = {**params, "min": rule.min, "max": rule.max}
+        lows, open_low = self._limits(rule.min)
+        highs, open_high = self._limits(rule.max)
+        pairs = [((low, i), (high, j)) for low, i in lows for high, j in highs]
+
+        def holds(pair: tuple) -> bool:
+            (low, _), (high, _) = pair
+            return (low is None or low <= value) and (high is None or value <= high)
+
         if value is None:
-            return self._bounded(params, lambda v: rule.min <= v <= rule.max)
-        return Outcome(_verdict(rule.min <= value <= rule.max), Reason("range", params))
+            if len(pairs) == 1:
+                (low, _), (high, _) = pairs[0]
+                params = {**params, "min": low, "max": high}
+                return self._bounded(params, lambda v: (low is None or low <= v) and (high is None or v <= high))
+            return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"]}))
+        outcomes = {holds(pair) for pair in pairs}
+        if len(outcomes) == 1 and all(low is not None or high is not None for (low, _), (high, _) in pairs):
+            (low, i), (high, j) = next(p for p in pairs if holds(p) == next(iter(outcomes)))
+            if len(pairs) == 1:
+                reason = self._range_reason(params, low, high)
+            else:
+                reason = Reason("limit_settled", {**params, "min": low, "max": high, "limits": [
+                    (lo, hi) for (lo, _), (hi, _) in pairs]}, tuple(open_low + open_high))
+            return Outcome(_verdict(outcomes.pop()), reason)
+        return Outcome(UNKNOWN, Reason("limit_open", {**params, "limits": [(lo, hi) for (lo, _), (hi, _) in pairs]},
+                                       tuple(open_low + open_high)))
+
+    @staticmethod
+    def _range_reason(params: dict[str, Any], low: Decimal | None, high: Decimal | None) -> Reason:
+        """A closed range is worded as a range, an open one as the comparison it is."""
+        if low is None:
+            return Reason("threshold", {**params, "op": "<=", "threshold": high})
+        if high is None:
+            return Reason("threshold", {**params, "op": ">=", "threshold": low})
+        return Reason("range", {**params, "min": low, "max": high})
+
+    @staticmethod
+    def _decide(code: str, params: dict[str, Any], possible: list, open_cases: list[Outcome],
+                holds: Callable[[Decimal], bool], described: Callable[[Decimal], dict[str, Any]]) -> Outcome:
+        """Decided when the value settles the comparison against every limit still possible."""
+        limits = [limit for limit, _ in possible]
+        if len(limits) == 1 and limits[0] is not None:
+            return Outcome(_verdict(holds(limits[0])), Reason(code, {**params, **described(limits[0])}))
+        results = {holds(limit) for limit in limits if limit is not None}
+        if None not in limits and len(results) == 1:
+            verdict = results.pop()
+            return Outcome(_verdict(verdict), Reason("limit_settled", {**params, "limits": limits}, tuple(open_cases)))
+        return Outcome(UNKNOWN, Reason("limit_open", {**params, "limits": [lim for lim in limits if lim is not None]},
+                                       tuple(open_cases)))
 
     @staticmethod
     def _bounded(params: dict[str, Any], holds: Callable[[Decimal], bool]) -> Outcome:
@@ -226,43 +442,108 @@ class _Evaluation:
 
     # -- dates -------------------------------------------------------------------------
 
+    def _moment(self, fact_id: str | None) -> Any:
+        """A date fact's value; the screening date when `fact_id` is None."""
+        return self.on if fact_id is None else self.value(fact_id)
+
+    def _anchor_span(self, anchor: str) -> tuple[date | None, date | None]:
+        """The dates an anchor not yet known can still take (None: unbounded on that side)."""
+        definition = self.protocol.fact[anchor]
+        low = self.on if getattr(definition, "on_or_after_screening", False) else None
+        high = self.on if getattr(definition, "not_after_screening", False) else None
+        return low, high
+
+    def _pending(self, rule: Any, params: dict[str, Any]) -> Outcome:
+        return Outcome(UNKNOWN, Reason("pending", {**params, "anchor": rule.anchor}))
+
     def _age(self, rule: r.Age) -> Outcome:
         born = self.value(rule.fact)
         if born is None:
-            return _missing(rule.fact)
-        age = completed_years(born, self.on)
-        params = {"fact": rule.fact, "born": born, "age": age, "on": self.on, "min": rule.min_years, "max": rule.max_years}
-        return Outcome(_verdict(rule.min_years <= age <= rule.max_years), Reason("age", params))
+            return self.absent(rule.fact)
+        params = {"fact": rule.fact, "born": born, "min": rule.min_years, "max": rule.max_years, "anchor": rule.anchor}
+
+        def holds(on: date) -> bool:
+            age = completed_years(born, on)
+            return (rule.min_years is None or age >= rule.min_years) and (rule.max_years is None or age <= rule.max_years)
+
+        on = self._moment(rule.anchor)
+        if on is None:
+            low, high = self._anchor_span(rule.anchor)
+            # age only grows with the anchor: the youngest at `low`, the oldest at `high`
+            if low is not None and rule.max_years is not None and completed_years(born, low) > rule.max_years:
+                return Outcome(NOT_MET, Reason("age_early", {**params, "age": completed_years(born, low), "on": low, "side": "after"}))
+            if high is not None and rule.min_years is not None and completed_years(born, high) < rule.min_years:
+                return Outcome(NOT_MET, Reason("age_early", {**params, "age": completed_years(born, high), "on": high, "side": "before"}))
+            if low is not None and high is not None and holds(low) and holds(high):
+                return Outcome(MET, Reason("age_early", {**params, "age": completed_years(born, low), "on": low, "side": "between", "until": high}))
+            return self._pending(rule, params)
+        if isinstance(on, datetime):
+            on = on.date()
+        age = completed_years(born, on)
+        return Outcome(_verdict(holds(on)), Reason("age", {**params, "age": age, "on": on}))
 
     def _date_window(self, rule: r.DateWindow) -> Outcome:
         value = self.value(rule.fact)
+        anchor = self._moment(rule.anchor)
+        params = {"fact": rule.fact, "count": rule.within.count, "unit": rule.within.unit, "side": rule.side,
+                  "anchor": rule.anchor}
         if value is None:
-            return _missing(rule.fact)
-        since = rule.within.before(self.on)
-        params = {"fact": rule.fact, "count": rule.within.count, "unit": rule.within.unit, "since": since, "on": self.on}
+            return self.absent(rule.fact) if rule.anchor is None or anchor is not None else self.absent(rule.fact, rule.anchor)
         if value == NEVER:
             return Outcome(NOT_MET, Reason("date_window_never", params))
-        return Outcome(_verdict(since <= value <= self.on), Reason("date_window", {**params, "date": value}))
+        hours = rule.within.unit == "hours"
+        value = value if hours else _day(value)
+        params["date"] = value
+        if anchor is not None:
+            anchor = anchor if hours else _day(anchor)
+            start, end = _window(rule.within, rule.side, anchor)
+            return Outcome(_verdict(start <= value <= end), Reason("date_window", {**params, "since": start, "until": end,
+                                                                                 "on": anchor}))
+        low, high = self._anchor_span(rule.anchor)
+        if hours:  # a date-time anchor's span is whole days
+            low = None if low is None else datetime.combine(low, time.min)
+            high = None if high is None else datetime.combine(high, time.max)
+        decided = _window_for_every_anchor(rule.within, rule.side, value, low, high)
+        if decided is None:
+            return self._pending(rule, params)
+        return Outcome(_verdict(decided), Reason("date_window_early", {**params, "earliest": low, "latest": high}))
 
-    def _on_or_before(self, rule: r.OnOrBeforeScreening) -> Outcome:
+    def _on_or_before(self, rule: r.OnOrBeforeScreening | r.OnOrBefore) -> Outcome:
         value = self.value(rule.fact)
+        anchor_id = getattr(rule, "anchor", None)
         if value is None:
-            return _missing(rule.fact)
-        params = {"fact": rule.fact, "date": value, "on": self.on}
-        return Outcome(_verdict(value <= self.on), Reason("on_or_before", params))
+            return self.absent(rule.fact)
+        params = {"fact": rule.fact, "date": value, "anchor": anchor_id}
+        if value == NEVER:
+            return Outcome(NOT_MET, Reason("date_window_never", params))
+        anchor = self._moment(anchor_id)
+        if anchor is None:
+            low, high = self._anchor_span(anchor_id)
+            if low is not None and _day(value) <= low and not isinstance(value, datetime):
+                return Outcome(MET, Reason("on_or_before_early", {**params, "earliest": low}))
+            if high is not None and _day(value) > high:
+                return Outcome(NOT_MET, Reason("on_or_before_early", {**params, "latest": high}))
+            return self._pending(rule, params)
+        if anchor == NEVER:
+            return Outcome(NOT_MET, Reason("date_window_never", {**params, "fact": anchor_id}))
+        if isinstance(value, datetime) and isinstance(anchor, datetime):
+            holds = value <= anchor
+        else:
+            holds = _day(value) <= _day(anchor)
+        return Outcome(_verdict(holds), Reason("on_or_before", {**params, "on": anchor}))
 
     # -- answers -----------------------------------------------------------------------
 
     def _attestation(self, rule: r.Attestation) -> Outcome:
         value = self.value(rule.fact)
         if value is None:
-            return _missing(rule.fact)
+            return self.absent(rule.fact)
         return Outcome(_verdict(value == "yes"), Reason("attestation", {"fact": rule.fact, "answer": value}))
 
     def _one_of(self, rule: r.OneOf) -> Outcome:
         value = self.value(rule.fact)
         if value is None:
-            return _missing(rule.fact)
+            return self.absent(rule.fact)
         params = {"fact": rule.fact, "answer": value, "values": list(rule.values)}
         return Outcome(_verdict(value in rule.values), Reason("one_of", params))
 
@@ -280,7 +561,7 @@ class _Evaluation:
     def _current_treatment(self, rule: r.CurrentTreatment) -> Outcome:
         courses = self._courses(rule)
         if courses is None:
-            return _missing(rule.fact)
+            return self.absent(rule.fact)
         current = [c for c in courses if c.active_on(self.on)]
         params: dict[str, Any] = {"fact": rule.fact, "drugs": list(rule.drugs or ())}
         if not current:
@@ -315,14 +596,14 @@ class _Evaluation:
     def _in_use(self, rule: r.MedicationInUse) -> Outcome:
         courses = self._courses(rule)
         if courses is None:
-            return _missing(rule.fact)
+            return self.absent(rule.fact)
         current = sorted({c.drug for c in courses if c.active_on(self.on)})
         return Outcome(_verdict(bool(current)), Reason("medication_in_use", {"fact": rule.fact, "current": current}))
 
     def _prednisone_equivalent(self, rule: r.PrednisoneEquivalent) -> Outcome:
         courses = self._courses(rule)
         if courses is None:
-            return _missing(rule.fact)
+            return self.absent(rule.fact)
         table = EQUIVALENCE_TABLES[self.protocol.glucocorticoid_table]
         since = rule.window.before(self.on) if rule.window else self.on
         days = {since} | {
@@ -407,3 +688,33 @@ class _Evaluation:
         if met + unknown < rule.count:
             return Outcome(NOT_MET, reason)
         return Outcome(UNKNOWN, reason)
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _window(within: Period, side: str, anchor: Any) -> tuple[Any, Any]:
+    """The first and last moment of a window before or after an anchor (both included)."""
+    return (within.before(anchor), anchor) if side == "before" else (anchor, within.after(anchor))
+
+
+def _window_for_every_anchor(within: Period, side: str, value: Any, low: Any, high: Any) -> bool | None:
+    """Whether `value` lies in the window of every anchor from `low` to `high` (True), of none
+    (False), or depends on the anchor (None). None for an end means unbounded.
+
+    The window's ends move forward with the anchor, so its extremes decide: for a window
+    before the anchor, a value after the latest anchor, or before the earliest anchor's start,
+    is outside every window.
+    """
+    if side == "before":
+        if (high is not None and value > high) or (low is not None and within.before(low) > value):
+            return False
+        if low is not None and high is not None and value <= low and within.before(high) <= value:
+            return True
+        return None
+    if (low is not None and value < low) or (high is not None and within.after(high) < value):
+        return False
+    if low is not None and high is not None and value >= high and within.after(low) >= value:
+        return True
+    return None

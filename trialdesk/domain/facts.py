@@ -13,7 +13,7 @@ Either way, for any raw `r` a fact accepts, ``parse(to_answer(parse(r))) == pars
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
@@ -23,7 +23,7 @@ from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.ids import NonEmpty, Slug
 from trialdesk.domain.joints import JOINT_SETS
 from trialdesk.domain.medications import DOSE_UNITS, DRUGS, ROUTES
-from trialdesk.domain.units import QUANTITIES
+from trialdesk.domain.units import QUANTITIES, Quantity
 from trialdesk.domain.values import (
     NEVER,
     FactValue,
@@ -33,6 +33,7 @@ from trialdesk.domain.values import (
     Unreadable,
     json_number,
     read_date,
+    read_datetime,
     read_number,
     shown,
 )
@@ -118,33 +119,38 @@ class Plausible(BaseModel):
 
 
 class NumberFact(_Fact):
-    """A measurement in one of a quantity's units, e.g. haemoglobin in g/L, g/dL or mmol/L."""
+    """A measurement in one of a quantity's units, e.g. haemoglobin in g/L, g/dL or mmol/L.
+
+    The quantity is the program's (`units.QUANTITIES`) or one the protocol declares; the
+    protocol checks that it and the units exist. With `uln`, the answer also carries the
+    laboratory's upper limit of normal printed with the result, in the result's unit, so that
+    a value and its ULN always come from the same report.
+    """
 
     type: Literal["number"]
     quantity: str
     units: tuple[str, ...] = Field(min_length=1)
     plausible: Plausible
+    uln: bool = False
 
-    @model_validator(mode="after")
-    def _known_units(self) -> NumberFact:
-        if self.quantity not in QUANTITIES:
-            raise ValueError(f"unknown quantity {self.quantity!r}; expected one of {sorted(QUANTITIES)}")
-        known = QUANTITIES[self.quantity].units
-        unknown = [u for u in self.units if u not in known]
-        if unknown:
-            raise ValueError(f"unknown unit(s) {unknown} for {self.quantity}; expected some of {list(known)}")
-        return self
+    def quantity_of(self, quantity: Quantity | None = None) -> Quantity:
+        return quantity if quantity is not None else QUANTITIES[self.quantity]
 
     @property
     def canonical_unit(self) -> str:
-        return QUANTITIES[self.quantity].canonical
+        """The canonical unit of a program quantity (a protocol's own: `Protocol.quantity`)."""
+        return QUANTITIES[self.quantity].canonical if self.quantity in QUANTITIES else ""
 
-    def parse(self, raw: Any, on: date, *, typed: bool = False) -> Measurement:
+    def parse(self, raw: Any, on: date, *, typed: bool = False, quantity: Quantity | None = None) -> Measurement:
+        measure = self.quantity_of(quantity)
+        keys = ["value", "unit", "uln"] if self.uln else ["value", "unit"]
+        uln_raw = None
         if isinstance(raw, Mapping):
-            extra = set(raw) - {"value", "unit"}
+            extra = set(raw) - set(keys)
             if extra:
-                raise self.problem("unexpected_keys", keys=_keys(extra), expected=["value", "unit"])
+                raise self.problem("unexpected_keys", keys=_keys(extra), expected=keys)
             unit = raw.get("unit")
+            uln_raw = raw.get("uln")
             raw = raw.get("value")
         else:
             unit = self.units[0] if len(self.units) == 1 else None
@@ -156,21 +162,38 @@ class NumberFact(_Fact):
             raise self.problem("unit_required", units=list(self.units))
         if not isinstance(unit, str) or unit not in self.units:
             raise self.problem("unknown_unit", unit=shown(unit), units=list(self.units))
-        canonical = QUANTITIES[self.quantity].to_canonical(value, unit)
+        canonical = measure.to_canonical(value, unit)
+        self._plausible(measure, value, canonical, unit, ())
+        uln = None
+        if self.uln:
+            if uln_raw is None:
+                raise self.problem("uln_required", ("uln",), unit=unit)
+            try:
+                uln = read_number(uln_raw, typed=typed)
+            except Unreadable as error:
+                raise self.unreadable(error, ("uln",)) from None
+            if uln <= 0:
+                raise self.problem("uln_not_positive", ("uln",), value=uln, unit=unit)
+            self._plausible(measure, uln, measure.to_canonical(uln, unit), unit, ("uln",))
+        return Measurement(value, unit, canonical, uln)
+
+    def _plausible(self, measure: Quantity, value: Decimal, canonical: Decimal, unit: str, path: tuple) -> None:
         low, high = self.plausible.min, self.plausible.max
         if not low <= canonical <= high:
-            quantity = QUANTITIES[self.quantity]
             raise self.problem(
                 "implausible",
+                path,
                 value=value,
                 unit=unit,
-                min=quantity.convert(low, self.canonical_unit, unit).normalize(),
-                max=quantity.convert(high, self.canonical_unit, unit).normalize(),
+                min=measure.convert(low, measure.canonical, unit).normalize(),
+                max=measure.convert(high, measure.canonical, unit).normalize(),
             )
-        return Measurement(value, unit, canonical)
 
     def to_answer(self, value: Measurement) -> dict[str, Any]:
-        return {"value": json_number(value.value), "unit": value.unit}
+        answer = {"value": json_number(value.value), "unit": value.unit}
+        if value.uln is not None:
+            answer["uln"] = json_number(value.uln)
+        return answer
 
 
 class CountFact(_Fact):
@@ -196,11 +219,23 @@ class CountFact(_Fact):
 
 
 class DateFact(_Fact):
-    """A calendar date; `allow_never` accepts "none" for an event that never happened."""
+    """A calendar date; `allow_never` accepts "none" for an event that never happened.
+
+    A date the screening looks forward to (randomisation, first dose) is declared
+    `on_or_after_screening`: it may lie after the screening date and never before it, and a
+    window anchored on it is decided early when every date it can still take settles it.
+    """
 
     type: Literal["date"]
     allow_never: bool = False
     not_after_screening: bool = True
+    on_or_after_screening: bool = False
+
+    @model_validator(mode="after")
+    def _one_direction(self) -> DateFact:
+        if self.on_or_after_screening and self.not_after_screening:
+            object.__setattr__(self, "not_after_screening", False)
+        return self
 
     def parse(self, raw: Any, on: date, *, typed: bool = False) -> date | str:
         if self.allow_never and raw == NEVER:
@@ -211,10 +246,34 @@ class DateFact(_Fact):
             raise self.problem(error.code, never_allowed=self.allow_never, **error.params) from None
         if self.not_after_screening and value > on:
             raise self.problem("after_screening", value=value, screening_date=on)
+        if self.on_or_after_screening and value < on:
+            raise self.problem("before_screening", value=value, screening_date=on)
         return value
 
     def to_answer(self, value: date | str) -> str:
         return NEVER if value == NEVER else value.isoformat()
+
+
+class DateTimeFact(DateFact):
+    """A date and time of day (``YYYY-MM-DDTHH:MM``, the site's local time), for windows in hours."""
+
+    type: Literal["datetime"]  # type: ignore[assignment]
+
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> datetime | str:
+        if self.allow_never and raw == NEVER:
+            return NEVER
+        try:
+            value = read_datetime(raw)
+        except Unreadable as error:
+            raise self.problem(error.code, never_allowed=self.allow_never, **error.params) from None
+        if self.not_after_screening and value.date() > on:
+            raise self.problem("after_screening", value=value.date(), screening_date=on)
+        if self.on_or_after_screening and value.date() < on:
+            raise self.problem("before_screening", value=value.date(), screening_date=on)
+        return value
+
+    def to_answer(self, value: datetime | str) -> str:
+        return NEVER if value == NEVER else value.strftime("%Y-%m-%dT%H:%M")
 
 
 class YesNoFact(_Fact):
@@ -234,10 +293,14 @@ class YesNoFact(_Fact):
 
 
 class Option(BaseModel):
+    """One answer of a choice; `unknown` marks an answer that leaves the result not known
+    (indeterminate, not done): rules reading the fact stay undecided and say which it was."""
+
     model_config = FROZEN
 
     id: Slug
     label: NonEmpty
+    unknown: bool = False
 
 
 class ChoiceFact(_Fact):
@@ -256,6 +319,11 @@ class ChoiceFact(_Fact):
     @property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
+
+    @property
+    def unknown_ids(self) -> frozenset[str]:
+        """The options that leave the result not known."""
+        return frozenset(o.id for o in self.options if o.unknown)
 
     def parse(self, raw: Any, on: date, *, typed: bool = False) -> str:
         if not isinstance(raw, str) or raw not in self.option_ids:
@@ -408,6 +476,6 @@ def _keys(names: Any, limit: int = 10) -> list[Any]:
 
 
 FactDefinition = Annotated[
-    Union[NumberFact, CountFact, DateFact, YesNoFact, ChoiceFact, MedicationFact, JointsFact],
+    Union[NumberFact, CountFact, DateFact, DateTimeFact, YesNoFact, ChoiceFact, MedicationFact, JointsFact],
     Field(discriminator="type"),
 ]

@@ -10,16 +10,18 @@ longer, and a count of 10^400 is refused when the protocol is read, not when it 
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+from datetime import date, datetime
+from typing import Literal, TypeVar
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-PeriodUnit = Literal["days", "weeks", "months", "years"]
+PeriodUnit = Literal["hours", "days", "weeks", "months", "years"]
 
 #: the longest period in each unit: 100 years.
-MAX_COUNT: dict[str, int] = {"days": 36_525, "weeks": 5_218, "months": 1_200, "years": 100}
+MAX_COUNT: dict[str, int] = {"hours": 876_600, "days": 36_525, "weeks": 5_218, "months": 1_200, "years": 100}
+
+Moment = TypeVar("Moment", date, datetime)
 
 
 class Period(BaseModel):
@@ -39,12 +41,19 @@ class Period(BaseModel):
             raise ValueError(f"at most {MAX_COUNT[unit]} {unit} (100 years) expected")
         return count
 
-    def before(self, day: date) -> date:
-        """The date this period before `day` (month ends clamp; never before 1 January of year 1)."""
+    def before(self, day: Moment) -> Moment:
+        """The date (or moment) this period before `day` (month ends clamp; never before year 1)."""
         try:
             return day - relativedelta(**{self.unit: self.count})
         except (OverflowError, ValueError):
-            return date.min
+            return type(day).min
+
+    def after(self, day: Moment) -> Moment:
+        """The date (or moment) this period after `day` (month ends clamp; never after year 9999)."""
+        try:
+            return day + relativedelta(**{self.unit: self.count})
+        except (OverflowError, ValueError):
+            return type(day).max
 
 
 def completed_years(born: date, on: date) -> int:

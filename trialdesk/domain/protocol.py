@@ -17,15 +17,28 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from trialdesk.domain import expressions as x
 from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
-from trialdesk.domain.facts import ChoiceFact, CountFact, FactDefinition, LanguageCode, MedicationFact, NumberFact
+from trialdesk.domain.declared_units import QuantityDeclaration, UnitDeclaration, declared_units, quantities
+from trialdesk.domain.facts import (
+    ChoiceFact,
+    CountFact,
+    DateFact,
+    DateTimeFact,
+    FactDefinition,
+    LanguageCode,
+    MedicationFact,
+    NumberFact,
+)
 from trialdesk.domain.ids import CriterionCode, Name, NonEmpty, Slug, Text
 from trialdesk.domain.medications import EQUIVALENCE_TABLES, GLUCOCORTICOIDS
+from trialdesk.domain.units import NONE, Quantity, Unit, describe, unit_symbol
+from trialdesk.domain.versions import ValidTo
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -52,26 +65,65 @@ class Registry(BaseModel):
 
 
 class ScoreDefinition(BaseModel):
-    """A computed score: which calculator, which fact feeds each input, how it is rounded."""
+    """A computed score: a calculator the program provides with the fact that feeds each input,
+    or a derived value the protocol declares as an `expression` in `unit`; how it is rounded."""
 
     model_config = FROZEN
 
     id: Slug
     label: NonEmpty
-    calculator: Name
-    inputs: dict[Name, Slug] = Field(max_length=MAX_OPTIONS)
+    calculator: Name | None = None
+    inputs: dict[Name, Slug] = Field(default={}, max_length=MAX_OPTIONS)
+    expression: x.Expression | None = None
+    unit: Name | None = Field(default=None, description="the unit of a derived value (none: a pure number)")
     round_to: int | None = Field(
         default=None, ge=0, le=6, description="decimals (half up) before comparison; null: unrounded"
     )
 
     @model_validator(mode="after")
     def _fits_calculator(self) -> ScoreDefinition:
+        if (self.calculator is None) == (self.expression is None):
+            raise ValueError("give exactly one of 'calculator' (with 'inputs') or 'expression' (with 'unit')")
+        if self.expression is not None:
+            if self.inputs:
+                raise ValueError("'inputs' belong to a calculator; an expression names its facts itself")
+            return self
+        if self.unit is not None:
+            raise ValueError("a calculator gives its own unit: leave 'unit' out")
         calculator = CALCULATORS.get(self.calculator)
         if calculator is None:
             raise ValueError(f"unknown calculator {self.calculator!r}; expected one of {sorted(CALCULATORS)}")
         if set(self.inputs) != set(calculator.inputs):
             raise ValueError(f"inputs must be exactly {sorted(calculator.inputs)}, got {sorted(self.inputs)}")
         return self
+
+    @property
+    def shown_unit(self) -> str:
+        """The unit a reader sees beside the value ("" for a pure number or points)."""
+        if self.calculator is not None:
+            return CALCULATORS[self.calculator].unit
+        unit = unit_symbol(self.unit) if self.unit else None
+        return "" if unit is None else (x.library_unit(unit).label if x.library_unit(unit) else unit)
+
+
+class ConsistencyText(BaseModel):
+    model_config = FROZEN
+
+    text: NonEmpty
+
+
+class ConsistencyCheck(BaseModel):
+    """Answers that cannot both be true, refused at entry naming the facts: when `if` is met,
+    `then` must not be "not met" (pregnancy answered yes requires female sex; a stop date on or
+    after its start)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    id: Slug
+    if_: r.Rule = Field(alias="if")
+    then: r.Rule
+    text: NonEmpty = Field(description="what must hold, in words, e.g. 'pregnancy requires female sex'")
+    translations: dict[LanguageCode, ConsistencyText] = Field(default={}, max_length=MAX_LANGUAGES)
 
 
 class CriterionText(BaseModel):
@@ -99,6 +151,10 @@ class Criterion(BaseModel):
     kind: Literal["inclusion", "exclusion"]
     text: NonEmpty = Field(description="the registry text, verbatim")
     rule: r.Rule
+    applies_if: r.Rule | None = Field(
+        default=None,
+        description="the criterion applies only when this is met; otherwise it is not applicable (and passes)",
+    )
     interpretation: Text | None = Field(
         default=None, description="the site's reading where the text is ambiguous"
     )
@@ -118,13 +174,20 @@ class Protocol(BaseModel):
     sponsor: NonEmpty
     version: NonEmpty
     version_date: date
+    amendment: Name | None = Field(default=None, description="the amendment this version carries, as the sponsor names it")
+    valid_from: date | None = Field(default=None, description="the first screening date this version applies to (inclusive); null: no start")
+    valid_to: ValidTo = Field(default=None, description="the last screening date this version applies to (inclusive); null: no end")
+    withdrawn: bool = Field(default=False, description="true: no new screening starts under this version (its screenings stay readable)")
     glucocorticoid_table: Name = "meikle_tyler_1977"
     interpretations: tuple[Text, ...] = Field(
         default=(), max_length=MAX_INTERPRETATIONS, description="site interpretations that apply to the protocol as a whole"
     )
+    units: tuple[UnitDeclaration, ...] = Field(default=(), max_length=MAX_OPTIONS)
+    quantities: tuple[QuantityDeclaration, ...] = Field(default=(), max_length=MAX_OPTIONS)
     facts: tuple[FactDefinition, ...] = Field(min_length=1, max_length=MAX_FACTS)
     scores: tuple[ScoreDefinition, ...] = Field(default=(), max_length=MAX_SCORES)
     criteria: tuple[Criterion, ...] = Field(min_length=1, max_length=MAX_CRITERIA)
+    consistency: tuple[ConsistencyCheck, ...] = Field(default=(), max_length=MAX_CRITERIA)
     translations: dict[LanguageCode, ProtocolText] = Field(default={}, max_length=MAX_LANGUAGES)
 
     @cached_property
@@ -137,6 +200,26 @@ class Protocol(BaseModel):
         """Score definitions by id."""
         return {s.id: s for s in self.scores}
 
+    @cached_property
+    def _units_and_quantities(self) -> tuple[dict[str, Unit], Any, list[tuple[str, str]]]:
+        units, problems = declared_units(self.units)
+        table, more = quantities(self.quantities, units)
+        return units, table, problems + more
+
+    @property
+    def quantity(self) -> Any:
+        """Quantities by id: the program's and the protocol's own."""
+        return self._units_and_quantities[1]
+
+    def quantity_of(self, fact_id: str) -> Quantity:
+        """The quantity a number fact measures."""
+        return self.quantity[self.fact[fact_id].quantity]
+
+    def unit_label(self, fact_id: str, unit: str | None = None) -> str:
+        """How a reader sees a number fact's unit (its canonical one by default; "" for a pure number)."""
+        quantity = self.quantity_of(fact_id)
+        return quantity.unit_label(unit or quantity.canonical)
+
     @property
     def inclusions(self) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.kind == "inclusion")
@@ -146,19 +229,37 @@ class Protocol(BaseModel):
         return tuple(c for c in self.criteria if c.kind == "exclusion")
 
     def facts_used(self, criterion: Criterion) -> tuple[str, ...]:
-        """The fact ids a criterion reads, directly or through its scores, in protocol order."""
+        """The fact ids a criterion reads, directly, through its anchors, limits and scores, in protocol order."""
         used: set[str] = set()
-        for rule in _walk(criterion.rule):
-            if getattr(rule, "fact", None):
-                used.add(rule.fact)
+        for rule in self._rules_of(criterion):
+            used.update(rule_facts(rule))
             if getattr(rule, "score", None):
-                used.update(self.score[rule.score].inputs.values())
+                used.update(self.score_facts(rule.score))
         return tuple(f.id for f in self.facts if f.id in used)
+
+    def score_facts(self, score_id: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        """The fact ids a score reads, through the scores it reads too."""
+        score = self.score.get(score_id)
+        if score is None or score_id in seen:
+            return set()
+        if score.expression is None:
+            return set(score.inputs.values())
+        found = set(x.facts_read(score.expression))
+        for node in x.walk(score.expression):
+            if isinstance(node, x.ScoreTerm):
+                found |= self.score_facts(node.score, seen | {score_id})
+        return found
 
     def scores_used(self, criterion: Criterion) -> tuple[str, ...]:
         """The score ids a criterion compares, in protocol order."""
-        used = {rule.score for rule in _walk(criterion.rule) if getattr(rule, "score", None)}
+        used = {rule.score for rule in self._rules_of(criterion) if getattr(rule, "score", None)}
         return tuple(s.id for s in self.scores if s.id in used)
+
+    @staticmethod
+    def _rules_of(criterion: Criterion) -> Iterator[r.Rule]:
+        yield from _walk(criterion.rule)
+        if criterion.applies_if is not None:
+            yield from _walk(criterion.applies_if)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Protocol:
@@ -181,6 +282,8 @@ class Protocol(BaseModel):
                 seen.add(item.id)
         facts = {f.id: f for f in self.facts}
         for i, score in enumerate(self.scores):
+            if score.calculator is None:
+                continue  # a derived value: checked with the expressions
             calculator = CALCULATORS[score.calculator]
             for name, fact_id in score.inputs.items():
                 where = f"scores[{i}].inputs.{name}"
@@ -194,15 +297,65 @@ class Protocol(BaseModel):
                     yield where, f"fact {fact_id!r} measures {fact.quantity}; expected {kind.quantity}"
                 elif isinstance(fact, ChoiceFact) and kind.options and set(fact.option_ids) != set(kind.options):
                     yield where, f"fact {fact_id!r} must offer exactly the options {list(kind.options)}"
+        yield from self._units_and_quantities[2]
+        yield from self._fact_quantity_problems()
+        yield from self._expression_problems()
         scores = {s.id for s in self.scores}
+        check = _RuleCheck(self, facts, scores)
         for i, criterion in enumerate(self.criteria):
-            yield from _rule_problems(criterion.rule, f"criteria[{i}].rule", facts, scores)
+            yield from check(criterion.rule, f"criteria[{i}].rule")
+            if criterion.applies_if is not None:
+                yield from check(criterion.applies_if, f"criteria[{i}].applies_if")
+        for i, consistency in enumerate(self.consistency):
+            yield from check(consistency.if_, f"consistency[{i}].if")
+            yield from check(consistency.then, f"consistency[{i}].then")
+
+    def _fact_quantity_problems(self) -> Iterator[tuple[str, str]]:
+        table = self.quantity
+        for i, fact in enumerate(self.facts):
+            if not isinstance(fact, NumberFact):
+                continue
+            quantity = table.get(fact.quantity)
+            if quantity is None:
+                yield f"facts[{i}].quantity", (
+                    f"unknown quantity {fact.quantity!r}; expected one of the program's ({', '.join(sorted(table))}) "
+                    "or one declared under quantities"
+                )
+                continue
+            for j, unit in enumerate(fact.units):
+                if unit not in quantity.units:
+                    yield f"facts[{i}].units[{j}]", f"{unit!r} is not a unit of {fact.quantity}; expected some of {list(quantity.units)}"
+
+    def _expression_problems(self) -> Iterator[tuple[str, str]]:
+        known = _ProtocolDimensions(self)
+        for i, score in enumerate(self.scores):
+            if score.expression is None:
+                continue
+            problems: list[tuple[str, str]] = []
+            if _too_big(score.expression):
+                yield f"scores[{i}].expression", (
+                    f"expressions are at most {x.MAX_DEPTH} deep and {x.MAX_NODES} nodes"
+                )
+                continue
+            dim = x.dimension_of(score.expression, f"scores[{i}].expression", known, problems)
+            yield from problems
+            if dim is None:
+                continue
+            unit = x.library_unit(score.unit) if score.unit else None
+            if score.unit and unit is None:
+                yield f"scores[{i}].unit", f"unknown unit {score.unit!r}; expected a unit of the program's library"
+            elif (unit.dim if unit else NONE) != dim:
+                yield f"scores[{i}].unit", (
+                    f"the expression gives {describe(dim)}, "
+                    f"but {score.unit or 'no unit'} is {describe(unit.dim if unit else NONE)}"
+                )
 
 
 _FACT_TYPES: dict[type, tuple[str, ...]] = {
     r.Age: ("date",),
-    r.DateWindow: ("date",),
-    r.OnOrBeforeScreening: ("date",),
+    r.DateWindow: ("date", "datetime"),
+    r.OnOrBeforeScreening: ("date", "datetime"),
+    r.OnOrBefore: ("date", "datetime"),
     r.Attestation: ("yes_no",),
     r.OneOf: ("choice", "yes_no"),
     r.CurrentTreatment: ("medications",),
@@ -263,33 +416,119 @@ def _walk(rule: r.Rule) -> Iterator[r.Rule]:
         yield from _walk(child)
 
 
-def _rule_problems(rule: r.Rule, path: str, facts: dict, scores: set[str]) -> Iterator[tuple[str, str]]:
-    fact_id = getattr(rule, "fact", None)
-    if fact_id is not None:
-        fact = facts.get(fact_id)
-        expected = _FACT_TYPES[type(rule)]
+def rule_facts(rule: r.Rule) -> tuple[str, ...]:
+    """The fact ids one rule reads itself (not its nested rules): its fact and its anchor."""
+    return tuple(f for f in (getattr(rule, "fact", None), getattr(rule, "anchor", None)) if f)
+
+
+_DATE_TYPES = ("date", "datetime")
+
+
+class _RuleCheck:
+    """The reference problems of rules: facts exist and fit, units belong to the fact's quantity."""
+
+    def __init__(self, protocol: Protocol, facts: dict, scores: set[str]) -> None:
+        self.protocol, self.facts, self.scores = protocol, facts, scores
+
+    def __call__(self, rule: r.Rule, path: str) -> Iterator[tuple[str, str]]:
+        facts = self.facts
+        fact_id = getattr(rule, "fact", None)
+        if fact_id is not None:
+            fact = facts.get(fact_id)
+            expected = _FACT_TYPES[type(rule)]
+            if fact is None:
+                yield f"{path}.fact", f"unknown fact {fact_id!r}"
+            elif fact.type not in expected:
+                yield f"{path}.fact", f"fact {fact_id!r} is {fact.type}; expected {' or '.join(expected)}"
+            elif isinstance(rule, r.OneOf):
+                options = fact.option_ids if isinstance(fact, ChoiceFact) else ("yes", "no")
+                for j, value in enumerate(rule.values):
+                    if value not in options:
+                        yield f"{path}.values[{j}]", f"{value!r} is not an option of {fact_id!r}; expected one of {list(options)}"
+            elif isinstance(rule, (r.CurrentTreatment, r.MedicationInUse, r.PrednisoneEquivalent)):
+                yield from _medication_problems(rule, path, fact)
+            elif isinstance(rule, (r.Threshold, r.Range)):
+                yield from self._comparison(rule, path, fact)
+        anchor = getattr(rule, "anchor", None)
+        if anchor is not None:
+            fact = facts.get(anchor)
+            if fact is None:
+                yield f"{path}.anchor", f"unknown fact {anchor!r}; expected a date fact"
+            elif fact.type not in _DATE_TYPES:
+                yield f"{path}.anchor", f"fact {anchor!r} is {fact.type}; expected date or datetime"
+        if isinstance(rule, r.DateWindow) and rule.within.unit == "hours":
+            for name, fid in (("fact", rule.fact), ("anchor", rule.anchor)):
+                fact = facts.get(fid) if fid else None
+                if fid is None or (fact is not None and fact.type != "datetime"):
+                    yield f"{path}.{name}", "a window in hours needs a datetime fact (and a datetime anchor)"
+        score_id = getattr(rule, "score", None)
+        if score_id is not None:
+            if score_id not in self.scores:
+                yield f"{path}.score", f"unknown score {score_id!r}; expected one of {sorted(self.scores)}"
+            elif getattr(rule, "unit", None) is not None:
+                yield f"{path}.unit", "a score is compared in its own unit: leave 'unit' out"
+        if isinstance(rule, r.Age) and None not in (rule.min_years, rule.max_years) and rule.min_years > rule.max_years:
+            yield f"{path}.max_years", "must not be below min_years"
+        if isinstance(rule, r.Range) and isinstance(rule.min, Decimal) and isinstance(rule.max, Decimal) and rule.min > rule.max:
+            yield f"{path}.max", "must not be below min"
+        if isinstance(rule, r.PrednisoneEquivalent) and rule.value < Decimal(0):
+            yield f"{path}.value", "must not be negative"
+        for name, nested in _named_children(rule):
+            yield from self(nested, f"{path}.{name}")
+
+    def _comparison(self, rule: r.Threshold | r.Range, path: str, fact: FactDefinition) -> Iterator[tuple[str, str]]:
+        if isinstance(rule, r.Threshold) and rule.times_uln is not None and not getattr(fact, "uln", False):
+            yield f"{path}.times_uln", f"fact {fact.id!r} is not entered with its ULN (declare uln: true)"
+        if rule.unit is not None:
+            if not isinstance(fact, NumberFact):
+                yield f"{path}.unit", f"fact {fact.id!r} is a {fact.type}: it has no unit"
+            else:
+                quantity = self.protocol.quantity.get(fact.quantity)
+                if quantity is not None and rule.unit not in quantity.units:
+                    yield f"{path}.unit", f"{rule.unit!r} is not a unit of {fact.quantity}; expected one of {list(quantity.units)}"
+
+
+class _ProtocolDimensions(x.Dimensions):
+    """Dimensions of a protocol's facts and scores, for checking its expressions."""
+
+    def __init__(self, protocol: Protocol) -> None:
+        self.protocol = protocol
+
+    def fact(self, fact_id: str, use: str) -> Any:
+        fact = self.protocol.fact.get(fact_id)
         if fact is None:
-            yield f"{path}.fact", f"unknown fact {fact_id!r}"
-        elif fact.type not in expected:
-            yield f"{path}.fact", f"fact {fact_id!r} is {fact.type}; expected {' or '.join(expected)}"
-        elif isinstance(rule, r.OneOf):
-            options = fact.option_ids if isinstance(fact, ChoiceFact) else ("yes", "no")
-            for j, value in enumerate(rule.values):
-                if value not in options:
-                    yield f"{path}.values[{j}]", f"{value!r} is not an option of {fact_id!r}; expected one of {list(options)}"
-        elif isinstance(rule, (r.CurrentTreatment, r.MedicationInUse, r.PrednisoneEquivalent)):
-            yield from _medication_problems(rule, path, fact)
-    score_id = getattr(rule, "score", None)
-    if score_id is not None and score_id not in scores:
-        yield f"{path}.score", f"unknown score {score_id!r}; expected one of {sorted(scores)}"
-    if isinstance(rule, r.Age) and rule.min_years > rule.max_years:
-        yield f"{path}.max_years", "must not be below min_years"
-    if isinstance(rule, r.Range) and rule.min > rule.max:
-        yield f"{path}.max", "must not be below min"
-    if isinstance(rule, r.PrednisoneEquivalent) and rule.value < Decimal(0):
-        yield f"{path}.value", "must not be negative"
-    for name, nested in _named_children(rule):
-        yield from _rule_problems(nested, f"{path}.{name}", facts, scores)
+            return f"unknown fact {fact_id!r}"
+        if use == "date":
+            return NONE if fact.type in _DATE_TYPES else f"fact {fact_id!r} is {fact.type}; expected a date"
+        if isinstance(fact, CountFact):
+            return NONE if use == "number" else f"fact {fact_id!r} is a count: it has no ULN"
+        if not isinstance(fact, NumberFact):
+            return f"fact {fact_id!r} is {fact.type}; expected number or count"
+        if use == "uln" and not fact.uln:
+            return f"fact {fact_id!r} is not entered with its ULN (declare uln: true)"
+        quantity = self.protocol.quantity.get(fact.quantity)
+        return f"unknown quantity {fact.quantity!r}" if quantity is None else quantity.dim
+
+    def score(self, score_id: str) -> Any:
+        score = self.protocol.score.get(score_id)
+        if score is None:
+            return f"unknown score {score_id!r}"
+        if score.expression is None:
+            return NONE  # calculators give points, counts and indices
+        unit = x.library_unit(score.unit) if score.unit else None
+        return unit.dim if unit else NONE
+
+
+def _too_big(node: x.Expression) -> bool:
+    count = 0
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        count += 1
+        if depth > x.MAX_DEPTH or count > x.MAX_NODES:
+            return True
+        stack.extend((child, depth + 1) for _, child in x.named_children(current))
+    return False
 
 
 def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Iterator[tuple[str, str]]:
@@ -322,3 +561,8 @@ def _named_children(rule: r.Rule) -> Iterator[tuple[str, r.Rule]]:
     elif isinstance(rule, r.IfThen):
         yield "if", rule.if_
         yield "then", rule.then
+    elif isinstance(rule, (r.Threshold, r.Range)):
+        for name in ("value", "min", "max"):
+            bound = getattr(rule, name, None)
+            if isinstance(bound, r.Limit):
+                yield from ((f"{name}.cases[{i}].when", case.when) for i, case in enumerate(bound.cases))

@@ -13,9 +13,9 @@ depth and number of rules in a protocol are checked by `Protocol` (`MAX_DEPTH`, 
 from __future__ import annotations
 
 from decimal import Context, Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from trialdesk.domain.ids import Name, Slug
 from trialdesk.domain.periods import Period
@@ -80,40 +80,112 @@ class _OnFactOrScore(_Rule):
         return self
 
 
-class Threshold(_OnFactOrScore):
-    """A fact (in its canonical unit) or a computed score compared with a value."""
+class LimitCase(BaseModel):
+    """One case of a conditional limit: the limit that applies when `when` is met."""
 
-    kind: Literal["threshold"]
-    op: Operator
+    model_config = RULE_CONFIG
+
+    when: Rule
     value: ProtocolNumber
 
 
+class Limit(BaseModel):
+    """A limit that depends on other facts (by sex, by age band): the first case whose `when`
+    is met applies, else `otherwise`. While a case is undecided, every limit still possible is
+    tried: the rule is decided as soon as the value settles it against all of them."""
+
+    model_config = RULE_CONFIG
+
+    cases: tuple[LimitCase, ...] = Field(min_length=1, max_length=MAX_CHILDREN)
+    otherwise: ProtocolNumber | None = None
+
+
+def _bound_kind(value: Any) -> str:
+    return "limit" if isinstance(value, (dict, Limit)) else "number"
+
+
+#: a limit: a number, or one that depends on other facts. Told apart by shape, so a refused
+#: number is reported once, as a number.
+Bound = Annotated[
+    Union[Annotated[ProtocolNumber, Tag("number")], Annotated[Limit, Tag("limit")]],
+    Discriminator(_bound_kind),
+]
+
+
+class Threshold(_OnFactOrScore):
+    """A fact or a computed score compared with a value, or with a multiple of the laboratory's
+    upper limit of normal entered with the result (`times_uln`).
+
+    `value` is in `unit` (a unit of the fact's quantity; default its canonical unit; a score's
+    own unit); it may depend on other facts (`Limit`).
+    """
+
+    kind: Literal["threshold"]
+    op: Operator
+    value: Bound | None = None
+    times_uln: ProtocolNumber | None = Field(default=None, gt=0)
+    unit: Name | None = None
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> Threshold:
+        if (self.value is None) == (self.times_uln is None):
+            raise ValueError("give exactly one of 'value' or 'times_uln'")
+        if self.times_uln is not None and self.fact is None:
+            raise ValueError("'times_uln' compares a fact entered with its ULN: give 'fact'")
+        return self
+
+
 class Range(_OnFactOrScore):
-    """min <= fact or score <= max, both ends inclusive."""
+    """min <= fact or score <= max, both ends inclusive; either end may be left open.
+
+    `min` and `max` are in `unit` (default the fact's canonical unit) and may depend on other
+    facts (`Limit`).
+    """
 
     kind: Literal["range"]
-    min: ProtocolNumber
-    max: ProtocolNumber
+    min: Bound | None = None
+    max: Bound | None = None
+    unit: Name | None = None
+
+    @model_validator(mode="after")
+    def _some_bound(self) -> Range:
+        if self.min is None and self.max is None:
+            raise ValueError("give 'min', 'max' or both")
+        return self
 
 
 class Age(_Rule):
-    """Age in completed years at the screening date, from a date-of-birth fact; inclusive."""
+    """Age in completed years on the screening date (or on the date fact `anchor`), from a
+    date-of-birth fact; inclusive; either bound may be left open (an age with no maximum)."""
 
     kind: Literal["age"]
     fact: Slug
-    min_years: int = Field(ge=0, le=MAX_YEARS)
-    max_years: int = Field(ge=0, le=MAX_YEARS)
+    min_years: int | None = Field(default=None, ge=0, le=MAX_YEARS)
+    max_years: int | None = Field(default=None, ge=0, le=MAX_YEARS)
+    anchor: Slug | None = None
+
+    @model_validator(mode="after")
+    def _some_bound(self) -> Age:
+        if self.min_years is None and self.max_years is None:
+            raise ValueError("give 'min_years', 'max_years' or both")
+        return self
 
 
 class DateWindow(_Rule):
-    """Met when the fact's date lies within `within` before the screening date (inclusive).
+    """Met when the fact's date lies within `within` before (or `after`) the anchor, both ends
+    included: the screening date, or the date fact `anchor` (consent, randomisation, first dose).
 
-    A date exactly `within` before screening is inside the window; "never" is outside.
+    A date exactly `within` before the anchor is inside the window; "never" is outside. While the
+    anchor is not known the rule is pending on it, unless every date the anchor can still take
+    (on or after the screening date, for a date declared so) settles it. Windows in hours need
+    date-time facts on both sides.
     """
 
     kind: Literal["date_window"]
     fact: Slug
     within: Period
+    anchor: Slug | None = None
+    side: Literal["before", "after"] = "before"
 
 
 class OnOrBeforeScreening(_Rule):
@@ -121,6 +193,15 @@ class OnOrBeforeScreening(_Rule):
 
     kind: Literal["on_or_before_screening"]
     fact: Slug
+
+
+class OnOrBefore(_Rule):
+    """Met when the fact's date is on or before the anchor's (the screening date when no anchor
+    is given): consent before first dose, a stop after its start."""
+
+    kind: Literal["on_or_before"]
+    fact: Slug
+    anchor: Slug | None = None
 
 
 class Attestation(_Rule):
@@ -227,6 +308,7 @@ Rule = Annotated[
         Age,
         DateWindow,
         OnOrBeforeScreening,
+        OnOrBefore,
         Attestation,
         OneOf,
         CurrentTreatment,
@@ -241,7 +323,7 @@ Rule = Annotated[
     Field(discriminator="kind"),
 ]
 
-for _model in (AllOf, AnyOf, Not, IfThen, AtLeast):
+for _model in (LimitCase, Limit, Threshold, Range, AllOf, AnyOf, Not, IfThen, AtLeast):
     _model.model_rebuild()
 
 
@@ -257,4 +339,12 @@ def children(rule: Rule) -> tuple[Rule, ...]:
         return (rule.if_, rule.then)
     if isinstance(rule, AtLeast):
         return rule.of
+    if isinstance(rule, (Threshold, Range)):
+        return tuple(case.when for bound in limits(rule) for case in bound.cases)
     return ()
+
+
+def limits(rule: Threshold | Range) -> tuple[Limit, ...]:
+    """The conditional limits of a comparison."""
+    bounds = (rule.value,) if isinstance(rule, Threshold) else (rule.min, rule.max)
+    return tuple(b for b in bounds if isinstance(b, Limit))

@@ -7,7 +7,7 @@ import math
 import re
 import reprlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, Union
 
@@ -18,11 +18,15 @@ YesNo = Literal["yes", "no", "unknown"]
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
-    """A number as entered, with its unit, and the same value in the quantity's canonical unit."""
+    """A number as entered, with its unit, and the same value in the quantity's canonical unit.
+
+    `uln` is the laboratory's upper limit of normal printed with the result, in the same unit.
+    """
 
     value: Decimal
     unit: str
     canonical: Decimal
+    uln: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,7 @@ class MedicationEntry:
         return self.start <= day and (self.stop is None or self.stop >= day)
 
 
-FactValue = Union[Measurement, int, date, str, JointExam, tuple[MedicationEntry, ...]]
+FactValue = Union[Measurement, int, date, datetime, str, JointExam, tuple[MedicationEntry, ...]]
 
 
 # -- reading raw answers: strict and bounded --------------------------------------------
@@ -76,6 +80,7 @@ FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 #: the one text form of a typed number: optional sign, ASCII digits, one decimal point or comma.
 TYPED_NUMBER = re.compile(r"([+-]?)([0-9]+)(?:[.,]([0-9]+))?", re.ASCII)
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+_DATETIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})", re.ASCII)
 _SHOWN_LENGTH = 40
 
 
@@ -175,6 +180,24 @@ def read_date(raw: Any) -> date:
     if not FIRST_DATE <= day <= LAST_DATE:
         raise Unreadable("date_out_of_range", value=day, first=FIRST_DATE.year, last=LAST_DATE.year)
     return day
+
+
+def read_datetime(raw: Any) -> datetime:
+    """A date and time of day from exactly ``YYYY-MM-DDTHH:MM`` (the site's local time), within
+    1900–2199; or Unreadable."""
+    if type(raw) is datetime:
+        moment = raw.replace(second=0, microsecond=0, tzinfo=None)
+    else:
+        match = _DATETIME.fullmatch(raw) if isinstance(raw, str) and len(raw) == 16 else None
+        if match is None:
+            raise Unreadable("invalid_datetime", value=shown(raw))
+        try:
+            moment = datetime(*(int(part) for part in match.groups()))
+        except ValueError:
+            raise Unreadable("invalid_datetime", value=shown(raw)) from None
+    if not FIRST_DATE <= moment.date() <= LAST_DATE:
+        raise Unreadable("date_out_of_range", value=moment.date(), first=FIRST_DATE.year, last=LAST_DATE.year)
+    return moment
 
 
 class _Shown(reprlib.Repr):

@@ -14,11 +14,16 @@ from typing import Any
 
 
 class Verdict(str, Enum):
-    """Three-valued: a missing fact is UNKNOWN, never MET."""
+    """Three-valued: a missing fact is UNKNOWN, never MET.
+
+    A criterion that applies only under a condition (`applies_if`) the subject does not meet is
+    NOT_APPLICABLE: it passes (never excludes) and is shown and printed as such.
+    """
 
     MET = "met"
     NOT_MET = "not_met"
     UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not_applicable"
 
 
 class Overall(str, Enum):
@@ -64,6 +69,8 @@ class ScoreResult:
     compared: Decimal | None = None
     round_to: int | None = None
     components: dict[str, int] = field(default_factory=dict)
+    unit: str = ""  # as a reader sees it; "" for points, counts and pure numbers
+    derived: bool = False  # a derived value: `inputs` are the facts it read, by id
     missing: tuple[str, ...] = ()
     bounds: tuple[int, int] | None = None
     problem: Any = None
