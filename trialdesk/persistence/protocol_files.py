@@ -242,15 +242,18 @@ def load_protocol(path: Path | str) -> Protocol:
 
 
 def _overlay_files(path: Path) -> Iterator[Path]:
-    """`<stem>.<lang>.yaml` beside the file (matched by name, not as a glob pattern)."""
+    """`<stem>.<lang>.yaml` beside the file, matched by name (not as a glob pattern), where <lang>
+    is a language code (`is_language_code`): `ID.zh_CN.yaml` is an overlay, `ID.tests.yaml`
+    (the example subjects) and `ID.old.yaml` are not."""
     prefix = f"{path.stem}."
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(prefix) and entry.name.endswith(".yaml") and len(entry.name) > len(prefix) + len(".yaml"):
-            yield path.parent / entry.name
+        name = entry.name
+        if name.startswith(prefix) and name.endswith(".yaml") and is_language_code(name[len(prefix):-len(".yaml")]):
+            yield path.parent / name
 
 
 def _read(path: Path) -> str:
@@ -279,6 +282,29 @@ def _read(path: Path) -> str:
         raise ProtocolFileError(path, [ProtocolIssue("", f"cannot read the file: {error}")]) from None
 
 
+def _data(loader: _Loader, node: yaml.Node) -> Any:
+    """The data of a composed node. Text, lists and mappings, nearly all of a protocol file, are built
+    here directly, with the constructor's checks (the constructor's general path took a third of the
+    time of reading a file); other values (numbers, dates, booleans, other tags) by the constructor."""
+    if isinstance(node, ScalarNode) and node.tag == BaseResolver.DEFAULT_SCALAR_TAG:
+        return node.value
+    if isinstance(node, SequenceNode) and node.tag == BaseResolver.DEFAULT_SEQUENCE_TAG:
+        return [_data(loader, item) for item in node.value]
+    if isinstance(node, MappingNode) and node.tag == BaseResolver.DEFAULT_MAPPING_TAG:
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = _data(loader, key_node)
+            try:
+                duplicate = key in mapping
+            except TypeError:
+                raise ConstructorError(None, None, "a list or mapping cannot be a key", key_node.start_mark) from None
+            if duplicate:
+                raise ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            mapping[key] = _data(loader, value_node)
+        return mapping
+    return loader.construct_object(node, deep=True)
+
+
 def _load_yaml(text: str, source: Path | str) -> tuple[Any, yaml.Node | None]:
     """The data in YAML `text` and the node tree it was built from (for lines); `ProtocolFileError` if refused."""
     if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
@@ -287,7 +313,7 @@ def _load_yaml(text: str, source: Path | str) -> tuple[Any, yaml.Node | None]:
     node = None
     try:
         node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        return (_data(loader, node) if node is not None else None), node
     except _Refused as refused:
         line = refused.problem_mark.line + 1 if refused.problem_mark else None
         raise ProtocolFileError(source, [ProtocolIssue(_format(refused.path), refused.problem, line)]) from None
@@ -317,7 +343,7 @@ def _path_at(root: yaml.Node, mark: Any) -> list[str | int]:
     return []
 
 
-OVERLAY_KEYS = {"title", "interpretations", "facts", "criteria"}
+OVERLAY_KEYS = {"title", "interpretations", "facts", "criteria", "consistency"}
 
 
 def _merge_overlay(data: dict, lang: str, overlay: Any, source: str) -> None:
@@ -331,19 +357,23 @@ def _merge_overlay(data: dict, lang: str, overlay: Any, source: str) -> None:
     translations = data.setdefault("translations", {})
     if isinstance(translations, dict):
         translations[lang] = {k: overlay[k] for k in ("title", "interpretations") if k in overlay}
-    for key in ("facts", "criteria"):
+    for key in ("facts", "criteria", "consistency"):
         given = overlay.get(key) or {}
         if not isinstance(given, dict):
-            raise ProtocolFileError(source, [ProtocolIssue(key, f"expected a mapping of {key[:-1]} ids to their words")])
+            raise ProtocolFileError(source, [ProtocolIssue(key, f"expected a mapping of {_item(key)} ids to their words")])
         listed = data.get(key)
         listed = listed if isinstance(listed, list) else []
         items = {item["id"]: item for item in listed if isinstance(item, dict) and isinstance(item.get("id"), str)}
         for item_id, words in given.items():
             if item_id not in items:
-                raise ProtocolFileError(source, [ProtocolIssue(f"{key}.{item_id}", f"the protocol has no {key[:-1]} {item_id!r}")])
+                raise ProtocolFileError(source, [ProtocolIssue(f"{key}.{item_id}", f"the protocol has no {_item(key)} {item_id!r}")])
             item_translations = items[item_id].setdefault("translations", {})
             if isinstance(item_translations, dict):
                 item_translations[lang] = words
+
+
+def _item(key: str) -> str:
+    return "consistency check" if key == "consistency" else key[:-1]
 
 
 def parse_protocol(text: str, source: Path | str = "<protocol>", overlays: dict[str, Any] | None = None) -> Protocol:
@@ -432,6 +462,9 @@ def _issues(error: ValidationError, data: Any, node: yaml.Node | None) -> Iterat
         yield ProtocolIssue(_format(keys), message, _line(node, keys))
 
 
+_SHAPE_TAGS = ("number", "limit")
+
+
 def _data_path(loc: tuple, data: Any) -> list[str | int]:
     """pydantic's location with the union tags it inserts removed: only real keys remain.
 
@@ -441,8 +474,11 @@ def _data_path(loc: tuple, data: Any) -> list[str | int]:
     keys: list[str | int] = []
     current, tag_skipped = data, False
     for part in loc:
-        if isinstance(current, dict) and not tag_skipped and part in (current.get("kind"), current.get("type")):
+        if isinstance(current, dict) and not tag_skipped and part in (current.get("kind"), current.get("type"), current.get("op")):
             tag_skipped = True
+            continue
+        if not tag_skipped and part in _SHAPE_TAGS and not (isinstance(current, dict) and part in current):
+            tag_skipped = True  # a union told apart by shape (a number or a conditional limit)
             continue
         tag_skipped = False
         if isinstance(current, list) and isinstance(part, int) and part < len(current):
@@ -482,3 +518,59 @@ def _line(node: yaml.Node | None, keys: list[str | int]) -> int | None:
             break
         line = node.start_mark.line + 1
     return line
+
+
+# -- shared with the other files that sit beside a protocol (its example subjects) -------------
+
+
+def is_language_code(text: str) -> bool:
+    """A translation overlay's language: the protocol's `LanguageCode` pattern (zh_CN, en), naming a
+    language the C library's locale table knows (stdlib, offline), so that `old`, `bak` or `new`
+    (three letters, as a code may be) are not taken for one."""
+    import locale
+
+    from pydantic import TypeAdapter
+
+    from trialdesk.domain.facts import LanguageCode
+
+    language = text.split("_", 1)[0]
+    if not any(name.startswith(language) and name[len(language):][:1] in "_.@" for name in locale.locale_alias.values()):
+        return False
+    try:
+        TypeAdapter(LanguageCode).validate_python(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def read_strict_yaml(path: Path | str) -> tuple[Any, yaml.Node | None]:
+    """A YAML file read as a protocol file is (bounded, strict: see the module docstring), with the
+    node tree it was built from (for lines); `ProtocolFileError` naming the file when refused."""
+    return _load_yaml(_read(Path(path)), path)
+
+
+def validation_issues(error: ValidationError, data: Any, node: yaml.Node | None) -> list[ProtocolIssue]:
+    """pydantic's errors for `data` (read from `node`) as issues with paths and lines, at most `MAX_ISSUES`."""
+    issues = []
+    for count, issue in enumerate(_issues(error, data, node)):
+        if count == MAX_ISSUES:
+            issues.append(ProtocolIssue("", f"and more problems: only the first {MAX_ISSUES} are listed"))
+            break
+        issues.append(issue)
+    return issues
+
+
+def protocol_path(id_or_file: str, site_dir: Path | None = None) -> Path:
+    """The file `find_protocol` reads for an id (bundled, then the site's own) or a path; else `ProtocolFileError`."""
+    known = dict(bundled_protocols())
+    if site_dir is not None and site_dir.is_dir():
+        known.update({k: p for k, p in protocol_files(site_dir).items() if k not in known})
+    if id_or_file in known:
+        return known[id_or_file]
+    path = Path(id_or_file)
+    if path.is_file():
+        return path
+    raise ProtocolFileError(
+        id_or_file,
+        [ProtocolIssue("", f"no such file, and no protocol with that id; known: {sorted(known)}")],
+    )
