@@ -247,3 +247,12 @@ def test_a_contradiction_is_refused_naming_both_facts():
     )
     assert "妊娠仅适用于女性" in Messages(PROTOCOL, "zh_CN").problem(problem)
     parse_facts(PROTOCOL, {"sex": "female", "pregnant": "yes"}, ON)  # consistent
+
+
+def test_a_refusal_names_the_shape_that_was_missing():
+    edited = SOURCE.replace("{kind: age, fact: date_of_birth, min_years: 18}", "{fact: date_of_birth, min_years: 18}", 1)
+    with pytest.raises(ProtocolInvalid) as refused:
+        parse_protocol(edited, "edited.yaml")
+    (issue,) = refused.value.issues
+    assert issue.path == "criteria[0].rule"
+    assert issue.message.startswith("no 'kind' given: expected one of ['age', 'all_of'")

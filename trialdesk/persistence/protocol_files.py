@@ -449,6 +449,9 @@ def _issues(error: ValidationError, data: Any, node: yaml.Node | None) -> Iterat
         if item["type"] == "union_tag_invalid":
             field = item["ctx"]["discriminator"].strip("'")
             message = f"unknown {field} {item['ctx']['tag']!r}; expected one of {item['ctx']['expected_tags']}"
+        elif item["type"] == "union_tag_not_found":
+            field = item["ctx"]["discriminator"].strip("'")
+            message = f"no {field!r} given: expected one of {_tags(field)}"
         elif item["type"] == "tuple_type":
             message = "expected a list"
         elif item["type"] == "extra_forbidden":
@@ -463,6 +466,18 @@ def _issues(error: ValidationError, data: Any, node: yaml.Node | None) -> Iterat
 
 
 _SHAPE_TAGS = ("number", "limit")
+
+
+def _tags(field: str) -> list[str]:
+    """The shapes a discriminated union of the protocol models offers under `field`."""
+    from pydantic import TypeAdapter
+
+    from trialdesk.domain import expressions, facts, rules
+
+    union = {"kind": rules.Rule, "op": expressions.Expression, "type": facts.FactDefinition}.get(field)
+    if union is None:
+        return []
+    return sorted(TypeAdapter(union).json_schema()["discriminator"]["mapping"])
 
 
 def _data_path(loc: tuple, data: Any) -> list[str | int]:
