@@ -18,7 +18,7 @@ from trialdesk.domain import expressions as x
 from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
 from trialdesk.domain.errors import DomainError, FactsInvalid, Problem
-from trialdesk.domain.facts import ChoiceFact, DateFact, NumberFact, YesNoFact
+from trialdesk.domain.facts import NumberFact
 from trialdesk.domain.medications import EQUIVALENCE_TABLES
 from trialdesk.domain.periods import Period, completed_years
 from trialdesk.domain.protocol import Protocol
@@ -159,6 +159,7 @@ class _Evaluation:
         self.on = on
         self._scores: dict[str, ScoreResult] = {}
         self._computing: set[str] = set()
+        self._unknown = protocol.unknown_answers
         self._dispatch: dict[type, Callable[[Any], Outcome]] = {
             r.Threshold: self._threshold,
             r.Range: self._range,
@@ -196,12 +197,7 @@ class _Evaluation:
     def value(self, fact_id: str) -> Any:
         """The fact's value, or None when it is not entered or answered "not known"."""
         value = self.facts.get(fact_id)
-        if value is None:
-            return None
-        definition = self.protocol.fact[fact_id]
-        if isinstance(definition, YesNoFact) and value == "unknown":
-            return None
-        if isinstance(definition, ChoiceFact) and value in definition.unknown_ids:
+        if value.__class__ is str and value in self._unknown.get(fact_id, ()):
             return None
         return value
 

@@ -36,7 +36,15 @@ from trialdesk.domain.facts import (
     NumberFact,
 )
 from trialdesk.domain.ids import CriterionCode, Name, NonEmpty, Slug, Text
-from trialdesk.domain.medications import EQUIVALENCE_TABLES, GLUCOCORTICOIDS
+from trialdesk.domain.drugs import (
+    MAX_CLASSES,
+    MAX_DRUGS,
+    MAX_TABLES,
+    DrugClassDeclaration,
+    DrugDeclaration,
+    EquivalenceTableDeclaration,
+    vocabulary_problems,
+)
 from trialdesk.domain.units import NONE, Quantity, Unit, describe, unit_symbol
 from trialdesk.domain.versions import ValidTo
 
@@ -178,7 +186,19 @@ class Protocol(BaseModel):
     valid_from: date | None = Field(default=None, description="the first screening date this version applies to (inclusive); null: no start")
     valid_to: ValidTo = Field(default=None, description="the last screening date this version applies to (inclusive); null: no end")
     withdrawn: bool = Field(default=False, description="true: no new screening starts under this version (its screenings stay readable)")
-    glucocorticoid_table: Name = "meikle_tyler_1977"
+    glucocorticoid_table: Name = Field(
+        default="meikle_tyler_1977",
+        description="the equivalence table prednisone_equivalent converts with: the program's meikle_tyler_1977 or one under equivalence_tables",
+    )
+    drugs: tuple[DrugDeclaration, ...] = Field(
+        default=(), max_length=MAX_DRUGS, description="the protocol's own drugs, beside the program's library (a library id replaces the library's drug)"
+    )
+    drug_classes: tuple[DrugClassDeclaration, ...] = Field(
+        default=(), max_length=MAX_CLASSES, description="classes of drugs: members are drug or class ids, less those under except"
+    )
+    equivalence_tables: tuple[EquivalenceTableDeclaration, ...] = Field(
+        default=(), max_length=MAX_TABLES, description="dose equivalence tables, each with its citation, beside the program's meikle_tyler_1977"
+    )
     interpretations: tuple[Text, ...] = Field(
         default=(), max_length=MAX_INTERPRETATIONS, description="site interpretations that apply to the protocol as a whole"
     )
@@ -199,6 +219,14 @@ class Protocol(BaseModel):
     def score(self) -> dict[str, ScoreDefinition]:
         """Score definitions by id."""
         return {s.id: s for s in self.scores}
+
+    @cached_property
+    def unknown_answers(self) -> dict[str, frozenset[str]]:
+        """The answers that leave a fact not known, by fact id: "unknown" of a yes/no, a choice's
+        options declared unknown (not done, indeterminate)."""
+        found = {f.id: frozenset({"unknown"}) for f in self.facts if f.type == "yes_no"}
+        found.update({f.id: f.unknown_ids for f in self.facts if isinstance(f, ChoiceFact) and f.unknown_ids})
+        return found
 
     @cached_property
     def _units_and_quantities(self) -> tuple[dict[str, Unit], Any, list[tuple[str, str]]]:
@@ -269,8 +297,6 @@ class Protocol(BaseModel):
         return self
 
     def _reference_problems(self) -> Iterator[tuple[str, str]]:
-        if self.glucocorticoid_table not in EQUIVALENCE_TABLES:
-            yield "glucocorticoid_table", f"expected one of {sorted(EQUIVALENCE_TABLES)}"
         for i, fact in enumerate(self.facts):
             yield from _fact_bounds(fact, f"facts[{i}]")
         yield from _tree_bounds(self.criteria)
@@ -300,6 +326,7 @@ class Protocol(BaseModel):
         yield from self._units_and_quantities[2]
         yield from self._fact_quantity_problems()
         yield from self._expression_problems()
+        yield from vocabulary_problems(self)
         scores = {s.id for s in self.scores}
         check = _RuleCheck(self, facts, scores)
         for i, criterion in enumerate(self.criteria):
@@ -361,6 +388,11 @@ _FACT_TYPES: dict[type, tuple[str, ...]] = {
     r.CurrentTreatment: ("medications",),
     r.MedicationInUse: ("medications",),
     r.PrednisoneEquivalent: ("medications",),
+    r.EquivalentDose: ("medications",),
+    r.MedicationEverUsed: ("medications",),
+    r.LastDoseWithin: ("medications",),
+    r.AgentCount: ("medications",),
+    r.MedicationDose: ("medications",),
     r.Threshold: ("number", "count"),
     r.Range: ("number", "count"),
 }
@@ -445,7 +477,7 @@ class _RuleCheck:
                 for j, value in enumerate(rule.values):
                     if value not in options:
                         yield f"{path}.values[{j}]", f"{value!r} is not an option of {fact_id!r}; expected one of {list(options)}"
-            elif isinstance(rule, (r.CurrentTreatment, r.MedicationInUse, r.PrednisoneEquivalent)):
+            elif fact.type == "medications":
                 yield from _medication_problems(rule, path, fact)
             elif isinstance(rule, (r.Threshold, r.Range)):
                 yield from self._comparison(rule, path, fact)
@@ -532,21 +564,59 @@ def _too_big(node: x.Expression) -> bool:
 
 
 def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Iterator[tuple[str, str]]:
-    for name in ("drugs", "routes"):
-        for j, item in enumerate(getattr(rule, name, None) or ()):
-            if item not in getattr(fact, name):
-                yield f"{path}.{name}[{j}]", f"{item!r} is not among the fact's {name} {list(getattr(fact, name))}"
+    """A rule over a history reads only what its fact records: drugs and classes it offers, its routes
+    and dose units, doses only where every line has one, dates (windows of days or longer), and an
+    equivalence table that converts every drug the rule reads."""
+    vocabulary, offered = fact.vocabulary, fact.offered
+    for j, drug in enumerate(getattr(rule, "drugs", None) or ()):
+        if drug not in offered:
+            yield f"{path}.drugs[{j}]", f"{drug!r} is not among the fact's drugs {list(offered)}"
+    for j, class_id in enumerate(getattr(rule, "classes", None) or ()):
+        if class_id not in vocabulary.classes:
+            yield f"{path}.classes[{j}]", f"unknown drug class {class_id!r}; expected one of {sorted(vocabulary.classes)}"
+        elif not set(vocabulary.classes[class_id].members) & set(offered):
+            yield f"{path}.classes[{j}]", f"no drug of class {class_id!r} is among the fact's drugs {list(offered)}"
+    for name in ("within", "window", "taken_for", "stable_for"):
+        period = getattr(rule, name, None)
+        if period is not None and period.unit == "hours":
+            yield f"{path}.{name}.unit", "a medication history records days: give the window in days, weeks, months or years"
     dose = getattr(rule, "dose", None)
+    reads_doses = dose is not None or isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose))
+    if not fact.dose_required and (reads_doses or getattr(rule, "routes", None)):
+        yield f"{path}.fact", f"fact {fact.id!r} records doses and routes only where given (dose_required: false): no rule can read them"
+        return
+    for j, route in enumerate(getattr(rule, "routes", None) or ()):
+        if route not in fact.routes:
+            yield f"{path}.routes[{j}]", f"{route!r} is not among the fact's routes {list(fact.routes)}"
     if dose is not None:
         if dose.unit not in fact.dose_units:
             yield f"{path}.dose.unit", f"{dose.unit!r} is not among the fact's dose units {list(fact.dose_units)}"
-        if dose.min > dose.max:
+        if dose.min is not None and dose.max is not None and dose.min > dose.max:
             yield f"{path}.dose.max", "must not be below min"
-    if isinstance(rule, r.PrednisoneEquivalent):
-        if not set(fact.drugs) <= set(GLUCOCORTICOIDS):
-            yield f"{path}.fact", f"fact {fact.id!r} must list glucocorticoids only"
-        if fact.dose_units != ("mg/day",):
-            yield f"{path}.fact", f"fact {fact.id!r} must record doses in mg/day"
+    if isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose)):
+        yield from _equivalence_problems(rule, path, fact)
+
+
+def _equivalence_problems(rule: r.PrednisoneEquivalent | r.EquivalentDose, path: str, fact: MedicationFact) -> Iterator[tuple[str, str]]:
+    vocabulary = fact.vocabulary
+    table = vocabulary.table(getattr(rule, "table", None))
+    if table is None:
+        if getattr(rule, "table", None) is not None:
+            yield f"{path}.table", f"unknown equivalence table {rule.table!r}; expected one of {sorted(vocabulary.tables)}"
+        return  # an unknown glucocorticoid_table is reported once, on its own
+    if isinstance(rule, r.PrednisoneEquivalent) and (table.reference_drug, table.unit) != ("prednisone", "mg/day"):
+        yield path, (f"the glucocorticoid table {table.id!r} gives {table.reference_drug} in {table.unit}: "
+                     "prednisone_equivalent reads prednisone in mg/day (use equivalent_dose)")
+    named = rule.drugs is not None or rule.classes is not None
+    read = [d for d in vocabulary.expand(rule.drugs or (), rule.classes or ()) if d in fact.offered] if named else fact.offered
+    unconverted = [d for d in read if d not in table.doses]
+    if unconverted:
+        yield f"{path}.fact", (f"the table {table.id!r} has no dose of {unconverted}: name the drugs or classes "
+                               f"it converts (fact {fact.id!r} offers them)")
+    if table.unit not in fact.dose_units:
+        yield f"{path}.fact", f"fact {fact.id!r} records no dose in {table.unit}, the unit of the table {table.id!r}"
+    if isinstance(rule, r.EquivalentDose) and rule.value < Decimal(0):  # prednisone_equivalent's: in the rule check
+        yield f"{path}.value", "must not be negative"
 
 
 def _named_children(rule: r.Rule) -> Iterator[tuple[str, r.Rule]]:

@@ -179,16 +179,28 @@ def unit_symbol(symbol: str, extra: MappingProxyType[str, Unit] | dict[str, Unit
 
 @dataclass(frozen=True, slots=True)
 class Conversion:
-    """canonical = value * factor + offset, exactly (fractions)."""
+    """canonical = value * factor + offset, exactly (fractions), computed as one decimal division:
+    canonical = (value * A + C) / B with whole numbers A, B, C."""
 
     factor: Fraction
     offset: Fraction = Fraction(0)
+    _a: Decimal = field(init=False, repr=False, compare=False)
+    _b: Decimal = field(init=False, repr=False, compare=False)
+    _c: Decimal = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        q, p = self.offset.denominator, self.offset.numerator
+        object.__setattr__(self, "_a", Decimal(self.factor.numerator * q))
+        object.__setattr__(self, "_b", Decimal(self.factor.denominator * q))
+        object.__setattr__(self, "_c", Decimal(p * self.factor.denominator))
 
     def to_canonical(self, value: Decimal) -> Decimal:
-        return to_decimal(Fraction(value) * self.factor + self.offset)
+        if self.offset == 0:
+            return CONVERSION.divide(CONVERSION.multiply(value, self._a), self._b)
+        return CONVERSION.divide(CONVERSION.fma(value, self._a, self._c), self._b)
 
     def from_canonical(self, value: Decimal) -> Decimal:
-        return to_decimal((Fraction(value) - self.offset) / self.factor)
+        return CONVERSION.divide(CONVERSION.fma(value, self._b, -self._c), self._a)
 
 
 def to_decimal(value: Fraction) -> Decimal:
