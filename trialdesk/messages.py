@@ -401,13 +401,14 @@ _SHOWN = Context(prec=60)
 
 
 def _near(value: Decimal, limits: tuple | list) -> str:
-    """A computed value to the fewest decimals (at least 2) that keep its relation to every limit:
+    """A computed value exactly when it has at most 6 decimals; otherwise to the fewest decimals
+    (at least 2, and 4 significant digits) that keep its relation to every limit:
     never rounded onto a limit it is not equal to, nor across one. 52.981 against 52.98 shows
     as 52.981, never as "52.98 outside 52.98–77.03"."""
     limits = [Decimal(limit) for limit in limits if limit is not None]
-    if value == value.quantize(Decimal("0.01"), context=_SHOWN):  # short already: exact
+    if value == value.quantize(Decimal(1).scaleb(-MAX_SHOWN_DECIMALS), context=_SHOWN):  # exact in a few decimals
         return format(value.normalize(_SHOWN), "f")
-    for places in range(2, 29):
+    for places in range(max(2, 3 - value.adjusted()), 29):  # at least 2 decimals and 4 significant digits
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN, context=_SHOWN)
         if all((rounded > limit) == (value > limit) and (rounded < limit) == (value < limit) for limit in limits):
             return format(rounded, "f")

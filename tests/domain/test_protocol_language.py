@@ -255,4 +255,26 @@ def test_a_refusal_names_the_shape_that_was_missing():
         parse_protocol(edited, "edited.yaml")
     (issue,) = refused.value.issues
     assert issue.path == "criteria[0].rule"
-    assert issue.message.startswith("no 'kind' given: expected one of ['age', 'all_of'")
+    assert issue.message.startswith("no 'kind' given: expected one of ['age', ")
+    assert "'threshold'" in issue.message and "'date_window'" in issue.message
+
+
+def test_a_window_around_an_event_that_never_happened_is_not_met():
+    protocol = parse_protocol(SOURCE.replace(
+        "{id: first_dose, type: date, label: First dose of study treatment, on_or_after_screening: true}",
+        "{id: first_dose, type: date, label: First dose of study treatment, on_or_after_screening: true, allow_never: true}"),
+        "never.yaml")
+    outcome = evaluate(protocol, parse_facts(protocol, {"last_chemo": "2026-11-01", "first_dose": "none"}, ON), ON).result("E1")
+    assert outcome.verdict is NOT_MET
+    assert Messages(protocol).reason(outcome) == "First dose of study treatment: never"
+
+
+def test_a_converted_value_is_shown_exactly_when_it_is_short_and_a_count_unit_reads_as_a_multiple():
+    from decimal import Decimal
+
+    from trialdesk.messages import _near
+
+    assert _near(Decimal("0.078"), [Decimal("0.11")]) == "0.078"
+    assert _near(Decimal("0.0780004"), []) == "0.07800"  # four significant digits
+    assert _near(Decimal("0.0780004"), [Decimal("0.078")]) == "0.0780004"  # never rounded onto its limit
+    assert PROTOCOL.quantity["cell_count"].unit_label("10⁹/L") == "× 10⁹/L"

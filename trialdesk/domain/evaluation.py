@@ -19,7 +19,6 @@ from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
 from trialdesk.domain.errors import DomainError, FactsInvalid, Problem
 from trialdesk.domain.facts import NumberFact
-from trialdesk.domain.medications import EQUIVALENCE_TABLES
 from trialdesk.domain.periods import Period, completed_years
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.units import to_decimal, unit_symbol, UNITS
@@ -172,6 +171,11 @@ class _Evaluation:
             r.CurrentTreatment: self._current_treatment,
             r.MedicationInUse: self._in_use,
             r.PrednisoneEquivalent: self._prednisone_equivalent,
+            r.EquivalentDose: self._prednisone_equivalent,
+            r.MedicationEverUsed: self._ever_used,
+            r.LastDoseWithin: self._last_dose_within,
+            r.DistinctAgents: self._distinct_agents,
+            r.MedicationDose: self._medication_dose,
             r.AllOf: self._all_of,
             r.AnyOf: self._any_of,
             r.Not: self._not,
@@ -463,6 +467,8 @@ class _Evaluation:
             return (rule.min_years is None or age >= rule.min_years) and (rule.max_years is None or age <= rule.max_years)
 
         on = self._moment(rule.anchor)
+        if on == NEVER:  # an age on a day that never came: not known
+            return self.absent(rule.anchor)
         if on is None:
             low, high = self._anchor_span(rule.anchor)
             # age only grows with the anchor: the youngest at `low`, the oldest at `high`
@@ -490,6 +496,8 @@ class _Evaluation:
         hours = rule.within.unit == "hours"
         value = value if hours else _day(value)
         params["date"] = value
+        if anchor == NEVER:  # no such event: no window around it
+            return Outcome(NOT_MET, Reason("date_window_never", {**params, "fact": rule.anchor}))
         if anchor is not None:
             anchor = anchor if hours else _day(anchor)
             start, end = _window(rule.within, rule.side, anchor)
@@ -544,41 +552,208 @@ class _Evaluation:
         return Outcome(_verdict(value in rule.values), Reason("one_of", params))
 
     # -- medication histories ------------------------------------------------------------
+    #
+    # A rule reads the lines of its drugs and classes (every line when it names none), by its
+    # routes, on its anchor's date (the screening date by default). A line counts on a day it
+    # was taken, or, for "ever used", any day from its start on; with a reach (a window before
+    # the anchor), any day from its start on while its stop is within the reach.
+
+    _ON_THE_DAY = Period(unit="days", count=0)
 
     def _courses(self, rule: Any) -> tuple[MedicationEntry, ...] | None:
+        """The lines a rule reads: of its drugs and classes, by its routes (None: not entered)."""
         entries = self.value(rule.fact)
         if entries is None:
             return None
-        drugs, routes = getattr(rule, "drugs", None), getattr(rule, "routes", None)
+        wanted, routes = self._wanted(rule), getattr(rule, "routes", None)
         return tuple(
-            e for e in entries if (drugs is None or e.drug in drugs) and (routes is None or e.route in routes)
+            e for e in entries if (wanted is None or e.drug in wanted) and (routes is None or e.route in routes)
         )
+
+    def _wanted(self, rule: Any) -> frozenset[str] | None:
+        """The drug ids a rule names, its classes' members included; None when it names none."""
+        drugs, classes = getattr(rule, "drugs", None), getattr(rule, "classes", None)
+        if drugs is None and classes is None:
+            return None
+        return frozenset(self.protocol.fact[rule.fact].vocabulary.expand(drugs or (), classes or ()))
+
+    def _history_params(self, rule: Any, **more: Any) -> dict[str, Any]:
+        """What a reason over a history names: the fact, the drugs and classes read, the anchor, and
+        the other drugs (written as entered, in no class) that naming drugs or classes leaves out."""
+        params = {"fact": rule.fact, "drugs": list(rule.drugs or ()), "classes": list(getattr(rule, "classes", None) or ()),
+                  "anchor": getattr(rule, "anchor", None), **more}
+        if self._wanted(rule) is not None:
+            others = dict.fromkeys(e.other for e in self.value(rule.fact) if e.other is not None)
+            if others:
+                params["others"] = list(others)
+        return params
+
+    def _history_day(self, rule: Any) -> tuple[date | None, Outcome | None]:
+        """The day a rule reads the history on (None while its anchor is not known), or the outcome
+        of an anchor answered "never"."""
+        anchor = getattr(rule, "anchor", None)
+        moment = self._moment(anchor)
+        if moment == NEVER:
+            return None, Outcome(NOT_MET, Reason("date_window_never", {"fact": anchor}))
+        return (None if moment is None else _day(moment)), None
+
+    @staticmethod
+    def _agents(courses: Any) -> list[Any]:
+        """The distinct agents of lines as reasons name them: a drug id, or {"other": name as written}."""
+        found: dict[str, Any] = {}
+        for c in courses:
+            found.setdefault(c.agent, c.drug if c.drug is not None else {"other": c.other})
+        return list(found.values())
+
+    @staticmethod
+    def _taken(course: MedicationEntry, day: date, reach: Period | None) -> bool:
+        """Whether a line counts on `day`: started by then, and not stopped before `reach` before it
+        (None: ever used)."""
+        if course.start > day:
+            return False
+        return reach is None or course.stop is None or course.stop >= reach.before(day)
+
+    @staticmethod
+    def _taken_whatever(course: MedicationEntry, low: date | None, high: date | None, reach: Period | None) -> bool | None:
+        """Whether a line counts on every date an unknown anchor can still take, from `low` to `high`
+        (None: unbounded), on none, or depends on it (None).
+
+        A line counts on one stretch of anchors, from its start to the last anchor whose reach still
+        touches its stop: the ends of the span decide.
+        """
+        if (high is not None and course.start > high) or (
+            low is not None and reach is not None and course.stop is not None and course.stop < reach.before(low)
+        ):
+            return False
+        if low is not None and course.start <= low and (
+            reach is None or course.stop is None or (high is not None and course.stop >= reach.before(high))
+        ):
+            return True
+        return None
+
+    def _in_use(self, rule: r.MedicationInUse) -> Outcome:
+        return self._any_taken(rule, self._ON_THE_DAY, "medication_in_use")
+
+    def _ever_used(self, rule: r.MedicationEverUsed) -> Outcome:
+        return self._any_taken(rule, None, "medication_ever_used")
+
+    def _last_dose_within(self, rule: r.LastDoseWithin) -> Outcome:
+        return self._any_taken(rule, rule.within, "last_dose_within")
+
+    def _any_taken(self, rule: Any, reach: Period | None, code: str) -> Outcome:
+        """Met when a line counts on the anchor's date: decided early when every date the anchor can
+        still take gives the same answer."""
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
+        day, never = self._history_day(rule)
+        if never is not None:
+            return never
+        params = self._history_params(rule, within=None if reach is None else (reach.count, reach.unit))
+        if day is not None:
+            current = self._agents(c for c in courses if self._taken(c, day, reach))
+            since = None if reach is None else reach.before(day)
+            return Outcome(_verdict(bool(current)), Reason(code, {**params, "current": current, "on": day, "since": since}))
+        low, high = self._anchor_span(rule.anchor)
+        found = [(c, self._taken_whatever(c, low, high, reach)) for c in courses]
+        always = self._agents(c for c, counts in found if counts is True)
+        if always or all(counts is False for _, counts in found):
+            return Outcome(_verdict(bool(always)), Reason(f"{code}_early", {**params, "current": always, "earliest": low,
+                                                                              "latest": high}))
+        return self._pending(rule, params)
+
+    def _distinct_agents(self, rule: r.DistinctAgents) -> Outcome:
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
+        day, never = self._history_day(rule)
+        if never is not None:
+            return never
+        within = rule.within
+        params = self._history_params(rule, op=rule.op, value=rule.value,
+                                      within=None if within is None else (within.count, within.unit))
+        if day is not None:
+            agents = self._agents(c for c in courses if self._taken(c, day, within))
+            since = None if within is None else within.before(day)
+            params.update(agents=agents, count=len(agents), on=day, since=since)
+            return Outcome(_verdict(OPERATORS[rule.op](len(agents), rule.value)), Reason("distinct_agents", params))
+        low, high = self._anchor_span(rule.anchor)
+        found = [(c, self._taken_whatever(c, low, high, within)) for c in courses]
+        surely = self._agents(c for c, counts in found if counts is True)
+        maybe = self._agents(c for c, counts in found if counts is not False)
+        possible = {OPERATORS[rule.op](n, rule.value) for n in range(len(surely), len(maybe) + 1)}
+        if len(possible) == 1:
+            params.update(agents=maybe, low=len(surely), high=len(maybe), earliest=low, latest=high)
+            return Outcome(_verdict(possible.pop()), Reason("distinct_agents_early", params))
+        return self._pending(rule, params)
+
+    @staticmethod
+    def _treated_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
+        """The day each line's unbroken treatment with its drug began: lines of one drug that overlap,
+        or start the day after the one before stopped, are one treatment (one line per dose)."""
+        since: dict[MedicationEntry, date] = {}
+        by_agent: dict[str, list[MedicationEntry]] = {}
+        for e in entries:
+            by_agent.setdefault(e.agent, []).append(e)
+        for lines in by_agent.values():
+            first: date | None = None
+            last: date | None = None  # the last day of the treatment so far; None: still taken
+            for e in sorted(lines, key=lambda line: line.start):
+                if first is None or (last is not None and e.start.toordinal() > last.toordinal() + 1):
+                    first, last = e.start, e.stop
+                elif last is not None:
+                    last = None if e.stop is None else max(last, e.stop)
+                since[e] = first
+        return since
+
+    @staticmethod
+    def _dose_ok(dose: r.DoseRange | None, value: Decimal | None, unit: str | None) -> bool | None:
+        """Whether a dose lies within the range; None when it is in another unit (not comparable)."""
+        if dose is None:
+            return True
+        if value is None or unit != dose.unit:
+            return None
+        return dose.holds(value)
+
+    @staticmethod
+    def _all_hold(checks: list[bool | None]) -> Verdict:
+        """NOT_MET when one check fails, UNKNOWN when one cannot be made, else MET."""
+        if any(c is False for c in checks):
+            return NOT_MET
+        return UNKNOWN if any(c is None for c in checks) else MET
 
     def _current_treatment(self, rule: r.CurrentTreatment) -> Outcome:
         courses = self._courses(rule)
         if courses is None:
             return self.absent(rule.fact)
-        current = [c for c in courses if c.active_on(self.on)]
-        params: dict[str, Any] = {"fact": rule.fact, "drugs": list(rule.drugs or ())}
+        day, never = self._history_day(rule)
+        if never is not None:
+            return never
+        params = self._history_params(rule)
+        if day is None:
+            return self._pending(rule, params)
+        current = [c for c in courses if c.active_on(day)]
         if not current:
-            return Outcome(NOT_MET, Reason("no_current_treatment", params))
-        taken_since = rule.taken_for.before(self.on) if rule.taken_for else None
-        stable_since = rule.stable_for.before(self.on) if rule.stable_for else None
+            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+        treated = self._treated_since(self.value(rule.fact))
+        taken_since = rule.taken_for.before(day) if rule.taken_for else None
+        stable_since = rule.stable_for.before(day) if rule.stable_for else None
         checked = [
             {
                 "drug": c.drug,
+                "other": c.other,
                 "dose": c.dose,
                 "unit": c.unit,
-                "start": c.start,
+                "start": treated[c],
                 "dose_since": c.dose_since,
-                "taken_ok": taken_since is None or c.start <= taken_since,
+                "taken_ok": taken_since is None or treated[c] <= taken_since,
                 "stable_ok": stable_since is None or c.dose_since <= stable_since,
-                "dose_ok": rule.dose is None
-                or (c.unit == rule.dose.unit and rule.dose.min <= c.dose <= rule.dose.max),
+                "dose_ok": self._dose_ok(rule.dose, c.dose, c.unit),
             }
             for c in current
         ]
         params.update(
+            on=day,
             courses=checked,
             taken_for=rule.taken_for and (rule.taken_for.count, rule.taken_for.unit),
             stable_for=rule.stable_for and (rule.stable_for.count, rule.stable_for.unit),
@@ -586,57 +761,86 @@ class _Evaluation:
             stable_since=stable_since,
             dose=rule.dose and (rule.dose.min, rule.dose.max, rule.dose.unit),
         )
-        holds = all(c["taken_ok"] and c["stable_ok"] and c["dose_ok"] for c in checked)
-        return Outcome(_verdict(holds), Reason("current_treatment", params))
+        checks = [c["dose_ok"] if c["taken_ok"] and c["stable_ok"] else False for c in checked]
+        return Outcome(self._all_hold(checks), Reason("current_treatment", params))
 
-    def _in_use(self, rule: r.MedicationInUse) -> Outcome:
+    def _medication_dose(self, rule: r.MedicationDose) -> Outcome:
         courses = self._courses(rule)
         if courses is None:
             return self.absent(rule.fact)
-        current = sorted({c.drug for c in courses if c.active_on(self.on)})
-        return Outcome(_verdict(bool(current)), Reason("medication_in_use", {"fact": rule.fact, "current": current}))
+        day, never = self._history_day(rule)
+        if never is not None:
+            return never
+        dose = rule.dose
+        params = self._history_params(rule, dose=(dose.min, dose.max, dose.unit))
+        if day is None:
+            return self._pending(rule, params)
+        current = [c for c in courses if c.active_on(day)]
+        if not current:
+            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+        totals: dict[str, dict[str, Any]] = {}
+        for c in current:  # one line per dose: a drug's lines taken the same day add up
+            total = totals.setdefault(c.agent, {"drug": c.drug, "other": c.other, "dose": Decimal(0), "unit": dose.unit,
+                                                "other_unit": None})
+            if c.dose is None or c.unit != dose.unit:
+                total["other_unit"] = c.unit
+            else:
+                total["dose"] += c.dose
+        for total in totals.values():
+            if total["other_unit"] is None:
+                total["ok"] = dose.holds(total["dose"])
+            else:  # what is comparable already exceeds the range, or nothing is known
+                total["ok"] = False if dose.max is not None and total["dose"] > dose.max else None
+        doses = list(totals.values())
+        return Outcome(self._all_hold([t["ok"] for t in doses]), Reason("medication_dose", {**params, "on": day, "doses": doses}))
 
-    def _prednisone_equivalent(self, rule: r.PrednisoneEquivalent) -> Outcome:
+    def _prednisone_equivalent(self, rule: r.PrednisoneEquivalent | r.EquivalentDose) -> Outcome:
+        """The highest total of equivalent doses on a day of the window (the anchor's day alone when
+        there is none); a line the table cannot convert, or an earlier dose the history does not
+        give, can only add to it, so decides in one direction only."""
         courses = self._courses(rule)
         if courses is None:
             return self.absent(rule.fact)
-        table = EQUIVALENCE_TABLES[self.protocol.glucocorticoid_table]
-        since = rule.window.before(self.on) if rule.window else self.on
-        days = {since} | {
-            d for c in courses for d in (c.start, c.dose_since) if since <= d <= self.on
-        }
+        day, never = self._history_day(rule)
+        if never is not None:
+            return never
+        table = self.protocol.fact[rule.fact].vocabulary.table(getattr(rule, "table", None))
+        since = rule.window.before(day) if rule.window and day else day
+        params = self._history_params(rule, op=rule.op, threshold=rule.value, table=table.id, citation=table.citation,
+                                      reference=table.reference_drug, unit=table.unit, since=since,
+                                      window=rule.window and (rule.window.count, rule.window.unit))
+        if day is None:
+            return self._pending(rule, params)
+        days = {since} | {d for c in courses for d in (c.start, c.dose_since) if since <= d <= day}
         worst: tuple[date, Decimal, list] | None = None
         unrecorded = None
-        for day in sorted(days):
+        uncounted: dict[str, dict[str, Any]] = {}
+        for on in sorted(days):
             total, used = Decimal(0), []
             for c in courses:
-                if not c.active_on(day):
+                if not c.active_on(on):
                     continue
-                if day < c.dose_since:  # on the course, but at a dose the history does not give
-                    unrecorded = unrecorded or {"drug": c.drug, "start": c.start, "dose_since": c.dose_since}
+                if on < c.dose_since:  # on the course, but at a dose the history does not give
+                    unrecorded = unrecorded or {"drug": c.drug, "other": c.other, "start": c.start, "dose_since": c.dose_since}
                     continue
-                equivalent = table.prednisone_equivalent(c.drug, c.dose)
+                if c.drug not in table.doses or c.dose is None or c.unit != table.unit:
+                    uncounted.setdefault(c.agent, {"drug": c.drug, "other": c.other, "unit": c.unit})
+                    continue
+                equivalent = table.equivalent(c.drug, c.dose)
                 total += equivalent
-                used.append({"drug": c.drug, "dose": c.dose, "equivalent": equivalent})
+                used.append({"drug": c.drug, "dose": c.dose, "unit": c.unit, "equivalent": equivalent})
             if worst is None or total > worst[1]:
-                worst = (day, total, used)
+                worst = (on, total, used)
         worst_day, worst_total, worst_courses = worst
-        params = {
-            "fact": rule.fact,
-            "total": worst_total,
-            "day": worst_day,
-            "courses": worst_courses,
-            "op": rule.op,
-            "threshold": rule.value,
-            "table": table.id,
-            "window": rule.window and (rule.window.count, rule.window.unit),
-            "since": since,
-        }
+        params.update(total=worst_total, day=worst_day, courses=worst_courses)
         holds = OPERATORS[rule.op](worst_total, rule.value)
-        # An unrecorded earlier dose can only add to a total: decisive only in one direction.
-        if unrecorded is not None and holds != (rule.op in (">", ">=")):
+        decisive = holds if rule.op in (">", ">=") else (not holds if rule.op in ("<", "<=") else False)
+        if unrecorded is not None and not decisive:
             return Outcome(UNKNOWN, Reason("dose_unrecorded", {**params, "unrecorded": unrecorded}))
-        return Outcome(_verdict(holds), Reason("prednisone_equivalent", params))
+        if uncounted and not decisive:
+            return Outcome(UNKNOWN, Reason("equivalent_uncounted", {**params, "uncounted": list(uncounted.values())}))
+        code = "prednisone_equivalent" if isinstance(rule, r.PrednisoneEquivalent) else "equivalent_dose"
+        return Outcome(_verdict(holds), Reason(code, params))
 
     # -- combinators (Kleene) ------------------------------------------------------------
 

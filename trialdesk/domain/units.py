@@ -147,8 +147,8 @@ UNITS: MappingProxyType[str, Unit] = _units(
     Unit("mIU/mL", dimension(IU=1, L=-3), _F(1000), None),
     Unit("mIU/L", dimension(IU=1, L=-3), _F(1), None),
     # cell counts (per m³)
-    Unit("10⁹/L", _PER_VOLUME, _F(10**12), "1e9/L"),
-    Unit("10¹²/L", _PER_VOLUME, _F(10**15), "1e12/L"),
+    Unit("10⁹/L", _PER_VOLUME, _F(10**12), "1e9/L", shown="× 10⁹/L"),
+    Unit("10¹²/L", _PER_VOLUME, _F(10**15), "1e12/L", shown="× 10¹²/L"),
     Unit("/mm³", _PER_VOLUME, _F(10**9), "1/mm**3"),
     Unit("/µL", _PER_VOLUME, _F(10**9), "1/uL"),
     # doses
