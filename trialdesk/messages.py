@@ -58,6 +58,8 @@ EN: dict[str, str] = {
     "date_window_anchor.fails": QT_TRANSLATE_NOOP("date_window_anchor.fails", "{label} {date} is not within {count} {unit} before {anchor} {on} (from {since} to {on})"),
     "on_or_before_anchor.holds": QT_TRANSLATE_NOOP("on_or_before_anchor.holds", "{label} {date} is on or before {anchor} {on}"),
     "on_or_before_anchor.fails": QT_TRANSLATE_NOOP("on_or_before_anchor.fails", "{label} {date} is after {anchor} {on}"),
+    "on_or_before_by.holds": QT_TRANSLATE_NOOP("on_or_before_by.holds", "{label} {date} is at least {count} {unit} before {anchor} {on} (on or before {limit})"),
+    "on_or_before_by.fails": QT_TRANSLATE_NOOP("on_or_before_by.fails", "{label} {date} is less than {count} {unit} before {anchor} {on} (after {limit})"),
     "on_or_before_early.holds": QT_TRANSLATE_NOOP("on_or_before_early.holds", "{label} {date} is on or before {anchor}, which cannot be before {earliest}"),
     "on_or_before_early.fails": QT_TRANSLATE_NOOP("on_or_before_early.fails", "{label} {date} is after {anchor}, which cannot be after {latest}"),
     "age.at_least": QT_TRANSLATE_NOOP("age.at_least", "at least {min}"),
@@ -102,6 +104,40 @@ EN: dict[str, str] = {
     "prednisone.is": QT_TRANSLATE_NOOP("prednisone.is", "is"),
     "prednisone.is_not": QT_TRANSLATE_NOOP("prednisone.is_not", "is not"),
     "dose_unrecorded": QT_TRANSLATE_NOOP("dose_unrecorded", "the dose of {drug} between {start} and {dose_since} is not recorded: enter it as its own course to decide"),
+    "drug.other": QT_TRANSLATE_NOOP("drug.other", "{name} (written as entered; in no class)"),
+    "others.left_out": QT_TRANSLATE_NOOP("others.left_out", " — not counted, in no class: {others}"),
+    "agents.none": QT_TRANSLATE_NOOP("agents.none", "none"),
+    "agents.any": QT_TRANSLATE_NOOP("agents.any", "any drug"),
+    "in_use_at.yes": QT_TRANSLATE_NOOP("in_use_at.yes", "{label}: in use on {anchor} {on} ({drugs})"),
+    "in_use_at.no": QT_TRANSLATE_NOOP("in_use_at.no", "{label}: none in use on {anchor} {on}"),
+    "in_use_early.yes": QT_TRANSLATE_NOOP("in_use_early.yes", "{label}: in use on {anchor} whatever date it takes ({span}): {drugs}"),
+    "in_use_early.no": QT_TRANSLATE_NOOP("in_use_early.no", "{label}: none can be in use on {anchor} ({span})"),
+    "ever_used.yes": QT_TRANSLATE_NOOP("ever_used.yes", "{label}: used on or before {anchor} {on} ({drugs})"),
+    "ever_used.no": QT_TRANSLATE_NOOP("ever_used.no", "{label}: none used on or before {anchor} {on}"),
+    "ever_used_early.yes": QT_TRANSLATE_NOOP("ever_used_early.yes", "{label}: used before {anchor} whatever date it takes ({span}): {drugs}"),
+    "ever_used_early.no": QT_TRANSLATE_NOOP("ever_used_early.no", "{label}: none can have been used by {anchor} ({span})"),
+    "last_dose.yes": QT_TRANSLATE_NOOP("last_dose.yes", "{label}: taken within {count} {unit} before {anchor} {on} (on or after {since}): {drugs}"),
+    "last_dose.no": QT_TRANSLATE_NOOP("last_dose.no", "{label}: none taken within {count} {unit} before {anchor} {on} (on or after {since})"),
+    "last_dose_early.yes": QT_TRANSLATE_NOOP("last_dose_early.yes", "{label}: taken within {count} {unit} before {anchor} whatever date it takes ({span}): {drugs}"),
+    "last_dose_early.no": QT_TRANSLATE_NOOP("last_dose_early.no", "{label}: none can have been taken within {count} {unit} before {anchor} ({span})"),
+    "when.by": QT_TRANSLATE_NOOP("when.by", "on or before {anchor} {on}"),
+    "when.within": QT_TRANSLATE_NOOP("when.within", "within {count} {unit} before {anchor} {on} (on or after {since})"),
+    "distinct_agents.holds": QT_TRANSLATE_NOOP("distinct_agents.holds", "{label}: {count} distinct agents of {what} used {when} ({agents}), {op} {value}"),
+    "distinct_agents.fails": QT_TRANSLATE_NOOP("distinct_agents.fails", "{label}: {count} distinct agents of {what} used {when} ({agents}), not {op} {value}"),
+    "distinct_agents_early": QT_TRANSLATE_NOOP("distinct_agents_early", "{label}: {low}–{high} distinct agents of {what} whatever date {anchor} takes ({span}), so {op} {value} {decided}"),
+    "dose.total": QT_TRANSLATE_NOOP("dose.total", "{drug} {dose} {unit} on {on}{check}"),
+    "dose.within": QT_TRANSLATE_NOOP("dose.within", " (within {range})"),
+    "dose.outside": QT_TRANSLATE_NOOP("dose.outside", " (outside {range})"),
+    "dose.other_unit": QT_TRANSLATE_NOOP("dose.other_unit", " (recorded in {unit}: not comparable with {range})"),
+    "equivalent.total": QT_TRANSLATE_NOOP("equivalent.total", "{total} {unit} {reference}-equivalent on {day}{courses} {relation} {threshold} {unit}{window} [equivalence table: {table}]"),
+    "equivalent.course": QT_TRANSLATE_NOOP("equivalent.course", "{drug} {dose} {unit} = {equivalent}"),
+    "equivalent.window": QT_TRANSLATE_NOOP("equivalent.window", ", the highest day within {count} {unit} before {anchor}"),
+    "equivalence.citation": QT_TRANSLATE_NOOP("equivalence.citation", " ({citation})"),
+    "equivalent_uncounted": QT_TRANSLATE_NOOP("equivalent_uncounted", "{label}: {total} {unit} {reference}-equivalent counted on {day}, but {uncounted} cannot be converted with the equivalence table {table}{citation}: not decided"),
+    "uncounted.unit": QT_TRANSLATE_NOOP("uncounted.unit", "{drug} in {unit}"),
+    "answer.course_parts": QT_TRANSLATE_NOOP("answer.course_parts", "{drug}{details}, from {start}{change}{stop}"),
+    "course.undosed": QT_TRANSLATE_NOOP("course.undosed", "{drug}: started {start}{taken}"),
+    "problem.drug_and_other": QT_TRANSLATE_NOOP("problem.drug_and_other", "give a drug of the list or another drug's name, not both"),
     "any_of.none": QT_TRANSLATE_NOOP("any_of.none", "none holds: {parts}"),
     "any_of.open": QT_TRANSLATE_NOOP("any_of.open", "not decided yet: {parts}"),
     "all_of.open": QT_TRANSLATE_NOOP("all_of.open", "not decided yet: {parts}"),
@@ -583,15 +619,7 @@ class Messages:
         if kind == "medications":
             if not raw:
                 return self.t("answer.none_taken")
-            return self.t("sep").join(
-                self.t(
-                    "answer.course", drug=c.get("drug"), dose=c.get("dose"), unit=c.get("unit"),
-                    route=str(c.get("route", "")).replace("_", "-"), start=c.get("start"),
-                    change=self.t("answer.course_change", date=c["last_change"]) if c.get("last_change") else "",
-                    stop=self.t("answer.course_stop", date=c["stop"]) if c.get("stop") else self.t("answer.course_ongoing"),
-                )
-                for c in raw
-            )
+            return self.t("sep").join(self._course_text(fact_id, c) for c in raw)
         if kind == "joints":
             def names(joints: list[str]) -> str:
                 return ", ".join(self.joint_name(j) for j in joints) or self.t("answer.no_joints")
@@ -809,6 +837,12 @@ class Messages:
     def _r_on_or_before(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
         holds = verdict is Verdict.MET
+        if p.get("by"):
+            count, unit = p["by"]
+            key = "on_or_before_by.holds" if holds else "on_or_before_by.fails"
+            return self.t(key, label=self.fact_label(p["fact"]), date=_moment(p["date"]), count=count,
+                          unit=self.period(count, unit), anchor=self.anchor_label(p["anchor"]), on=_moment(p["on"]),
+                          limit=_moment(p["limit"]))
         if p.get("anchor") is not None:
             key = "on_or_before_anchor.holds" if holds else "on_or_before_anchor.fails"
             return self.t(key, label=self.fact_label(p["fact"]), date=_moment(p["date"]),
@@ -829,7 +863,8 @@ class Messages:
     _r_one_of = _r_attestation
 
     def _r_no_current_treatment(self, reason: Reason, verdict: Verdict) -> str:
-        return self.t("no_current_treatment", label=self.fact_label(reason.params["fact"]))
+        p = reason.params
+        return self.t("no_current_treatment", label=self.fact_label(p["fact"])) + self._others_note(p)
 
     def _r_current_treatment(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
@@ -846,14 +881,16 @@ class Messages:
                 stable = self.t(key, count=count, unit=self.period(count, unit), since=self.date(p["stable_since"]))
             dose_check = ""
             if p.get("dose"):
-                low, high, unit = p["dose"]
-                key = "course.dose_ok" if c["dose_ok"] else "course.dose_outside"
-                dose_check = self.t(key, min=_number(low), max=_number(high), unit=unit)
+                dose_check = self._dose_check(p["dose"], c["dose_ok"], c["unit"])
+            drug = self.drug_name(p["fact"], {"other": c["other"]} if c.get("other") else c["drug"])
+            if c["dose"] is None:
+                texts.append(self.t("course.undosed", drug=drug, start=self.date(c["start"]), taken=taken))
+                continue
             texts.append(
                 self.t(
                     "course",
                     dose_check=dose_check,
-                    drug=c["drug"],
+                    drug=drug,
                     dose=_number(c["dose"]),
                     unit=c["unit"],
                     start=self.date(c["start"]),
@@ -862,25 +899,26 @@ class Messages:
                     stable=stable,
                 )
             )
-        return self.t("sep").join(texts)
+        return self.t("sep").join(texts) + self._others_note(p)
 
     def _r_medication_in_use(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
         label = self.fact_label(p["fact"])
+        drugs = self._drug_names(p["fact"], p["current"])
+        if p.get("anchor") is not None:
+            common = {"label": label, "anchor": self.anchor_label(p["anchor"]), "on": _moment(p["on"]), "drugs": drugs}
+            return self.t("in_use_at.yes" if p["current"] else "in_use_at.no", **common) + self._others_note(p)
         if p["current"]:
-            return self.t("in_use.yes", label=label, drugs=", ".join(p["current"]))
-        return self.t("in_use.no", label=label)
+            return self.t("in_use.yes", label=label, drugs=drugs) + self._others_note(p)
+        return self.t("in_use.no", label=label) + self._others_note(p)
 
     def _r_prednisone_equivalent(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
         courses = ", ".join(
-            self.t("prednisone.course", drug=c["drug"], dose=_number(c["dose"]), equivalent=_number(c["equivalent"]))
+            self.t("prednisone.course", drug=self.drug_name(p["fact"], c["drug"]), dose=_number(c["dose"]),
+                   equivalent=_number(c["equivalent"]))
             for c in p["courses"]
         )
-        window = ""
-        if p["window"]:
-            count, unit = p["window"]
-            window = self.t("prednisone.window", count=count, unit=self.period(count, unit))
         return self.t(
             "prednisone.total",
             total=_number(p["total"]),
@@ -888,13 +926,175 @@ class Messages:
             courses=f" ({courses})" if courses else "",
             relation=self.t("prednisone.is" if verdict is Verdict.MET else "prednisone.is_not") + f" {p['op']}",
             threshold=_number(p["threshold"]),
-            window=window,
+            window=self._equivalent_window(p),
             table=p["table"],
-        )
+        ) + self.t("equivalence.citation", citation=p["citation"]) + self._others_note(p)
 
     def _r_dose_unrecorded(self, reason: Reason, verdict: Verdict) -> str:
         u = reason.params["unrecorded"]
         return self.t("dose_unrecorded", drug=u["drug"], start=self.date(u["start"]), dose_since=self.date(u["dose_since"]))
+
+    # medication histories: drugs by their labels, other drugs as written
+
+    def drug_name(self, fact_id: str, agent: Any) -> str:
+        """A drug as readers see it: its label in this language, or {"other": name} as written."""
+        if isinstance(agent, dict):
+            return self.t("drug.other", name=agent["other"])
+        fact = self.protocol.fact.get(fact_id) if self.protocol else None
+        vocabulary = getattr(fact, "vocabulary", None)
+        return vocabulary.label(agent, self.lang) if vocabulary is not None else str(agent)
+
+    def _course_text(self, fact_id: str, c: dict[str, Any]) -> str:
+        """One line of a history as entered: the drug by its label (another as written), what it records."""
+        drug = self.drug_name(fact_id, {"other": c["other"]} if c.get("other") else c.get("drug"))
+        route = str(c["route"]).replace("_", "-") if c.get("route") else None
+        common = {"start": c.get("start"),
+                  "change": self.t("answer.course_change", date=c["last_change"]) if c.get("last_change") else "",
+                  "stop": self.t("answer.course_stop", date=c["stop"]) if c.get("stop") else self.t("answer.course_ongoing")}
+        if c.get("dose") is not None and c.get("unit") and route:
+            return self.t("answer.course", drug=drug, dose=c["dose"], unit=c["unit"], route=route, **common)
+        dose = f"{c['dose']} {c.get('unit') or ''}".rstrip() if c.get("dose") is not None else None
+        details = "".join(f" {part}" for part in (dose, route) if part)
+        return self.t("answer.course_parts", drug=drug, details=details, **common)
+
+    def _drug_names(self, fact_id: str, agents: list) -> str:
+        return ", ".join(self.drug_name(fact_id, a) for a in agents) or self.t("agents.none")
+
+    def _others_note(self, p: dict[str, Any]) -> str:
+        """The other drugs a rule naming drugs or classes leaves out: they are in no class."""
+        if not p.get("others"):
+            return ""
+        return self.t("others.left_out", others=", ".join(self.drug_name(p["fact"], {"other": o}) for o in p["others"]))
+
+    def _what(self, p: dict[str, Any]) -> str:
+        """The drugs a rule reads, in words: its classes and drugs, or any drug."""
+        fact = self.protocol.fact.get(p["fact"]) if self.protocol else None
+        vocabulary = getattr(fact, "vocabulary", None)
+        names = [vocabulary.class_label(c, self.lang) if vocabulary else c for c in p.get("classes", [])]
+        names += [self.drug_name(p["fact"], d) for d in p.get("drugs", [])]
+        return ", ".join(names) or self.t("agents.any")
+
+    @staticmethod
+    def _dose_range(dose: tuple) -> str:
+        low, high, unit = dose
+        if high is None:
+            return f"≥ {_number(low)} {unit}"
+        if low is None:
+            return f"≤ {_number(high)} {unit}"
+        return f"{_number(low)}–{_number(high)} {unit}"
+
+    def _dose_check(self, dose: tuple, ok: bool | None, unit: str | None) -> str:
+        low, high, range_unit = dose
+        if ok is None:
+            return self.t("dose.other_unit", unit=unit or "—", range=self._dose_range(dose))
+        if low is not None and high is not None:  # the words of a closed range, as before open ends existed
+            return self.t("course.dose_ok" if ok else "course.dose_outside", min=_number(low), max=_number(high),
+                          unit=range_unit)
+        return self.t("dose.within" if ok else "dose.outside", range=self._dose_range(dose))
+
+    def _history_when(self, p: dict[str, Any]) -> dict[str, Any]:
+        common = {"label": self.fact_label(p["fact"]), "anchor": self.anchor_label(p.get("anchor")),
+                  "drugs": self._drug_names(p["fact"], p.get("current", []))}
+        if p.get("within"):
+            count, unit = p["within"]
+            common.update(count=count, unit=self.period(count, unit))
+        if "on" in p:
+            common.update(on=_moment(p["on"]), since=_moment(p.get("since")))
+        else:
+            common["span"] = self._span(p["earliest"], p["latest"])
+        return common
+
+    def _r_medication_in_use_early(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        return self.t("in_use_early.yes" if p["current"] else "in_use_early.no", **self._history_when(p)) + self._others_note(p)
+
+    def _r_medication_ever_used(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        return self.t("ever_used.yes" if p["current"] else "ever_used.no", **self._history_when(p)) + self._others_note(p)
+
+    def _r_medication_ever_used_early(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "ever_used_early.yes" if p["current"] else "ever_used_early.no"
+        return self.t(key, **self._history_when(p)) + self._others_note(p)
+
+    def _r_last_dose_within(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        return self.t("last_dose.yes" if p["current"] else "last_dose.no", **self._history_when(p)) + self._others_note(p)
+
+    def _r_last_dose_within_early(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        key = "last_dose_early.yes" if p["current"] else "last_dose_early.no"
+        return self.t(key, **self._history_when(p)) + self._others_note(p)
+
+    def _r_distinct_agents(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        anchor, on = self.anchor_label(p.get("anchor")), _moment(p["on"])
+        if p.get("within"):
+            count, unit = p["within"]
+            when = self.t("when.within", count=count, unit=self.period(count, unit), anchor=anchor, on=on,
+                          since=_moment(p["since"]))
+        else:
+            when = self.t("when.by", anchor=anchor, on=on)
+        key = "distinct_agents.holds" if verdict is Verdict.MET else "distinct_agents.fails"
+        return self.t(key, label=self.fact_label(p["fact"]), count=p["count"], what=self._what(p), when=when,
+                      agents=self._drug_names(p["fact"], p["agents"]), op=p["op"], value=p["value"]) + self._others_note(p)
+
+    def _r_distinct_agents_early(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        decided = self.t("score_bounds.holds" if verdict is Verdict.MET else "score_bounds.fails")
+        return self.t("distinct_agents_early", label=self.fact_label(p["fact"]), low=p["low"], high=p["high"],
+                      what=self._what(p), anchor=self.anchor_label(p.get("anchor")),
+                      span=self._span(p["earliest"], p["latest"]), op=p["op"], value=p["value"],
+                      decided=decided) + self._others_note(p)
+
+    def _r_medication_dose(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        texts = [
+            self.t("dose.total", drug=self.drug_name(p["fact"], {"other": t["other"]} if t["other"] else t["drug"]),
+                   dose=_number(t["dose"]), unit=t["unit"], on=_moment(p["on"]),
+                   check=self._dose_check(p["dose"], t["ok"], t["other_unit"]))
+            for t in p["doses"]
+        ]
+        return self.t("sep").join(texts) + self._others_note(p)
+
+    def _equivalent_window(self, p: dict[str, Any]) -> str:
+        if not p["window"]:
+            return ""
+        count, unit = p["window"]
+        if p.get("anchor") is None:
+            return self.t("prednisone.window", count=count, unit=self.period(count, unit))
+        return self.t("equivalent.window", count=count, unit=self.period(count, unit), anchor=self.anchor_label(p["anchor"]))
+
+    def _r_equivalent_dose(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        courses = ", ".join(
+            self.t("equivalent.course", drug=self.drug_name(p["fact"], c["drug"]), dose=_number(c["dose"]), unit=c["unit"],
+                   equivalent=_number(c["equivalent"]))
+            for c in p["courses"]
+        )
+        return self.t(
+            "equivalent.total",
+            total=_number(p["total"]),
+            unit=p["unit"],
+            reference=self.drug_name(p["fact"], p["reference"]),
+            day=self.date(p["day"]),
+            courses=f" ({courses})" if courses else "",
+            relation=self.t("prednisone.is" if verdict is Verdict.MET else "prednisone.is_not") + f" {p['op']}",
+            threshold=_number(p["threshold"]),
+            window=self._equivalent_window(p),
+            table=p["table"],
+        ) + self.t("equivalence.citation", citation=p["citation"]) + self._others_note(p)
+
+    def _r_equivalent_uncounted(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        uncounted = ", ".join(
+            self.drug_name(p["fact"], {"other": u["other"]}) if u["other"] else
+            self.t("uncounted.unit", drug=self.drug_name(p["fact"], u["drug"]), unit=u["unit"] or "—")
+            for u in p["uncounted"]
+        )
+        return self.t("equivalent_uncounted", label=self.fact_label(p["fact"]), total=_number(p["total"]), unit=p["unit"],
+                      reference=self.drug_name(p["fact"], p["reference"]), day=self.date(p["day"]), uncounted=uncounted,
+                      table=p["table"], citation=self.t("equivalence.citation", citation=p["citation"]))
 
     def _r_any_of(self, reason: Reason, verdict: Verdict) -> str:
         if reason.decided_by is not None:
@@ -931,6 +1131,9 @@ class Messages:
         """The problem's message without the fact it belongs to."""
         p = {k: self._value(v) for k, v in problem.params.items()}
         code = problem.code
+        if code == "implausible":  # the range's ends to the decimals that keep the value's relation to them
+            p["min"] = _near(problem.params["min"], [problem.params["value"]])
+            p["max"] = _near(problem.params["max"], [problem.params["value"]])
         if code == "inconsistent":
             p["facts"] = ", ".join(self.fact_label(f) for f in problem.params["facts"])
             p["text"] = problem.params.get("translations", {}).get(self.lang, problem.params["text"])

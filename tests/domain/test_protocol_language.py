@@ -278,3 +278,17 @@ def test_a_converted_value_is_shown_exactly_when_it_is_short_and_a_count_unit_re
     assert _near(Decimal("0.0780004"), []) == "0.07800"  # four significant digits
     assert _near(Decimal("0.0780004"), [Decimal("0.078")]) == "0.0780004"  # never rounded onto its limit
     assert PROTOCOL.quantity["cell_count"].unit_label("10⁹/L") == "× 10⁹/L"
+
+
+@pytest.mark.parametrize(("day", "verdict"), [("2026-08-20", MET), ("2026-08-21", NOT_MET), ("2026-02-28", MET)])
+def test_at_least_a_period_before_an_anchor_includes_the_boundary_day(day, verdict):
+    got, text = result("I8", ldl_before_date=day)
+    assert got is verdict
+    assert ("at least 3 months before the screening date 2026-11-20 (on or before 2026-08-20)" in text) is (verdict is MET)
+
+
+def test_a_plausible_range_is_never_rounded_onto_the_value_it_refuses():
+    with pytest.raises(FactsInvalid) as refused:
+        parse_facts(PROTOCOL, {"creatinine": {"value": 8.84, "unit": "µmol/L"}}, ON)
+    text = WORDS.problem(refused.value.problems[0])
+    assert "8.84 µmol/L is outside the plausible range 8.8402" in text, text

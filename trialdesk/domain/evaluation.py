@@ -515,26 +515,34 @@ class _Evaluation:
     def _on_or_before(self, rule: r.OnOrBeforeScreening | r.OnOrBefore) -> Outcome:
         value = self.value(rule.fact)
         anchor_id = getattr(rule, "anchor", None)
+        by: Period | None = getattr(rule, "by", None)
         if value is None:
             return self.absent(rule.fact)
-        params = {"fact": rule.fact, "date": value, "anchor": anchor_id}
+        params = {"fact": rule.fact, "date": value, "anchor": anchor_id,
+                  "by": by and (by.count, by.unit)}
         if value == NEVER:
             return Outcome(NOT_MET, Reason("date_window_never", params))
         anchor = self._moment(anchor_id)
-        if anchor is None:
-            low, high = self._anchor_span(anchor_id)
-            if low is not None and _day(value) <= low and not isinstance(value, datetime):
-                return Outcome(MET, Reason("on_or_before_early", {**params, "earliest": low}))
-            if high is not None and _day(value) > high:
-                return Outcome(NOT_MET, Reason("on_or_before_early", {**params, "latest": high}))
-            return self._pending(rule, params)
         if anchor == NEVER:
             return Outcome(NOT_MET, Reason("date_window_never", {**params, "fact": anchor_id}))
-        if isinstance(value, datetime) and isinstance(anchor, datetime):
-            holds = value <= anchor
-        else:
-            holds = _day(value) <= _day(anchor)
-        return Outcome(_verdict(holds), Reason("on_or_before", {**params, "on": anchor}))
+        hours = by is not None and by.unit == "hours"
+
+        def latest(on: Any) -> Any:
+            """The last moment the fact may take for an anchor on `on`."""
+            on = on if hours or (isinstance(value, datetime) and isinstance(on, datetime)) else _day(on)
+            return on if by is None else by.before(on)
+
+        moment = value if hours or isinstance(anchor, datetime) else _day(value)
+        if anchor is None:
+            low, high = self._anchor_span(anchor_id)
+            if low is not None and _day(value) <= _day(latest(low)) and not isinstance(value, datetime):
+                return Outcome(MET, Reason("on_or_before_early", {**params, "earliest": low}))
+            if high is not None and _day(value) > _day(latest(high)):
+                return Outcome(NOT_MET, Reason("on_or_before_early", {**params, "latest": high}))
+            return self._pending(rule, params)
+        limit = latest(anchor)
+        holds = (moment if isinstance(limit, datetime) else _day(moment)) <= limit
+        return Outcome(_verdict(holds), Reason("on_or_before", {**params, "on": anchor, "limit": limit}))
 
     # -- answers -----------------------------------------------------------------------
 

@@ -197,11 +197,14 @@ class OnOrBeforeScreening(_Rule):
 
 class OnOrBefore(_Rule):
     """Met when the fact's date is on or before the anchor's (the screening date when no anchor
-    is given): consent before first dose, a stop after its start."""
+    is given): consent before first dose, a stop after its start. With `by`, at least that long
+    before it, the boundary day included: "at least 3 months before visit 1" is on or before
+    the date 3 calendar months before visit 1."""
 
     kind: Literal["on_or_before"]
     fact: Slug
     anchor: Slug | None = None
+    by: Period | None = None
 
 
 class Attestation(_Rule):
@@ -220,48 +223,110 @@ class OneOf(_Rule):
 
 
 class DoseRange(BaseModel):
-    """min <= dose <= max in `unit` (both inclusive)."""
+    """min <= dose <= max in `unit`, both inclusive; either end may be left open."""
 
     model_config = RULE_CONFIG
 
-    min: ProtocolNumber = Field(ge=0)
-    max: ProtocolNumber = Field(ge=0)
+    min: ProtocolNumber | None = Field(default=None, ge=0)
+    max: ProtocolNumber | None = Field(default=None, ge=0)
     unit: Name
 
+    @model_validator(mode="after")
+    def _some_bound(self) -> DoseRange:
+        if self.min is None and self.max is None:
+            raise ValueError("give 'min', 'max' or both")
+        return self
 
-class CurrentTreatment(_Rule):
-    """Met when the subject currently takes at least one of `drugs`, and every such current
-    course has been taken for at least `taken_for`, at an unchanged dose for `stable_for`,
-    and at a dose within `dose`."""
+    def holds(self, dose: Decimal) -> bool:
+        return (self.min is None or dose >= self.min) and (self.max is None or dose <= self.max)
 
-    kind: Literal["current_treatment"]
+
+class _OnHistory(_Rule):
+    """A rule over a medication history: the lines of `drugs` and of the members of `classes`
+    (every line when neither is given; another drug, written as entered, is in no class), taken by
+    `routes`, read on the date of `anchor` (a date fact; the screening date by default)."""
+
     fact: Slug
     drugs: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
+    classes: tuple[Slug, ...] | None = Field(default=None, max_length=MAX_LIST)
     routes: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
+    anchor: Slug | None = None
+
+
+class CurrentTreatment(_OnHistory):
+    """Met when the subject takes at least one of the drugs on the anchor date, and every such
+    line has been taken for at least `taken_for` (counted from the start of the drug's unbroken
+    treatment: one line per dose, a line starting the day after the last stopped continues it),
+    at an unchanged dose for `stable_for`, and at a dose within `dose`."""
+
+    kind: Literal["current_treatment"]
     taken_for: Period | None = None
     stable_for: Period | None = None
     dose: DoseRange | None = None
 
 
-class MedicationInUse(_Rule):
-    """Met when any course of `drugs` by `routes` is current on the screening date."""
+class MedicationInUse(_OnHistory):
+    """Met when a line of the drugs is taken on the anchor date."""
 
     kind: Literal["medication_in_use"]
-    fact: Slug
-    drugs: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
-    routes: tuple[Name, ...] | None = Field(default=None, max_length=MAX_LIST)
 
 
-class PrednisoneEquivalent(_Rule):
-    """The total daily prednisone-equivalent dose of current glucocorticoid courses compared
-    with `value` mg/day: on the screening date, or on the worst day of `window` before it."""
+class PrednisoneEquivalent(_OnHistory):
+    """The total daily prednisone-equivalent dose (the protocol's `glucocorticoid_table`) of the
+    lines taken compared with `value` mg/day: on the anchor date, or on the worst day of `window`
+    before it."""
 
     kind: Literal["prednisone_equivalent"]
-    fact: Slug
     op: Operator
     value: ProtocolNumber
     window: Period | None = None
-    routes: tuple[Name, ...] = Field(default=("oral", "intravenous"), max_length=MAX_LIST)
+    routes: tuple[Name, ...] | None = Field(default=("oral", "intravenous"), max_length=MAX_LIST)
+
+
+class EquivalentDose(_OnHistory):
+    """The total dose of the lines taken, each converted by an equivalence table (`table`, by
+    default the protocol's `glucocorticoid_table`) to the table's reference drug, compared with
+    `value` in the table's unit: on the anchor date, or on the worst day of `window` before it."""
+
+    kind: Literal["equivalent_dose"]
+    op: Operator
+    value: ProtocolNumber
+    window: Period | None = None
+    table: Slug | None = None
+
+
+class MedicationEverUsed(_OnHistory):
+    """Met when a line of the drugs started on or before the anchor date."""
+
+    kind: Literal["medication_ever_used"]
+
+
+class LastDoseWithin(_OnHistory):
+    """Met when a line of the drugs was taken on some day within `within` before the anchor date,
+    both ends included: it started on or before the anchor and stopped (or is still taken) on or
+    after the day `within` before it."""
+
+    kind: Literal["last_dose_within"]
+    within: Period
+
+
+class DistinctAgents(_OnHistory):
+    """The number of distinct agents used on or before the anchor date (within `within` before it,
+    when given) compared with `value`: "at least 2 prior csDMARDs". Agents are drugs; another
+    drug written as entered counts only when the rule names no drugs or classes."""
+
+    kind: Literal["distinct_agents"]
+    op: Operator
+    value: int = Field(ge=0, le=MAX_LIST)
+    within: Period | None = None
+
+
+class MedicationDose(_OnHistory):
+    """Met when a line of the drugs is taken on the anchor date and each drug's dose that day
+    (its lines taken that day added up, all in `dose.unit`) lies within `dose`."""
+
+    kind: Literal["medication_dose"]
+    dose: DoseRange
 
 
 class AllOf(_Rule):
@@ -314,6 +379,11 @@ Rule = Annotated[
         CurrentTreatment,
         MedicationInUse,
         PrednisoneEquivalent,
+        EquivalentDose,
+        MedicationEverUsed,
+        LastDoseWithin,
+        DistinctAgents,
+        MedicationDose,
         AllOf,
         AnyOf,
         Not,
