@@ -28,8 +28,9 @@ def resource_path(relative: str) -> Path:
 
 def protocol_files(folder: Path) -> dict[str, Path]:
     """Protocol files in a folder by protocol id (the file name without .yaml); translation
-    overlays (ID.LANG.yaml) are not protocols of their own."""
-    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if "." not in p.stem}
+    overlays (ID.LANG.yaml) are not protocols of their own, and other versions of a protocol
+    (ID@LABEL.yaml) are found through `trialdesk.persistence.protocol_versions`."""
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if "." not in p.stem and "@" not in p.stem}
 
 
 def bundled_protocols() -> dict[str, Path]:

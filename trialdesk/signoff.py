@@ -137,7 +137,7 @@ def sign_screening(
     *,
     authority: SignerAuthority,
     completion: Completion,
-    protocol_sha256: str,
+    protocol_sha256: str | None,
     at: datetime,
     folder: Path,
     meaning: str | None = None,
@@ -257,6 +257,8 @@ def _check_record(content: WorksheetContent, screening, problems: list[str]) -> 
         "consent date": (content.consent_date, subject.consent_date),
         "consent form version": (content.consent_version, subject.consent_version),
     }
+    if screening.protocol_sha256 is not None:  # None: not recorded (a screening made before it was stored)
+        expected["protocol file SHA-256"] = (content.protocol_sha256, screening.protocol_sha256)
     for what, (on_page, stored) in expected.items():
         if on_page != stored:
             problems.append(f"the worksheet's {what} ({on_page}) is not the site's record ({stored})")

@@ -187,6 +187,7 @@ def screening_json(session: ScreeningSession) -> str:
         id=s.id, version=s.version, supersedes=s.supersedes, site=s.site, status=s.status.value,
         subject=s.subject.model_dump(mode="json"), answers=s.answers, notes=s.notes,
         screen_failure_reason=s.screen_failure_reason, correction_reason=s.correction_reason,
+        protocol_amendment=session.protocol.amendment, protocol_sha256=s.protocol_sha256,
     )
     return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -198,6 +199,7 @@ def screening_text(session: ScreeningSession) -> str:
         f"screening {subject.screening_number} (id {s.id}, version {s.version}"
         + (f", corrects id {s.supersedes}: {s.correction_reason}" if s.supersedes else "") + ")",
         f"status: {words.status(s.status)}" + (f" — {s.screen_failure_reason}" if s.screen_failure_reason else ""),
+        protocol_line(session),
         f"subject: {subject.initials}, born {subject.date_of_birth}, {subject.sex}; consent {subject.consent_date} "
         f"(form {subject.consent_version})",
         report_text(session.report, session.protocol, words),
@@ -206,6 +208,14 @@ def screening_text(session: ScreeningSession) -> str:
         lines.append("\nsource documents:")
         lines.extend(f"  {criterion}: {note}" for criterion, note in sorted(s.notes.items()))
     return "\n".join(lines)
+
+
+def protocol_line(session: ScreeningSession) -> str:
+    """The protocol version a screening is under, and the SHA-256 of the file it started under."""
+    protocol, sha256 = session.protocol, session.screening.protocol_sha256
+    amendment = f" ({protocol.amendment})" if protocol.amendment else ""
+    return (f"protocol: {protocol.id} version {protocol.version}{amendment}; file SHA-256 "
+            f"{sha256 or 'not recorded (started before trialdesk stored it)'}")
 
 
 def _problems(words: Messages, path: Path | None, invalid: FactsInvalid) -> None:

@@ -25,8 +25,10 @@ from trialdesk.persistence.errors import StoreError
 from trialdesk.settings import AppSettings
 
 if TYPE_CHECKING:
+    from trialdesk.desk.protocol_versions import SiteProtocols
     from trialdesk.domain.protocol import Protocol
     from trialdesk.domain.screening import AuditEntry, Screening
+    from trialdesk.domain.versions import VersionChoice
     from trialdesk.messages import Messages
     from trialdesk.session import ScreeningSession
     from trialdesk.signoff import SignedWorksheet, WorksheetCheck
@@ -131,6 +133,8 @@ class Site:
         self.log = ScreeningLog(self.database)
         self.people = PeopleStore(self.database)
         self._protocols: dict[str, Protocol] = {}
+        if not self.database.read_only:
+            self._record_kept_protocol_hashes()
 
     @cached_property
     def store(self):
@@ -229,21 +233,57 @@ class Site:
 
     # -- protocols -------------------------------------------------------------------------------
 
+    @cached_property
+    def protocols(self) -> SiteProtocols:
+        """Every version of the bundled protocols and the site's own (the YAML reader: on first use)."""
+        from trialdesk.desk.protocol_versions import SiteProtocols
+
+        return SiteProtocols(self.settings.protocol_dir, lambda: self.clock().date())
+
     def protocol(self, id_or_file: str) -> Protocol:
+        """A protocol by id (the version in force today, else its latest), or a protocol file by path."""
         from trialdesk.desk.protocols import find_protocol
 
         if id_or_file not in self._protocols:
-            self._protocols[id_or_file] = find_protocol(id_or_file, self.settings.protocol_dir)
+            if id_or_file in self.protocol_ids():
+                self._protocols[id_or_file] = self.protocols.current(id_or_file).protocol
+            else:
+                self._protocols[id_or_file] = find_protocol(id_or_file, self.settings.protocol_dir)
         return self._protocols[id_or_file]
 
-    def add_protocol_file(self, path: Path) -> Protocol:
-        """Check a protocol file and keep it with the site's data (raises ProtocolFileError)."""
-        from trialdesk.desk.protocols import keep_site_protocol, load_protocol
+    def protocol_ids(self) -> list[str]:
+        """Every protocol with an installed version, bundled first (the files' names only: nothing is read)."""
+        from trialdesk.persistence.version_files import bundled_folder, protocol_ids
 
-        protocol = load_protocol(path)
-        keep_site_protocol(path, protocol, self.settings.protocol_dir)
-        self._protocols[protocol.id] = protocol
+        return protocol_ids((bundled_folder(), self.settings.protocol_dir))
+
+    def version_choice(self, protocol_id: str, on: date) -> VersionChoice:
+        """Which version of the protocol a screening dated `on` would start under, or why none may."""
+        return self.protocols.choice(protocol_id, on)
+
+    def screening_protocol(self, screening: Screening) -> Protocol:
+        """The protocol a screening is read and changed under: the exact file it started under."""
+        return self.protocols.of_screening(screening).protocol
+
+    def add_protocol_file(self, path: Path) -> Protocol:
+        """Check a protocol file and keep it with the site's data as a version of its id (raises
+        ProtocolFileError, also when its validity overlaps another version's)."""
+        protocol = self.protocols.install(path).protocol
+        self._protocols.pop(protocol.id, None)
         return protocol
+
+    def _record_kept_protocol_hashes(self) -> None:
+        """Screenings made before the protocol file's SHA-256 was stored get the hash of their site
+        protocol's kept copy (once, audited); a bundled protocol's stay "not recorded"."""
+        from trialdesk.persistence import protocol_hashes
+        from trialdesk.resources import bundled_protocols
+
+        pending = protocol_hashes.unrecorded_protocol_ids(self.database.connection)
+        bundled = bundled_protocols() if pending else {}
+        for protocol_id in pending:
+            kept = self.settings.protocol_dir / f"{protocol_id}.yaml"
+            if protocol_id not in bundled and kept.is_file():
+                protocol_hashes.record_kept_copy(self.database, protocol_id, kept, at=self.clock())
 
     # -- reading screenings ----------------------------------------------------------------------
 
@@ -255,7 +295,7 @@ class Site:
         from trialdesk.session import ScreeningSession
 
         screening = self.screening(reference)
-        return ScreeningSession(self.store, self.protocol(screening.protocol_id), screening, actor="",
+        return ScreeningSession(self.store, self.screening_protocol(screening), screening, actor="",
                                 refusal=Refused("signed_out"))
 
     def completion(self, screening_id: int) -> Completion | None:
@@ -313,7 +353,7 @@ class Site:
 
         try:
             screening = self.store.load(screening_id)
-            session = ScreeningSession(self.store, self.protocol(screening.protocol_id), screening, actor="")
+            session = ScreeningSession(self.store, self.screening_protocol(screening), screening, actor="")
         except Exception:  # a protocol no longer readable: the status is not judged, the rest still is
             return None
         return status_from_report(session.report).value
@@ -617,14 +657,22 @@ class Desk:
 
     # -- screenings ------------------------------------------------------------------------------
 
-    def start_screening(self, protocol: Protocol, subject_values: dict[str, Any],
+    def start_screening(self, protocol: Protocol | str, subject_values: dict[str, Any],
                         answers: dict[str, Any] | None = None, *, site: str | None = None) -> ScreeningSession:
+        """A new screening of the protocol (or protocol id), under the version in force on its screening
+        date (`VersionNotInForce` names the versions when none is, or the one in force is withdrawn),
+        with the SHA-256 of that version's file stored with it and a copy of the file kept."""
         from trialdesk.session import start_screening
 
         self._may(Task.ENTER)
-        return start_screening(self.site.store, protocol, subject_values, answers,
+        protocols = self.site.protocols
+        version = protocols.for_start(protocol if isinstance(protocol, str) else protocol.id,
+                                      subject_values.get("screening_date"))
+        if not self.site.read_only:  # (a read-only site refuses the screening itself)
+            protocols.keep_used(version)
+        return start_screening(self.site.store, version.protocol, subject_values, answers,
                                site=self.site.site_setting("site_number") if site is None else site,
-                               actor=self.person.name, clock=self.clock)
+                               actor=self.person.name, clock=self.clock, protocol_sha256=version.sha256)
 
     def open(self, reference: str | int, *, one_shot: bool = False) -> ScreeningSession:
         """A screening to work on: changes need data-entry delegation today (else it opens read-only).
@@ -637,7 +685,7 @@ class Desk:
             refusal = None
         except Refused as refused:
             refusal = refused
-        return ScreeningSession(self.site.store, self.site.protocol(screening.protocol_id), screening,
+        return ScreeningSession(self.site.store, self.site.screening_protocol(screening), screening,
                                 actor=self.person.name, clock=self.clock, refusal=refusal, one_shot=one_shot)
 
     def complete(self, session: ScreeningSession, password: str, meaning: str | None = None,
@@ -687,9 +735,8 @@ class Desk:
                                             screening_id=session.screening.id, target=identity.fingerprint)
             raise
         authority = SignerAuthority(name=self.person.name, role=self.person.role.value, delegation=entry)
-        from trialdesk.desk.protocols import protocol_file_sha256
-
-        digest = protocol_file_sha256(session.protocol.id, self.site.settings.protocol_dir)
+        # the file the screening was started (and is evaluated) under; None: not recorded (made before)
+        digest = session.screening.protocol_sha256
         return sign_screening(self.site.store, session, identity, words, authority=authority, completion=completion,
                               protocol_sha256=digest, at=now, folder=self.site.site_file_dir(), meaning=meaning,
                               paper=paper, alt_words=alt_words)

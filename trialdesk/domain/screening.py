@@ -111,6 +111,7 @@ class Screening(BaseModel):
     id: int
     protocol_id: str
     protocol_version: str
+    protocol_sha256: str | None = None  # of the protocol file it was started under; None: not recorded (older)
     site: str
     subject: Subject
     version: int = 1

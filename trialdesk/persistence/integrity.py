@@ -34,6 +34,7 @@ class _Screening:
     flags: set[str] = field(default_factory=set)
     entered: dict[str, tuple[str, str]] = field(default_factory=dict)  # fact: (who, UTC time) of its last entry
     documents: list[tuple[str, str | None]] = field(default_factory=list)  # (content SHA-256, PDF SHA-256)
+    protocol_sha256: str | None = None  # of the protocol file it was made under
 
 
 def _load(text: str | None) -> Any:
@@ -48,7 +49,8 @@ def replay(db: sqlite3.Connection) -> dict[int, _Screening]:
         new = _load(new_text)
         if action in ("create", "correction") and sid is not None and isinstance(new, dict):
             screening = state[sid] = _Screening(answers=dict(new.get("answers") or {}),
-                                                subject=dict(new.get("subject") or {}))
+                                                subject=dict(new.get("subject") or {}),
+                                                protocol_sha256=new.get("protocol_sha256"))
             screening.entered = {fact: (actor, at_utc) for fact in screening.answers}
             if action == "correction":
                 previous = state.get(int(target)) if str(target).isdigit() else None
@@ -65,6 +67,8 @@ def replay(db: sqlite3.Connection) -> dict[int, _Screening]:
                 state[sid].entered[target] = (actor, at_utc)
                 if target in SUBJECT_FACTS:
                     state[sid].subject[target] = new
+        elif action == "protocol_sha256":  # recorded for a screening made before the hash was stored
+            state[sid].protocol_sha256 = new
         elif action == "source_note":
             if new is None:
                 state[sid].notes.pop(target, None)
@@ -85,8 +89,9 @@ def replay_problems(db: sqlite3.Connection,
     stored_ids = {sid for (sid,) in db.execute("SELECT id FROM screenings")}
     for sid in sorted(set(state) - stored_ids):
         problems.append(f"screening {sid} is in the audit trail but was deleted from the records")
-    for sid, number, status, born, sex, consent in db.execute(
-            "SELECT id, screening_number, status, date_of_birth, sex, consent_date FROM screenings ORDER BY id"):
+    for sid, number, status, born, sex, consent, protocol_sha256 in db.execute(
+            "SELECT id, screening_number, status, date_of_birth, sex, consent_date, protocol_sha256 FROM screenings "
+            "ORDER BY id"):
         where = f"screening {number} (id {sid})"
         replayed = state.get(sid)
         if replayed is None:
@@ -112,6 +117,9 @@ def replay_problems(db: sqlite3.Connection,
             if column in replayed.subject and str(replayed.subject[column]) != value:
                 problems.append(f"{where}: the stored {column} {value} is not the audit trail's "
                                 f"{replayed.subject[column]}")
+        if protocol_sha256 != replayed.protocol_sha256:
+            problems.append(f"{where}: the stored protocol file SHA-256 {protocol_sha256 or 'not recorded'} is not "
+                            f"the audit trail's {replayed.protocol_sha256 or 'not recorded'}")
         problems += _status_problems(where, sid, status, replayed, answers, expected_status)
         problems += _document_problems(db, where, sid, replayed)
     problems += _completion_problems(db)

@@ -178,6 +178,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     PRAGMA application_id = 1416774771;
     """,
+    # 5: the SHA-256 of the exact protocol file each screening was started under (a correction
+    # keeps its screening's). Screenings made before stay null ("not recorded"), except those of a
+    # site's own protocol: its kept copy is the file they were made with (a different file under
+    # its id was refused), and the site service records its hash, audited, when it opens the site.
+    """
+    ALTER TABLE screenings ADD COLUMN protocol_sha256 TEXT
+        CHECK (protocol_sha256 IS NULL OR (length(protocol_sha256) = 64 AND protocol_sha256 NOT GLOB '*[^0-9a-f]*'));
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

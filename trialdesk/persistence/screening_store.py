@@ -24,7 +24,7 @@ from trialdesk.persistence.screening_log import ScreeningLog
 _SCREENING_COLUMNS = (
     "id, protocol_id, protocol_version, site, screening_number, version, supersedes, initials, "
     "date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
-    "screen_failure_reason, correction_reason, created_at, created_by"
+    "screen_failure_reason, correction_reason, created_at, created_by, protocol_sha256"
 )
 
 
@@ -112,6 +112,7 @@ class ScreeningStore:
         *,
         protocol_id: str,
         protocol_version: str,
+        protocol_sha256: str | None = None,
         site: str,
         subject: Subject,
         answers: dict[str, Any],
@@ -124,7 +125,8 @@ class ScreeningStore:
         correction_reason: str | None = None,
         notes: dict[str, str] | None = None,
     ) -> Screening:
-        """Store a new screening (or a correcting version of `supersedes`) with its first answers."""
+        """Store a new screening (or a correcting version of `supersedes`) with its first answers;
+        `protocol_sha256`: of the protocol file it is made under (the trail records it too)."""
         version = supersedes.version + 1 if supersedes else 1
         with self.database.write() as db:
             if supersedes is None and ScreeningLog(self.database).number_taken(protocol_id, site, subject.screening_number):
@@ -132,12 +134,13 @@ class ScreeningStore:
             cursor = db.execute(
                 "INSERT INTO screenings (protocol_id, protocol_version, site, screening_number, version, supersedes, "
                 "initials, date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
-                "correction_reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "correction_reason, created_at, created_by, protocol_sha256) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     protocol_id, protocol_version, site, subject.screening_number, version,
                     supersedes.id if supersedes else None, subject.initials, _iso(subject.date_of_birth),
                     subject.sex, _iso(subject.screening_date), _iso(subject.consent_date), subject.consent_version,
-                    status.value, " ".join(failed_criteria), correction_reason, _iso(at), actor,
+                    status.value, " ".join(failed_criteria), correction_reason, _iso(at), actor, protocol_sha256,
                 ),
             )
             screening_id = cursor.lastrowid
@@ -156,6 +159,8 @@ class ScreeningStore:
                 db.execute("INSERT INTO notes VALUES (?, ?, ?)", (screening_id, criterion_id, note))
             record = {"subject": subject.model_dump(mode="json"), "answers": answers, "protocol": protocol_id,
                       "protocol_version": protocol_version, "site": site}
+            if protocol_sha256 is not None:
+                record["protocol_sha256"] = protocol_sha256
             if notes:
                 record["notes"] = notes  # a correction carries its notes over: the trail says so
             if supersedes is not None:
@@ -456,9 +461,9 @@ class ScreeningStore:
 
 def _screening(row: tuple, answers: dict[str, Any], notes: dict[str, str]) -> Screening:
     (sid, protocol_id, protocol_version, site, number, version, supersedes, initials, born, sex, on, consent,
-     consent_version, status, _failed, failure_reason, correction_reason, created_at, created_by) = row
+     consent_version, status, _failed, failure_reason, correction_reason, created_at, created_by, protocol_sha256) = row
     return Screening(
-        id=sid, protocol_id=protocol_id, protocol_version=protocol_version, site=site,
+        id=sid, protocol_id=protocol_id, protocol_version=protocol_version, protocol_sha256=protocol_sha256, site=site,
         subject=Subject(screening_number=number, initials=initials, date_of_birth=born, sex=sex, screening_date=on,
                         consent_date=consent, consent_version=consent_version),
         version=version, supersedes=supersedes, status=status, answers=answers, notes=notes,

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from trialdesk import __version__
 from trialdesk.i18n import languages
 from trialdesk.messages import Messages
-from trialdesk.resources import bundled_protocols
 from trialdesk.ui.idle_lock import IdleLock
 from trialdesk.ui.log_page import LogPage
 
@@ -171,10 +170,7 @@ class MainWindow(QMainWindow):
     # -- protocols ------------------------------------------------------------------------------
 
     def _fill_picker(self) -> None:
-        ids = list(bundled_protocols())
-        site_dir = self.settings.protocol_dir
-        if site_dir.is_dir():
-            ids += [p.stem for p in sorted(site_dir.glob("*.yaml")) if p.stem not in ids]
+        ids = self.site.protocol_ids()  # each once, however many versions it has
         self.picker.clear()
         self.picker.addItems(ids)
         self.picker.setCurrentIndex(max(0, ids.index(DEFAULT_PROTOCOL) if DEFAULT_PROTOCOL in ids else 0))
@@ -222,7 +218,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
             return
         site_number = self.site.site_setting("site_number")
-        dialog = NewScreeningDialog(protocol, self.site.log, site_number, self.words, self.today(), self)
+        dialog = NewScreeningDialog(protocol, self.site.log, site_number, self.words, self.today(), self,
+                                    versions=lambda on: self.site.version_choice(protocol.id, on))
         accepted = dialog.exec() == NewScreeningDialog.DialogCode.Accepted
         values = dialog.values()
         dialog.deleteLater()
@@ -230,8 +227,8 @@ class MainWindow(QMainWindow):
         if not accepted:
             return
         try:
-            session = self.desk.start_screening(protocol, values, site=site_number)
-        except (StoreError, Refused) as error:
+            session = self.desk.start_screening(protocol, values, site=site_number)  # the version in force then
+        except (StoreError, Refused, ProtocolFileError) as error:
             self._refuse(self.tr("Not created"), error)
             return
         self.show_session(session)
@@ -382,11 +379,25 @@ class MainWindow(QMainWindow):
             protocol = self.protocol(self.picker.currentText())
             version_label = self.tr("Protocol version")
             protocol_text = f"{protocol.id} — {protocol.title}<br>{version_label}: {protocol.version} ({protocol.version_date})"
+            protocol_text += f"<br>{self.examples_text(protocol.id)}"
         except ProtocolFileError:
             protocol_text = self.picker.currentText()
         purpose = self.tr("Offline eligibility screening")
         QMessageBox.about(self, self.tr("About trialdesk"),
                           f"<b>trialdesk {__version__}</b><br>{purpose}<br><br>{protocol_text}")
+
+    def examples_text(self, protocol_id: str) -> str:
+        """How many of the protocol's example subjects (ID.tests.yaml beside it) get the verdicts they expect."""
+        from trialdesk.desk import ProtocolFileError
+        from trialdesk.desk.protocols import example_agreement
+
+        try:
+            agreement = example_agreement(protocol_id, self.settings.protocol_dir)
+        except ProtocolFileError:
+            return self.tr("The protocol's example subjects cannot be read (trialdesk protocol test says why)")
+        if agreement is None:
+            return self.tr("The protocol has no example subjects")
+        return self.tr("%d of %d example subjects agree") % (agreement.agreed, len(agreement.cases))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.lock_dialog is not None:  # closing while locked: the work was saved when it locked

@@ -1,7 +1,9 @@
-"""A new screening: the subject's details, checked as they are typed."""
+"""A new screening: the subject's details, checked as they are typed, and the protocol version
+that applies on the screening date (or why none does)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.screening import SUBJECT_FIELDS, check_subject
+from trialdesk.domain.values import Unreadable, read_date
+from trialdesk.domain.versions import WITHDRAWN, InstalledVersion, VersionChoice, is_withdrawn
 from trialdesk.messages import Messages
 from trialdesk.ui.date_field import DateField
 from trialdesk.ui.look import set_flag
@@ -30,12 +34,16 @@ if TYPE_CHECKING:
 
 
 class NewScreeningDialog(QDialog):
-    """OK is enabled only when every field is valid and the screening number is free."""
+    """OK is enabled only when every field is valid, the screening number is free and, with
+    `versions` (the site service's choice of version for a screening date), a version of the
+    protocol may start a screening on the screening date."""
 
     def __init__(self, protocol: Protocol, log: ScreeningLog, site: str, words: Messages, today: date,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 versions: Callable[[date], VersionChoice] | None = None) -> None:
         super().__init__(parent)
         self.protocol, self.log, self.site, self.words = protocol, log, site, words
+        self.versions = versions
         self.setWindowTitle(self.tr("New screening — %s") % protocol.id)
         self.setObjectName("newScreeningDialog")
         self.inputs: dict[str, QWidget] = {}
@@ -71,6 +79,11 @@ class NewScreeningDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{protocol.id}</b> — {protocol.title}", self))
         layout.addLayout(form)
+        self.version_note = QLabel(self)
+        self.version_note.setObjectName("protocolVersion")
+        self.version_note.setWordWrap(True)
+        self.version_note.setVisible(versions is not None)
+        layout.addWidget(self.version_note)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -140,5 +153,44 @@ class NewScreeningDialog(QDialog):
             label.setText(text)
             label.setVisible(bool(text))
             set_flag(self._focus(field), "invalid", bool(text))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
-        return not problems
+        version_ok = self._show_version(values["screening_date"])
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems and version_ok)
+        return not problems and version_ok
+
+    def _show_version(self, screening_date: str | None) -> bool:
+        """Say which protocol version applies on the screening date, or why none does; False when none does."""
+        if self.versions is None:
+            return True
+        try:
+            on = read_date(screening_date)
+        except Unreadable:  # the date itself is refused beside its field
+            self.version_note.setText("")
+            return True
+        choice = self.versions(on)
+        if choice.chosen is not None:
+            text = self.tr("Protocol version for %1: %2, %3").replace("%3", self._validity(choice.chosen, choice)) \
+                .replace("%2", choice.chosen.label).replace("%1", on.isoformat())
+        else:
+            listed = "; ".join(dict.fromkeys(f"{v.label}, {self._validity(v, choice)}" for v in choice.versions))
+            if choice.problem == WITHDRAWN and choice.withdrawn is not None:
+                text = self.tr("Version %1, in force on %2, is withdrawn: no new screening starts under it. "
+                               "Versions: %3").replace("%3", listed).replace("%2", on.isoformat()) \
+                    .replace("%1", choice.withdrawn.label)
+            else:
+                text = self.tr("No version of %1 is in force on %2. Versions: %3").replace("%3", listed) \
+                    .replace("%2", on.isoformat()).replace("%1", choice.protocol_id)
+        self.version_note.setText(text)
+        set_flag(self.version_note, "role", "hint" if choice.chosen is not None else "problem")
+        return choice.chosen is not None
+
+    def _validity(self, version: InstalledVersion, choice: VersionChoice) -> str:
+        start, end = version.protocol.valid_from, version.protocol.valid_to
+        if start and end:
+            text = self.tr("valid %1 to %2").replace("%2", end.isoformat()).replace("%1", start.isoformat())
+        elif start:
+            text = self.tr("valid from %1").replace("%1", start.isoformat())
+        elif end:
+            text = self.tr("valid until %1").replace("%1", end.isoformat())
+        else:
+            text = self.tr("valid on any date")
+        return text + (self.tr(", withdrawn") if is_withdrawn(version, choice.versions) else "")
