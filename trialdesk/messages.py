@@ -124,15 +124,15 @@ EN: dict[str, str] = {
     "when.within": QT_TRANSLATE_NOOP("when.within", "within {count} {unit} before {anchor} {on} (on or after {since})"),
     "distinct_agents.holds": QT_TRANSLATE_NOOP("distinct_agents.holds", "{label}: {count} distinct agents of {what} used {when} ({agents}), {op} {value}"),
     "distinct_agents.fails": QT_TRANSLATE_NOOP("distinct_agents.fails", "{label}: {count} distinct agents of {what} used {when} ({agents}), not {op} {value}"),
-    "distinct_agents_early": QT_TRANSLATE_NOOP("distinct_agents_early", "{label}: {low}–{high} distinct agents of {what} whatever date {anchor} takes ({span}), so {op} {value} {decided}"),
+    "distinct_agents_early": QT_TRANSLATE_NOOP("distinct_agents_early", "{label}: {count} distinct agents of {what} whatever date {anchor} takes ({span}), so {op} {value} {decided}"),
     "dose.total": QT_TRANSLATE_NOOP("dose.total", "{drug} {dose} {unit} on {on}{check}"),
-    "dose.within": QT_TRANSLATE_NOOP("dose.within", " (within {range})"),
-    "dose.outside": QT_TRANSLATE_NOOP("dose.outside", " (outside {range})"),
+    "dose.within": QT_TRANSLATE_NOOP("dose.within", " ({range})"),
+    "dose.outside": QT_TRANSLATE_NOOP("dose.outside", " (not {range})"),
     "dose.other_unit": QT_TRANSLATE_NOOP("dose.other_unit", " (recorded in {unit}: not comparable with {range})"),
     "equivalent.total": QT_TRANSLATE_NOOP("equivalent.total", "{total} {unit} {reference}-equivalent on {day}{courses} {relation} {threshold} {unit}{window} [equivalence table: {table}]"),
     "equivalent.course": QT_TRANSLATE_NOOP("equivalent.course", "{drug} {dose} {unit} = {equivalent}"),
     "equivalent.window": QT_TRANSLATE_NOOP("equivalent.window", ", the highest day within {count} {unit} before {anchor}"),
-    "equivalence.citation": QT_TRANSLATE_NOOP("equivalence.citation", " ({citation})"),
+    "equivalence.citation": QT_TRANSLATE_NOOP("equivalence.citation", " — {citation}"),
     "equivalent_uncounted": QT_TRANSLATE_NOOP("equivalent_uncounted", "{label}: {total} {unit} {reference}-equivalent counted on {day}, but {uncounted} cannot be converted with the equivalence table {table}{citation}: not decided"),
     "uncounted.unit": QT_TRANSLATE_NOOP("uncounted.unit", "{drug} in {unit}"),
     "answer.course_parts": QT_TRANSLATE_NOOP("answer.course_parts", "{drug}{details}, from {start}{change}{stop}"),
@@ -932,7 +932,7 @@ class Messages:
 
     def _r_dose_unrecorded(self, reason: Reason, verdict: Verdict) -> str:
         u = reason.params["unrecorded"]
-        return self.t("dose_unrecorded", drug=u["drug"], start=self.date(u["start"]), dose_since=self.date(u["dose_since"]))
+        return self.t("dose_unrecorded", drug=self.drug_name(reason.params["fact"], u["drug"]), start=self.date(u["start"]), dose_since=self.date(u["dose_since"]))
 
     # medication histories: drugs by their labels, other drugs as written
 
@@ -964,7 +964,7 @@ class Messages:
         """The other drugs a rule naming drugs or classes leaves out: they are in no class."""
         if not p.get("others"):
             return ""
-        return self.t("others.left_out", others=", ".join(self.drug_name(p["fact"], {"other": o}) for o in p["others"]))
+        return self.t("others.left_out", others=", ".join(f"“{o}”" for o in p["others"]))
 
     def _what(self, p: dict[str, Any]) -> str:
         """The drugs a rule reads, in words: its classes and drugs, or any drug."""
@@ -1042,7 +1042,8 @@ class Messages:
     def _r_distinct_agents_early(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
         decided = self.t("score_bounds.holds" if verdict is Verdict.MET else "score_bounds.fails")
-        return self.t("distinct_agents_early", label=self.fact_label(p["fact"]), low=p["low"], high=p["high"],
+        count = str(p["low"]) if p["low"] == p["high"] else f"{p['low']}–{p['high']}"
+        return self.t("distinct_agents_early", label=self.fact_label(p["fact"]), count=count,
                       what=self._what(p), anchor=self.anchor_label(p.get("anchor")),
                       span=self._span(p["earliest"], p["latest"]), op=p["op"], value=p["value"],
                       decided=decided) + self._others_note(p)

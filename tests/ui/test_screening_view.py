@@ -28,7 +28,7 @@ def test_an_ineligible_subject_shows_the_right_criteria_and_reasons(qtbot, windo
     assert view.stack.currentWidget() is view.summary  # nothing open: it opens on the summary
     assert "INELIGIBLE" in view.summary.overall.text()
     assert list(view.summary.links) == ["I5", "I7", "E2", "E15"]
-    assert "Haemoglobin 102.0 g/L is not &lt; 90 g/L (entered 10.2 g/dL)" in view.summary.links["I5"].text()
+    assert "Haemoglobin 10.2 g/dL (= 102 g/L) is not &lt; 90 g/L" in view.summary.links["I5"].text()
     assert "2026-09-01 is within 3 months before 2026-11-20" in view.summary.links["E15"].text()
     assert "12.5 mg/day prednisone-equivalent" in view.summary.links["E2"].text()
     view.summary.links["E15"].linkActivated.emit("E15")

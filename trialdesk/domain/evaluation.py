@@ -562,9 +562,10 @@ class _Evaluation:
     # -- medication histories ------------------------------------------------------------
     #
     # A rule reads the lines of its drugs and classes (every line when it names none), by its
-    # routes, on its anchor's date (the screening date by default). A line counts on a day it
-    # was taken, or, for "ever used", any day from its start on; with a reach (a window before
-    # the anchor), any day from its start on while its stop is within the reach.
+    # routes, on its anchor's date (the screening date by default). A line counts on the anchor's
+    # day when it was taken that day; for "ever used", when it started by then; with a reach (a
+    # window before the anchor), when it started by then and stopped no earlier than the
+    # window's first day. A line still taken at screening is taken on a later anchor too.
 
     _ON_THE_DAY = Period(unit="days", count=0)
 
@@ -614,30 +615,38 @@ class _Evaluation:
         return list(found.values())
 
     @staticmethod
-    def _taken(course: MedicationEntry, day: date, reach: Period | None) -> bool:
-        """Whether a line counts on `day`: started by then, and not stopped before `reach` before it
-        (None: ever used)."""
-        if course.start > day:
-            return False
-        return reach is None or course.stop is None or course.stop >= reach.before(day)
+    def _reach_start(reach: Period | None, day: date | None) -> date | None:
+        """The first day of `reach` before `day` (None: ever, or no day)."""
+        if reach is None or day is None:
+            return None
+        return day if reach.count == 0 else reach.before(day)
 
     @staticmethod
-    def _taken_whatever(course: MedicationEntry, low: date | None, high: date | None, reach: Period | None) -> bool | None:
-        """Whether a line counts on every date an unknown anchor can still take, from `low` to `high`
-        (None: unbounded), on none, or depends on it (None).
+    def _taken(course: MedicationEntry, day: date, since: date | None) -> bool:
+        """Whether a line counts on `day`: started by then, and not stopped before `since` (None: ever used)."""
+        return course.start <= day and (since is None or course.stop is None or course.stop >= since)
+
+    def _taken_whatever(self, courses: tuple[MedicationEntry, ...], anchor: str,
+                        reach: Period | None) -> tuple[list[tuple[MedicationEntry, bool | None]], date | None, date | None]:
+        """For each line, whether it counts on every date an unknown anchor can still take (True), on
+        none (False), or depends on the date (None); and that span's ends (None: unbounded).
 
         A line counts on one stretch of anchors, from its start to the last anchor whose reach still
         touches its stop: the ends of the span decide.
         """
-        if (high is not None and course.start > high) or (
-            low is not None and reach is not None and course.stop is not None and course.stop < reach.before(low)
-        ):
-            return False
-        if low is not None and course.start <= low and (
-            reach is None or course.stop is None or (high is not None and course.stop >= reach.before(high))
-        ):
-            return True
-        return None
+        low, high = self._anchor_span(anchor)
+        low_since, high_since = self._reach_start(reach, low), self._reach_start(reach, high)
+        found: list[tuple[MedicationEntry, bool | None]] = []
+        for c in courses:
+            if (high is not None and c.start > high) or (low_since is not None and c.stop is not None and c.stop < low_since):
+                found.append((c, False))
+            elif low is not None and c.start <= low and (
+                reach is None or c.stop is None or (high_since is not None and c.stop >= high_since)
+            ):
+                found.append((c, True))
+            else:
+                found.append((c, None))
+        return found, low, high
 
     def _in_use(self, rule: r.MedicationInUse) -> Outcome:
         return self._any_taken(rule, self._ON_THE_DAY, "medication_in_use")
@@ -659,11 +668,10 @@ class _Evaluation:
             return never
         params = self._history_params(rule, within=None if reach is None else (reach.count, reach.unit))
         if day is not None:
-            current = self._agents(c for c in courses if self._taken(c, day, reach))
-            since = None if reach is None else reach.before(day)
+            since = self._reach_start(reach, day)
+            current = self._agents(c for c in courses if self._taken(c, day, since))
             return Outcome(_verdict(bool(current)), Reason(code, {**params, "current": current, "on": day, "since": since}))
-        low, high = self._anchor_span(rule.anchor)
-        found = [(c, self._taken_whatever(c, low, high, reach)) for c in courses]
+        found, low, high = self._taken_whatever(courses, rule.anchor, reach)
         always = self._agents(c for c, counts in found if counts is True)
         if always or all(counts is False for _, counts in found):
             return Outcome(_verdict(bool(always)), Reason(f"{code}_early", {**params, "current": always, "earliest": low,
@@ -681,12 +689,11 @@ class _Evaluation:
         params = self._history_params(rule, op=rule.op, value=rule.value,
                                       within=None if within is None else (within.count, within.unit))
         if day is not None:
-            agents = self._agents(c for c in courses if self._taken(c, day, within))
-            since = None if within is None else within.before(day)
+            since = self._reach_start(within, day)
+            agents = self._agents(c for c in courses if self._taken(c, day, since))
             params.update(agents=agents, count=len(agents), on=day, since=since)
             return Outcome(_verdict(OPERATORS[rule.op](len(agents), rule.value)), Reason("distinct_agents", params))
-        low, high = self._anchor_span(rule.anchor)
-        found = [(c, self._taken_whatever(c, low, high, within)) for c in courses]
+        found, low, high = self._taken_whatever(courses, rule.anchor, within)
         surely = self._agents(c for c, counts in found if counts is True)
         maybe = self._agents(c for c, counts in found if counts is not False)
         possible = {OPERATORS[rule.op](n, rule.value) for n in range(len(surely), len(maybe) + 1)}
@@ -829,7 +836,8 @@ class _Evaluation:
                 if not c.active_on(on):
                     continue
                 if on < c.dose_since:  # on the course, but at a dose the history does not give
-                    unrecorded = unrecorded or {"drug": c.drug, "other": c.other, "start": c.start, "dose_since": c.dose_since}
+                    unrecorded = unrecorded or {"drug": c.drug if c.drug is not None else c.other, "other": c.other,
+                                                "start": c.start, "dose_since": c.dose_since}
                     continue
                 if c.drug not in table.doses or c.dose is None or c.unit != table.unit:
                     uncounted.setdefault(c.agent, {"drug": c.drug, "other": c.other, "unit": c.unit})

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.ids import NonEmpty, Slug
 from trialdesk.domain.joints import JOINT_SETS
-from trialdesk.domain.medications import DOSE_UNITS, DRUGS, ROUTES
+from trialdesk.domain.medications import LIBRARY, Vocabulary, other_name
 from trialdesk.domain.units import QUANTITIES, Quantity
 from trialdesk.domain.values import (
     NEVER,
@@ -39,8 +39,11 @@ from trialdesk.domain.values import (
 )
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
-COURSE_FIELDS = ("drug", "dose", "unit", "route", "start", "last_change", "stop")
+#: the fields of one line of a medication history; a fact asks those it uses (`MedicationFact.fields`).
+COURSE_FIELDS = ("drug", "other", "dose", "unit", "route", "start", "last_change", "stop")
 MAX_COURSES = 100  # courses in one medication history (evaluation is quadratic in them)
+MAX_DOSE_UNIT = 64  # characters of a dose unit a protocol declares (mg/m², mg/kg/day, cycles)
+MAX_NAMED = 100  # drugs, classes, routes or dose units one medication fact names
 
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
@@ -335,24 +338,62 @@ class ChoiceFact(_Fact):
 
 
 class MedicationFact(_Fact):
-    """A medication history: courses of the listed drugs with dose, route and dates."""
+    """A medication history: one line per drug at one constant dose, as source records give it
+    (start and stop; dose, unit and route where the protocol reads them).
+
+    The drugs a line may name are `drugs` and the members of `classes`: ids of the program's
+    library or of the protocol's own `drugs:` and `drug_classes:`. The protocol checks them and
+    binds its vocabulary to the fact (`bind`); a line may name a drug by any of its names and is
+    kept under its id. With `allow_other`, a line may give instead another drug's name in
+    `other`: kept as written, and counted in no class. With `dose_required: false` a line may
+    leave out dose, unit and route, and no rule may read them.
+    """
 
     type: Literal["medications"]
-    drugs: tuple[str, ...] = Field(min_length=1)
-    routes: tuple[str, ...] = Field(min_length=1)
-    dose_units: tuple[str, ...] = Field(min_length=1)
+    drugs: tuple[Slug, ...] = Field(default=(), max_length=MAX_NAMED)
+    classes: tuple[Slug, ...] = Field(default=(), max_length=MAX_NAMED)
+    allow_other: bool = False
+    routes: tuple[Slug, ...] = Field(default=(), max_length=MAX_NAMED)
+    dose_units: tuple[Annotated[str, Field(min_length=1, max_length=MAX_DOSE_UNIT)], ...] = Field(default=(), max_length=MAX_NAMED)
+    dose_required: bool = True
+    _vocabulary: Vocabulary | None = None
+    _offered: frozenset[str] | None = None
 
     @model_validator(mode="after")
-    def _known(self) -> MedicationFact:
-        for name, given, known in (
-            ("drugs", self.drugs, DRUGS),
-            ("routes", self.routes, ROUTES),
-            ("dose_units", self.dose_units, DOSE_UNITS),
-        ):
-            unknown = [x for x in given if x not in known]
-            if unknown:
-                raise ValueError(f"unknown {name} {unknown}; expected some of {sorted(known)}")
+    def _asks_something(self) -> MedicationFact:
+        if not (self.drugs or self.classes or self.allow_other):
+            raise ValueError("give the drugs a line may name ('drugs', 'classes'), or 'allow_other: true'")
+        for name in ("drugs", "classes", "routes", "dose_units"):
+            listed = getattr(self, name)
+            if len(set(listed)) != len(listed):
+                raise ValueError(f"{name} must not repeat an entry, got {list(listed)}")
+        if self.dose_required and not (self.dose_units and self.routes):
+            raise ValueError("a history with doses needs 'dose_units' and 'routes' (or 'dose_required: false')")
         return self
+
+    def bind(self, vocabulary: Vocabulary) -> None:
+        """Read lines with the protocol's vocabulary: called once, as the protocol is checked."""
+        self._vocabulary = vocabulary
+        self._offered = frozenset(vocabulary.expand(self.drugs, self.classes))
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The protocol's vocabulary (the program's library for a fact read on its own)."""
+        return LIBRARY if self._vocabulary is None else self._vocabulary
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The drug ids a line may name: `drugs`, then the members of `classes`, each once."""
+        return self.vocabulary.expand(self.drugs, self.classes)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields of a line this fact asks (in `COURSE_FIELDS` order)."""
+        used = {"drug", "start", "stop"}
+        used |= {"other"} if self.allow_other else set()
+        used |= {"dose", "unit", "last_change"} if self.dose_units else set()
+        used |= {"route"} if self.routes else set()
+        return tuple(f for f in COURSE_FIELDS if f in used)
 
     def parse(self, raw: Any, on: date, *, typed: bool = False) -> tuple[MedicationEntry, ...]:
         if not isinstance(raw, list):
@@ -374,34 +415,38 @@ class MedicationFact(_Fact):
         def day(d: date | None) -> str | None:
             return None if d is None else d.isoformat()
 
-        return [
-            {"drug": e.drug, "dose": json_number(e.dose), "unit": e.unit, "route": e.route,
-             "start": day(e.start), "last_change": day(e.last_change), "stop": day(e.stop)}
-            for e in value
-        ]
+        fields = self.fields
+        answers = []
+        for e in value:
+            answer = {"drug": e.drug} if e.other is None else {"other": e.other}
+            answer.update(dose=None if e.dose is None else json_number(e.dose), unit=e.unit, route=e.route,
+                          start=day(e.start), last_change=day(e.last_change), stop=day(e.stop))
+            answers.append({k: v for k, v in answer.items() if k in fields})
+        return answers
 
     def _entry(self, index: int, item: Any, on: date, typed: bool) -> MedicationEntry:
         if not isinstance(item, Mapping):
             raise self.problem("not_an_entry", (index,), value=shown(item))
-        extra = set(item) - set(COURSE_FIELDS)
+        extra = set(item) - set(self.fields)
         if extra:
-            raise self.problem("unexpected_keys", (index,), keys=_keys(extra), expected=list(COURSE_FIELDS))
+            raise self.problem("unexpected_keys", (index,), keys=_keys(extra), expected=list(self.fields))
         problems: list[Problem] = []
 
         def bad(field: str, code: str, **params: Any) -> None:
             problems.append(Problem(code, self.id, params, (index, field)))
 
-        for field, allowed in (("drug", self.drugs), ("route", self.routes), ("unit", self.dose_units)):
-            if not isinstance(item.get(field), str) or item.get(field) not in allowed:
-                bad(field, "unknown_option", value=shown(item.get(field)), options=list(allowed))
+        drug, other = self._drug(item, bad)
+        unit, route = self._choice(item, "unit", self.dose_units, bad), self._choice(item, "route", self.routes, bad)
         dose = None
         try:
             dose = None if item.get("dose") is None else read_number(item["dose"], typed=typed)
         except Unreadable as error:
             bad("dose", error.code, **error.params)
         else:
-            if dose is None or dose <= 0:
+            if (dose is None and self.dose_required) or (dose is not None and dose <= 0):
                 bad("dose", "dose_not_positive", value=shown(item.get("dose")))
+            elif dose is not None and item.get("unit") is None and not self.dose_required:  # a dose needs its unit
+                bad("unit", "unknown_option", value=None, options=list(self.dose_units))
         dates: dict[str, date | None] = {}
         for field in ("start", "last_change", "stop"):
             raw = item.get(field)
@@ -425,15 +470,39 @@ class MedicationFact(_Fact):
             bad("last_change", "after_stop", value=change, stop=stop)
         if problems:
             raise FactsInvalid(problems)
-        return MedicationEntry(
-            drug=item["drug"],
-            dose=dose,
-            unit=item["unit"],
-            route=item["route"],
-            start=start,
-            last_change=change,
-            stop=stop,
-        )
+        return MedicationEntry(drug=drug, dose=dose, unit=unit, route=route, start=start, last_change=change,
+                               stop=stop, other=other)
+
+    def _drug(self, item: Mapping, bad: Any) -> tuple[str | None, str | None]:
+        """(drug id, None) for a drug of the list, named by any of its names; (None, name as written)
+        for another drug."""
+        raw, other = item.get("drug"), item.get("other")
+        offered = self._offered if self._offered is not None else frozenset(self.offered)
+        if other is not None:
+            if raw is not None:
+                bad("other", "drug_and_other", value=shown(other))
+                return None, None
+            try:
+                text = other_name(other)
+            except Unreadable as error:
+                bad("other", error.code, **error.params)
+                return None, None
+            listed = self.vocabulary.find(text)
+            return (listed, None) if listed in offered else (None, text)  # a drug of the list is kept as that drug
+        found = self.vocabulary.find(raw) if isinstance(raw, str) else None
+        if found is None or found not in offered:
+            bad("drug", "unknown_option", value=shown(raw), options=_keys(list(self.offered)))
+            return None, None
+        return found, None
+
+    def _choice(self, item: Mapping, field: str, allowed: tuple[str, ...], bad: Any) -> str | None:
+        value = item.get(field)
+        if value is None and not self.dose_required:
+            return None
+        if not isinstance(value, str) or value not in allowed:
+            bad(field, "unknown_option", value=shown(value), options=list(allowed))
+            return None
+        return value
 
 
 class JointsFact(_Fact):

@@ -43,6 +43,8 @@ from trialdesk.domain.drugs import (
     DrugClassDeclaration,
     DrugDeclaration,
     EquivalenceTableDeclaration,
+    equivalence_problems,
+    shown_ids,
     vocabulary_problems,
 )
 from trialdesk.domain.units import NONE, Quantity, Unit, describe, unit_symbol
@@ -391,7 +393,7 @@ _FACT_TYPES: dict[type, tuple[str, ...]] = {
     r.EquivalentDose: ("medications",),
     r.MedicationEverUsed: ("medications",),
     r.LastDoseWithin: ("medications",),
-    r.AgentCount: ("medications",),
+    r.DistinctAgents: ("medications",),
     r.MedicationDose: ("medications",),
     r.Threshold: ("number", "count"),
     r.Range: ("number", "count"),
@@ -570,18 +572,19 @@ def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Itera
     vocabulary, offered = fact.vocabulary, fact.offered
     for j, drug in enumerate(getattr(rule, "drugs", None) or ()):
         if drug not in offered:
-            yield f"{path}.drugs[{j}]", f"{drug!r} is not among the fact's drugs {list(offered)}"
+            yield f"{path}.drugs[{j}]", f"{drug!r} is not among the fact's drugs ({shown_ids(offered, ordered=True)})"
     for j, class_id in enumerate(getattr(rule, "classes", None) or ()):
         if class_id not in vocabulary.classes:
-            yield f"{path}.classes[{j}]", f"unknown drug class {class_id!r}; expected one of {sorted(vocabulary.classes)}"
+            yield f"{path}.classes[{j}]", f"unknown drug class {class_id!r}; expected one of {shown_ids(vocabulary.classes)}"
         elif not set(vocabulary.classes[class_id].members) & set(offered):
-            yield f"{path}.classes[{j}]", f"no drug of class {class_id!r} is among the fact's drugs {list(offered)}"
+            yield f"{path}.classes[{j}]", f"no drug of class {class_id!r} is among the fact's drugs ({shown_ids(offered, ordered=True)})"
     for name in ("within", "window", "taken_for", "stable_for"):
         period = getattr(rule, name, None)
         if period is not None and period.unit == "hours":
             yield f"{path}.{name}.unit", "a medication history records days: give the window in days, weeks, months or years"
     dose = getattr(rule, "dose", None)
-    reads_doses = dose is not None or isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose))
+    reads_doses = (dose is not None or getattr(rule, "stable_for", None) is not None
+                   or isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose)))
     if not fact.dose_required and (reads_doses or getattr(rule, "routes", None)):
         yield f"{path}.fact", f"fact {fact.id!r} records doses and routes only where given (dose_required: false): no rule can read them"
         return
@@ -594,29 +597,7 @@ def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Itera
         if dose.min is not None and dose.max is not None and dose.min > dose.max:
             yield f"{path}.dose.max", "must not be below min"
     if isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose)):
-        yield from _equivalence_problems(rule, path, fact)
-
-
-def _equivalence_problems(rule: r.PrednisoneEquivalent | r.EquivalentDose, path: str, fact: MedicationFact) -> Iterator[tuple[str, str]]:
-    vocabulary = fact.vocabulary
-    table = vocabulary.table(getattr(rule, "table", None))
-    if table is None:
-        if getattr(rule, "table", None) is not None:
-            yield f"{path}.table", f"unknown equivalence table {rule.table!r}; expected one of {sorted(vocabulary.tables)}"
-        return  # an unknown glucocorticoid_table is reported once, on its own
-    if isinstance(rule, r.PrednisoneEquivalent) and (table.reference_drug, table.unit) != ("prednisone", "mg/day"):
-        yield path, (f"the glucocorticoid table {table.id!r} gives {table.reference_drug} in {table.unit}: "
-                     "prednisone_equivalent reads prednisone in mg/day (use equivalent_dose)")
-    named = rule.drugs is not None or rule.classes is not None
-    read = [d for d in vocabulary.expand(rule.drugs or (), rule.classes or ()) if d in fact.offered] if named else fact.offered
-    unconverted = [d for d in read if d not in table.doses]
-    if unconverted:
-        yield f"{path}.fact", (f"the table {table.id!r} has no dose of {unconverted}: name the drugs or classes "
-                               f"it converts (fact {fact.id!r} offers them)")
-    if table.unit not in fact.dose_units:
-        yield f"{path}.fact", f"fact {fact.id!r} records no dose in {table.unit}, the unit of the table {table.id!r}"
-    if isinstance(rule, r.EquivalentDose) and rule.value < Decimal(0):  # prednisone_equivalent's: in the rule check
-        yield f"{path}.value", "must not be negative"
+        yield from equivalence_problems(rule, path, fact)
 
 
 def _named_children(rule: r.Rule) -> Iterator[tuple[str, r.Rule]]:

@@ -43,20 +43,32 @@ class JointExam:
 
 @dataclass(frozen=True, slots=True)
 class MedicationEntry:
-    """One course of one drug at one dose: from `start` (or the last dose change) until `stop`."""
+    """One line of a medication history: one drug at one dose, from `start` (or the last dose
+    change) until `stop` (None: still taken).
 
-    drug: str
-    dose: Decimal
-    unit: str
-    route: str
+    `drug` is a drug id of the protocol's vocabulary, or None for a drug the list does not offer,
+    kept as written in `other` (counted in no class). Dose, unit and route are None where the
+    history does not record them.
+    """
+
+    drug: str | None
+    dose: Decimal | None
+    unit: str | None
+    route: str | None
     start: date
     last_change: date | None = None
     stop: date | None = None
+    other: str | None = None
 
     @property
     def dose_since(self) -> date:
         """The day the current dose began."""
         return self.last_change or self.start
+
+    @property
+    def agent(self) -> str:
+        """What tells two agents apart: the drug id, or the other drug's name (case and spacing aside)."""
+        return self.drug if self.drug is not None else "other:" + " ".join(str(self.other).split()).casefold()
 
     def active_on(self, day: date) -> bool:
         return self.start <= day and (self.stop is None or self.stop >= day)

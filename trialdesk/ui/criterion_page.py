@@ -11,14 +11,21 @@ from trialdesk.domain.verdict import CriterionResult, EligibilityReport, Outcome
 from trialdesk.messages import Messages
 from trialdesk.ui.editor_factory import make_editor
 from trialdesk.ui.fact_editors import FactEditor
-from trialdesk.ui.look import EXCLUDES, OPEN, PASSES, set_flag, state_icon
+from trialdesk.ui.look import EXCLUDES, NOT_APPLICABLE, OPEN, PASSES, set_flag, state_icon
 
 
 def effect(result: CriterionResult) -> str:
-    """What the result means for eligibility: passes, excludes, or still open."""
+    """What the result means for eligibility: passes (not applicable included), excludes, or still
+    open (pending an anchor included), as the domain counts it for the overall decision."""
     if result.verdict is Verdict.UNKNOWN:
         return OPEN
     return EXCLUDES if result.excludes else PASSES
+
+
+def appearance(result: CriterionResult) -> str:
+    """The icon a result shows: its effect's, except that not applicable has a look of its own
+    (it passes without having been tested)."""
+    return NOT_APPLICABLE if result.verdict is Verdict.NOT_APPLICABLE else effect(result)
 
 
 class VerdictPanel(QFrame):
@@ -43,7 +50,7 @@ class VerdictPanel(QFrame):
 
     def show_result(self, result: CriterionResult) -> None:
         state = effect(result)
-        self.icon.setPixmap(state_icon(state).pixmap(28, 28))
+        self.icon.setPixmap(state_icon(appearance(result)).pixmap(28, 28))
         verdict = self.words.verdict(result.verdict)
         self.title.setText(f"{result.criterion_id}: {verdict} — {self.words.t(f'effect.{state}')}")
         self.reason.setText(self.words.reason(Outcome(result.verdict, result.reason)))

@@ -1,6 +1,6 @@
 """How states look: verdict icons drawn by shape as well as colour, and the style sheet.
 
-Shapes carry the meaning (tick, cross, question mark), so a verdict reads the same in
+Shapes carry the meaning (tick, cross, question mark, bar), so a verdict reads the same in
 greyscale and for colour-blind users; the word is always shown beside it.
 """
 
@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from trialdesk.resources import resource_path
 
 PASSES, EXCLUDES, OPEN = "passes", "excludes", "open"
-COLOURS = {PASSES: "#1b7f3b", EXCLUDES: "#b3261e", OPEN: "#8a6d00"}
+#: how a not-applicable criterion looks: it passes, but it was not tested, so it is not a tick
+NOT_APPLICABLE = "not_applicable"
+COLOURS = {PASSES: "#1b7f3b", EXCLUDES: "#b3261e", OPEN: "#8a6d00", NOT_APPLICABLE: "#5f6b7a"}
 
 
 @cache
 def state_icon(state: str, size: int = 32) -> QIcon:
-    """A tick in a filled circle (passes), a cross in a filled square (excludes), or a question
-    mark in a dashed circle (open)."""
+    """A tick in a filled circle (passes), a cross in a filled square (excludes), a question
+    mark in a dashed circle (open), or a bar in a plain circle (not applicable)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -46,6 +48,12 @@ def state_icon(state: str, size: int = 32) -> QIcon:
         painter.setPen(white)
         painter.drawLine(QPointF(size * 0.3, size * 0.3), QPointF(size * 0.7, size * 0.7))
         painter.drawLine(QPointF(size * 0.7, size * 0.3), QPointF(size * 0.3, size * 0.7))
+    elif state == NOT_APPLICABLE:
+        painter.setPen(QPen(colour, size / 12))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(box.adjusted(1, 1, -1, -1))
+        painter.setPen(QPen(colour, size / 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(QPointF(size * 0.3, size * 0.5), QPointF(size * 0.7, size * 0.5))
     else:
         painter.setPen(QPen(colour, size / 12, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)

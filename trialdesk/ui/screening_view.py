@@ -28,7 +28,7 @@ from trialdesk.domain.people import Task
 from trialdesk.domain.verdict import EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
 from trialdesk.ui.changes_dialog import ChangesDialog
-from trialdesk.ui.criterion_page import CriterionPage, effect
+from trialdesk.ui.criterion_page import CriterionPage, appearance, effect
 from trialdesk.ui.dialogs import ReasonDialog
 from trialdesk.ui.fact_editors import FactEditor
 from trialdesk.ui.look import state_icon
@@ -219,7 +219,7 @@ class ScreeningView(QWidget):
             page.show_report(report)
             item = self.side.item(index)
             state = effect(result)
-            item.setIcon(state_icon(state))
+            item.setIcon(state_icon(appearance(result)))
             item.setText(f"{result.criterion_id}  {self.words.verdict(result.verdict)}")
             item.setToolTip(self.words.reason(Outcome(result.verdict, result.reason)))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
@@ -265,7 +265,14 @@ class ScreeningView(QWidget):
     # -- entries -----------------------------------------------------------------------------
 
     def _problem_text(self, problems: tuple[Problem, ...]) -> str | None:
-        return "\n".join(self.words.problem_text(p) if not p.path else self.words.problem(p) for p in problems) or None
+        """Beside its field a problem needs no fact named, only the entry of a list it is in (a course)."""
+        return "\n".join(self.words.problem(p) if p.path and isinstance(p.path[0], int) else self.words.problem_text(p)
+                         for p in problems) or None
+
+    def _show_problems(self, editor: FactEditor, problems: tuple[Problem, ...]) -> None:
+        """The session's refusal beside the field being edited (a consistency check's too, naming
+        the other facts), the part of the answer it concerns marked."""
+        editor.show_problem(self._problem_text(problems), tuple(p.path for p in problems))
 
     def _edited(self, editor: FactEditor, fact_id: str, raw: Any) -> None:
         if fact_id not in self._checked:  # the first keystroke of an entry: is what it changes still current?
@@ -273,7 +280,7 @@ class ScreeningView(QWidget):
                 return  # dropped: typed against a view that was out of date, and the person has now seen why
             self._checked.add(fact_id)
         problems = self.qt.preview(fact_id, raw)
-        editor.show_problem(self._problem_text(problems))
+        self._show_problems(editor, problems)
         timer = self._timers.get(fact_id)
         if timer is not None:
             timer.stop()
@@ -322,7 +329,7 @@ class ScreeningView(QWidget):
         try:
             self.session.preview(fact_id, raw)
         except FactsInvalid as invalid:
-            editor.show_problem(self._problem_text(invalid.problems))
+            self._show_problems(editor, invalid.problems)
             return
         reason = None
         if self.session.needs_reason(fact_id):
@@ -336,7 +343,7 @@ class ScreeningView(QWidget):
             try:
                 self.qt.save(fact_id, raw, reason)
             except FactsInvalid as invalid:
-                editor.show_problem(self._problem_text(invalid.problems))
+                self._show_problems(editor, invalid.problems)
                 return
             except StoreError as error:
                 if error.code == "changed_underneath":

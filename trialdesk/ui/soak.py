@@ -70,11 +70,14 @@ def _actions(editor: fe.FactEditor) -> list[Action]:
     if isinstance(editor, fe.NumberEditor):
         unit = editor.unit
         choose = [lambda: _press(unit, Qt.Key.Key_Down), lambda: _press(unit, Qt.Key.Key_Up)] if unit.count() > 1 else []
-        return _typing(editor.line, "123") + choose
+        uln = _typing(editor.uln_line, "40") if editor.uln_line is not None else []
+        return _typing(editor.line, "123") + uln + choose
     if isinstance(editor, fe.CountEditor):
         return _typing(editor.line, "12")
     if isinstance(editor, fe.DateEditor):
         return _typing(editor.field.line, "2026-01-05")
+    if isinstance(editor, fe.DateTimeEditor):
+        return _typing(editor.field.line, "2026-01-05") + _typing(editor.time, "09:30")
     if isinstance(editor, fe.YesNoEditor):
         return [editor.buttons[answer].click for answer in ("yes", "no", "unknown")]
     if isinstance(editor, fe.ChoiceEditor):

@@ -1,5 +1,6 @@
 """The summary: the overall verdict, every criterion that is not met or still open with its
-reason and a link to its page, and the decisions taken from here."""
+reason and a link to its page, the criteria that do not apply (they pass), and the decisions
+taken from here."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.screening import Screening
-from trialdesk.domain.verdict import EligibilityReport, Outcome, Overall
+from trialdesk.domain.verdict import EligibilityReport, Outcome, Overall, Verdict
 from trialdesk.messages import Messages
 from trialdesk.ui.criterion_page import effect
-from trialdesk.ui.look import EXCLUDES, OPEN, PASSES, state_icon
+from trialdesk.ui.look import EXCLUDES, NOT_APPLICABLE, OPEN, PASSES, state_icon
 
 if TYPE_CHECKING:
     from trialdesk.desk import Completion
@@ -55,6 +56,11 @@ class SummaryPage(QScrollArea):
         self.layout_.addWidget(self.heading)
         self.items = QVBoxLayout()
         self.layout_.addLayout(self.items)
+        self.not_applicable_heading = QLabel(body)
+        self.not_applicable_heading.setProperty("role", "heading")
+        self.layout_.addWidget(self.not_applicable_heading)
+        self.not_applicable_items = QVBoxLayout()
+        self.layout_.addLayout(self.not_applicable_items)
         actions = QHBoxLayout()
         self.complete_button = QPushButton(self.tr("Co&mplete…"), body)
         self.complete_button.setToolTip(self.tr("Sign, with your password, that the data entry is complete"))
@@ -75,11 +81,13 @@ class SummaryPage(QScrollArea):
         self.sign_button.clicked.connect(self.signRequested)
         self.print_button.clicked.connect(self.printRequested)
         self.links: dict[str, QLabel] = {}  # the rows shown, in protocol order
-        self._rows: dict[str, tuple[QWidget, QLabel, QLabel]] = {}
+        self.not_applicable_links: dict[str, QLabel] = {}  # the not-applicable rows shown
+        self._rows: dict[tuple[str, bool], tuple[QWidget, QLabel, QLabel]] = {}
 
-    def _row(self, criterion_id: str) -> tuple[QWidget, QLabel, QLabel]:
-        """A criterion's row, made once: its state icon, and its id as a link followed by the reason."""
-        if criterion_id not in self._rows:
+    def _row(self, criterion_id: str, not_applicable: bool = False) -> tuple[QWidget, QLabel, QLabel]:
+        """A criterion's row in its section, made once: its state icon, and its id as a link
+        followed by the reason."""
+        if (criterion_id, not_applicable) not in self._rows:
             row = QWidget(self.widget())
             layout = QHBoxLayout(row)
             layout.setContentsMargins(0, 2, 0, 2)
@@ -93,9 +101,9 @@ class SummaryPage(QScrollArea):
             label.linkActivated.connect(self.jumpTo)
             layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(label, 1)
-            self.items.addWidget(row)
-            self._rows[criterion_id] = (row, icon, label)
-        return self._rows[criterion_id]
+            (self.not_applicable_items if not_applicable else self.items).addWidget(row)
+            self._rows[criterion_id, not_applicable] = (row, icon, label)
+        return self._rows[criterion_id, not_applicable]
 
     def completion_text(self, completion: Completion | None) -> str:
         """"Completed by NAME, role, date time, meaning", or "Not completed"."""
@@ -122,18 +130,23 @@ class SummaryPage(QScrollArea):
             self.tr("Criteria not met or still open: %d") % len(open_results) if open_results
             else self.tr("Every criterion is decided and none excludes.")
         )
-        self.links = {}
+        not_applicable = [r for r in report.results if r.verdict is Verdict.NOT_APPLICABLE]
+        self.not_applicable_heading.setText(self.tr("Not applicable, counted as passing: %d") % len(not_applicable))
+        self.not_applicable_heading.setVisible(bool(not_applicable))
+        self.links, self.not_applicable_links = {}, {}
         for result in report.results:  # rows are reused: typing rebuilds no widget
-            row, icon, label = self._row(result.criterion_id)
-            shown = effect(result) != PASSES
-            row.setVisible(shown)
-            if not shown:
-                continue
-            icon.setPixmap(state_icon(effect(result)).pixmap(20, 20))
-            reason = html.escape(self.words.reason(Outcome(result.verdict, result.reason)))
-            label.setText(f'<a href="{result.criterion_id}">{result.criterion_id}</a> — '
-                          f"{html.escape(self.words.verdict(result.verdict))}: {reason}")
-            self.links[result.criterion_id] = label
+            for section, links, state in ((False, self.links, effect(result)),
+                                          (True, self.not_applicable_links, NOT_APPLICABLE)):
+                row, icon, label = self._row(result.criterion_id, section)
+                shown = result.verdict is Verdict.NOT_APPLICABLE if section else effect(result) != PASSES
+                row.setVisible(shown)
+                if not shown:
+                    continue
+                icon.setPixmap(state_icon(state).pixmap(20, 20))
+                reason = html.escape(self.words.reason(Outcome(result.verdict, result.reason)))
+                label.setText(f'<a href="{result.criterion_id}">{result.criterion_id}</a> — '
+                              f"{html.escape(self.words.verdict(result.verdict))}: {reason}")
+                links[result.criterion_id] = label
         self.completion.setText(self.completion_text(completion))
         changeable = not screening.status.locked and not read_only
         decided = report.overall is not Overall.INCOMPLETE

@@ -119,6 +119,13 @@ def default_meaning(protocol: Protocol, report: EligibilityReport, words: Messag
                    version=protocol.version)
 
 
+def score_line(protocol: Protocol, report: EligibilityReport, words: Messages, score_id: str) -> str:
+    """A score with its unit and inputs, then the source of the program's formula; a value the
+    protocol derives names the facts it read instead (it has no formula of the program's)."""
+    text = words.score(report.scores[score_id])
+    return text if protocol.score[score_id].calculator is None else f"{text}; {words.formula(score_id)}"
+
+
 def entry_marks(entries: dict[str, tuple[str, datetime]], protocol: Protocol,
                 words: Messages) -> dict[str, tuple[str, ...]]:
     """Per criterion, who entered each of its facts and when (ISO, with the UTC offset)."""
@@ -166,7 +173,7 @@ def build_content(
                     (words.fact_label(f), words.answer_text(f, screening.answers.get(f)))
                     for f in protocol.facts_used(criterion)
                 ),
-                scores=tuple(f"{words.score(report.scores[s])}; {words.formula(s)}" for s in protocol.scores_used(criterion)),
+                scores=tuple(score_line(protocol, report, words, s) for s in protocol.scores_used(criterion)),
                 verdict=words.verdict(result.verdict),
                 verdict_code=result.verdict.value,
                 excludes=result.excludes,

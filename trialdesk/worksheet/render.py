@@ -43,6 +43,10 @@ CELL_PADDING = 4
 LABEL_KEYS = ("ws.registry_text", "ws.translation", "ws.interpretation", "ws.facts", "ws.scores", "ws.reason", "ws.source",
               "ws.screening_number", "ws.initials", "ws.date_of_birth", "ws.sex", "ws.screening_date", "ws.consent",
               "ws.version", "ws.protocol")
+#: a criterion that does not apply passes untested: its own grey and mark (a circled bar, as in the
+#: window), so it reads apart from "met" and "not met" in greyscale too
+NOT_APPLICABLE = colors.HexColor("#5f6b7a")
+NOT_APPLICABLE_MARK = "\u2296"
 SIGNATURE_HEIGHT = 38 * mm
 WET_INK_HEIGHT = 14 * mm
 KEYWORD = "trialdesk-content-sha256="
@@ -238,8 +242,11 @@ class WorksheetRenderer:
     def _entry(self, entry) -> Table:
         t = self.words.t
         colour = EXCLUDES if entry.excludes else (OPEN if entry.verdict_code == "unknown" else PASSES)
+        verdict = markup(entry.verdict)
+        if entry.verdict_code == "not_applicable":
+            colour, verdict = NOT_APPLICABLE, f"{NOT_APPLICABLE_MARK} {verdict}"
         head = Paragraph(f"<b>{markup(entry.criterion_id)}</b> · {markup(entry.kind)} · {markup(t('ws.verdict'))}: "
-                         f'<font color="{colour.hexval()}"><b>{markup(entry.verdict)}</b></font>', self.styles["body"])
+                         f'<font color="{colour.hexval()}"><b>{verdict}</b></font>', self.styles["body"])
         width = self.width - self.label_width
         rows = [[head, ""], [t("ws.registry_text"), self.cell(entry.text, width)]]
         if entry.translation:
