@@ -193,6 +193,18 @@
         <source>Remove this course</source>
         <translation>删除此用药记录</translation>
     </message>
+    <message>
+        <source>Other drug…</source>
+        <translation>其他药物…</translation>
+    </message>
+    <message>
+        <source>Name of the other drug, as written</source>
+        <translation>其他药物的名称（按原文填写）</translation>
+    </message>
+    <message>
+        <source>Kept as written and counted in no class</source>
+        <translation>按原文保存，不计入任何药物类别</translation>
+    </message>
 </context>
 <context>
     <name>CriterionPage</name>
@@ -245,6 +257,21 @@
     <message>
         <source>Calendar</source>
         <translation>日历</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEditor</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>Time of %s</source>
+        <translation>%s 的时间</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -394,6 +421,7 @@
     <name>MainWindow</name>
     <message>
         <source>Protocol</source>
+        <extracomment>how a not-applicable criterion looks: it passes, but it was not tested, so it is not a tick</extracomment>
         <translation>方案</translation>
     </message>
     <message>
@@ -520,6 +548,18 @@
         <source>Read only: nothing can be saved. %s</source>
         <translation>只读：无法保存任何内容。%s</translation>
     </message>
+    <message>
+        <source>The protocol&apos;s example subjects cannot be read (trialdesk protocol test says why)</source>
+        <translation>无法读取该方案的示例受试者（trialdesk protocol test 会说明原因）</translation>
+    </message>
+    <message>
+        <source>The protocol has no example subjects</source>
+        <translation>该方案没有示例受试者</translation>
+    </message>
+    <message>
+        <source>%d of %d example subjects agree</source>
+        <translation>%d / %d 个示例受试者的结果一致</translation>
+    </message>
 </context>
 <context>
     <name>MedicationEditor</name>
@@ -534,6 +574,14 @@
     <message>
         <source>Add a course</source>
         <translation>添加用药记录</translation>
+    </message>
+    <message>
+        <source>One line per drug and dose: %s (stop empty while taken); dates YYYY-MM-DD.</source>
+        <translation>每种药物每个剂量一行：%s（仍在使用时停药日期留空）；日期格式 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>A drug not on the list: choose “Other drug…” and type its name as written; it is counted in no class.</source>
+        <translation>列表中没有的药物：选择“其他药物…”并按原文输入其名称；它不计入任何药物类别。</translation>
     </message>
 </context>
 <context>
@@ -582,12 +630,56 @@
         <source>&amp;Male</source>
         <translation>男(&amp;M)</translation>
     </message>
+    <message>
+        <source>Protocol version for %1: %2, %3</source>
+        <translation>适用于 %1 的方案版本：%2，%3</translation>
+    </message>
+    <message>
+        <source>Version %1, in force on %2, is withdrawn: no new screening starts under it. Versions: %3</source>
+        <translation>版本 %1（于 %2 生效）已撤回：不能在此版本下开始新的筛选。版本：%3</translation>
+    </message>
+    <message>
+        <source>No version of %1 is in force on %2. Versions: %3</source>
+        <translation>%1 在 %2 没有生效的版本。版本：%3</translation>
+    </message>
+    <message>
+        <source>valid %1 to %2</source>
+        <translation>有效期 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>valid from %1</source>
+        <translation>自 %1 起有效</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有效至 %1</translation>
+    </message>
+    <message>
+        <source>valid on any date</source>
+        <translation>任何日期均有效</translation>
+    </message>
+    <message>
+        <source>, withdrawn</source>
+        <translation>，已撤回</translation>
+    </message>
 </context>
 <context>
     <name>NumberEditor</name>
     <message>
         <source>Unit of %s</source>
         <translation>%s 的单位</translation>
+    </message>
+    <message>
+        <source>ULN</source>
+        <translation>ULN</translation>
+    </message>
+    <message>
+        <source>The laboratory&apos;s upper limit of normal, printed with the result</source>
+        <translation>检验报告上与结果一同打印的正常值上限</translation>
+    </message>
+    <message>
+        <source>Upper limit of normal of %s</source>
+        <translation>%s 的正常值上限</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1016,10 @@
         <source>Only a decided screening you may change, not completed since its last change, is completed</source>
         <translation>只有您可修改、已有结论且自上次修改后尚未完成录入的筛选才能完成录入</translation>
     </message>
+    <message>
+        <source>Not applicable, counted as passing: %d</source>
+        <translation>不适用（按通过计）：%d</translation>
+    </message>
 </context>
 <context>
     <name>WorkingDialog</name>
@@ -949,6 +1045,27 @@
     </message>
 </context>
 <context>
+    <name>age.at_least</name>
+    <message>
+        <source>at least {min}</source>
+        <translation>至少 {min}</translation>
+    </message>
+</context>
+<context>
+    <name>age.at_most</name>
+    <message>
+        <source>at most {max}</source>
+        <translation>至多 {max}</translation>
+    </message>
+</context>
+<context>
+    <name>age.between</name>
+    <message>
+        <source>{min}–{max}</source>
+        <translation>{min}–{max}</translation>
+    </message>
+</context>
+<context>
     <name>age.fails</name>
     <message>
         <source>age {age} in completed years on {on} (born {born}) is outside {min}–{max}</source>
@@ -963,10 +1080,59 @@
     </message>
 </context>
 <context>
+    <name>age_at.fails</name>
+    <message>
+        <source>age {age} in completed years on {on} (born {born}) is not {bounds}</source>
+        <translation>{on} 时年龄 {age} 周岁（出生于 {born}），不满足{bounds}</translation>
+    </message>
+</context>
+<context>
+    <name>age_at.holds</name>
+    <message>
+        <source>age {age} in completed years on {on} (born {born}) is {bounds}</source>
+        <translation>{on} 时年龄 {age} 周岁（出生于 {born}），{bounds}</translation>
+    </message>
+</context>
+<context>
+    <name>age_early.fails</name>
+    <message>
+        <source>age {age} on {on} (born {born}) is not {bounds}, so neither on {anchor}</source>
+        <translation>{on} 时年龄 {age}（出生于 {born}）不满足{bounds}，因此在 {anchor} 时亦不满足</translation>
+    </message>
+</context>
+<context>
+    <name>age_early.holds</name>
+    <message>
+        <source>age (born {born}) is {bounds} on any date of {anchor} from {on} to {until}</source>
+        <translation>年龄（出生于 {born}）在 {anchor} 自 {on} 至 {until} 的任何日期均为{bounds}</translation>
+    </message>
+</context>
+<context>
+    <name>agents.any</name>
+    <message>
+        <source>any drug</source>
+        <translation>任何药物</translation>
+    </message>
+</context>
+<context>
+    <name>agents.none</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>all_of.open</name>
     <message>
         <source>not decided yet: {parts}</source>
         <translation>尚未判定：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>anchor.screening</name>
+    <message>
+        <source>the screening date</source>
+        <translation>筛选日期</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1168,13 @@
     <message>
         <source>, ongoing</source>
         <translation>，仍在使用</translation>
+    </message>
+</context>
+<context>
+    <name>answer.course_parts</name>
+    <message>
+        <source>{drug}{details}, from {start}{change}{stop}</source>
+        <translation>{drug}{details}，自 {start}{change}{stop}</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1220,13 @@
     </message>
 </context>
 <context>
+    <name>answer.uln</name>
+    <message>
+        <source> (ULN {uln} {unit})</source>
+        <translation>（ULN {uln} {unit}）</translation>
+    </message>
+</context>
+<context>
     <name>any_of.none</name>
     <message>
         <source>none holds: {parts}</source>
@@ -1058,6 +1238,13 @@
     <message>
         <source>not decided yet: {parts}</source>
         <translation>尚未判定：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>applies_open</name>
+    <message>
+        <source>whether it applies is not decided yet ({condition}); if it applies: {part}</source>
+        <translation>尚未确定是否适用（{condition}）；如适用：{part}</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1332,13 @@
     </message>
 </context>
 <context>
+    <name>course.undosed</name>
+    <message>
+        <source>{drug}: started {start}{taken}</source>
+        <translation>{drug}：开始于 {start}{taken}</translation>
+    </message>
+</context>
+<context>
     <name>date_window.fails</name>
     <message>
         <source>{label} {date} is not within {count} {unit} before {on} (before {since})</source>
@@ -1156,6 +1350,48 @@
     <message>
         <source>{label} {date} is within {count} {unit} before {on} (on or after {since})</source>
         <translation>{label} {date} 在 {on} 之前 {count} {unit} 内（不早于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window_after.fails</name>
+    <message>
+        <source>{label} {date} is not within {count} {unit} after {anchor} {on} (from {on} to {until})</source>
+        <translation>{label} {date} 不在 {anchor} {on} 之后 {count} {unit}内（{on} 至 {until}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window_after.holds</name>
+    <message>
+        <source>{label} {date} is within {count} {unit} after {anchor} {on} (on or before {until})</source>
+        <translation>{label} {date} 在 {anchor} {on} 之后 {count} {unit}内（不晚于 {until}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window_anchor.fails</name>
+    <message>
+        <source>{label} {date} is not within {count} {unit} before {anchor} {on} (from {since} to {on})</source>
+        <translation>{label} {date} 不在 {anchor} {on} 之前 {count} {unit}内（{since} 至 {on}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window_anchor.holds</name>
+    <message>
+        <source>{label} {date} is within {count} {unit} before {anchor} {on} (on or after {since})</source>
+        <translation>{label} {date} 在 {anchor} {on} 之前 {count} {unit}内（不早于 {since}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window_early.inside</name>
+    <message>
+        <source>{label} {date} is within {count} {unit} {side} {anchor} whatever date it takes ({span})</source>
+        <translation>{label} {date} 无论其取何日期，都在 {anchor}{side} {count} {unit}内（{span}）</translation>
+    </message>
+</context>
+<context>
+    <name>date_window_early.outside</name>
+    <message>
+        <source>{label} {date} cannot be within {count} {unit} {side} {anchor} ({span})</source>
+        <translation>{label} {date} 不可能在 {anchor}{side} {count} {unit}内（{span}）</translation>
     </message>
 </context>
 <context>
@@ -1201,10 +1437,66 @@
     </message>
 </context>
 <context>
+    <name>distinct_agents.fails</name>
+    <message>
+        <source>{label}: {count} distinct agents of {what} used {when} ({agents}), not {op} {value}</source>
+        <translation>{label}：{when}使用过 {what} 中 {count} 种不同药物（{agents}），不满足 {op} {value}</translation>
+    </message>
+</context>
+<context>
+    <name>distinct_agents.holds</name>
+    <message>
+        <source>{label}: {count} distinct agents of {what} used {when} ({agents}), {op} {value}</source>
+        <translation>{label}：{when}使用过 {what} 中 {count} 种不同药物（{agents}），{op} {value}</translation>
+    </message>
+</context>
+<context>
+    <name>distinct_agents_early</name>
+    <message>
+        <source>{label}: {count} distinct agents of {what} whatever date {anchor} takes ({span}), so {op} {value} {decided}</source>
+        <translation>{label}：无论 {anchor} 为何日期（{span}），{what} 中不同药物为 {count} 种，因此 {op} {value} {decided}</translation>
+    </message>
+</context>
+<context>
+    <name>dose.other_unit</name>
+    <message>
+        <source> (recorded in {unit}: not comparable with {range})</source>
+        <translation>（以 {unit} 记录：无法与 {range} 比较）</translation>
+    </message>
+</context>
+<context>
+    <name>dose.outside</name>
+    <message>
+        <source> (not {range})</source>
+        <translation>（不在 {range}）</translation>
+    </message>
+</context>
+<context>
+    <name>dose.total</name>
+    <message>
+        <source>{drug} {dose} {unit} on {on}{check}</source>
+        <translation>{on} {drug} {dose} {unit}{check}</translation>
+    </message>
+</context>
+<context>
+    <name>dose.within</name>
+    <message>
+        <source> ({range})</source>
+        <translation>（{range}）</translation>
+    </message>
+</context>
+<context>
     <name>dose_unrecorded</name>
     <message>
         <source>the dose of {drug} between {start} and {dose_since} is not recorded: enter it as its own course to decide</source>
         <translation>{drug} 在 {start} 至 {dose_since} 之间的剂量未记录：请将其作为单独的用药记录录入后再判定</translation>
+    </message>
+</context>
+<context>
+    <name>drug.other</name>
+    <message>
+        <source>{name} (written as entered; in no class)</source>
+        <translation>{name}（按填写原文；不属于任何类别）</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1518,69 @@
     <message>
         <source>does not exclude</source>
         <translation>不排除</translation>
+    </message>
+</context>
+<context>
+    <name>equivalence.citation</name>
+    <message>
+        <source> — {citation}</source>
+        <translation> — {citation}</translation>
+    </message>
+</context>
+<context>
+    <name>equivalent.course</name>
+    <message>
+        <source>{drug} {dose} {unit} = {equivalent}</source>
+        <translation>{drug} {dose} {unit} = {equivalent}</translation>
+    </message>
+</context>
+<context>
+    <name>equivalent.total</name>
+    <message>
+        <source>{total} {unit} {reference}-equivalent on {day}{courses} {relation} {threshold} {unit}{window} [equivalence table: {table}]</source>
+        <translation>{day} 折合{reference} {total} {unit}{courses} {relation} {threshold} {unit}{window} [等效剂量表：{table}]</translation>
+    </message>
+</context>
+<context>
+    <name>equivalent.window</name>
+    <message>
+        <source>, the highest day within {count} {unit} before {anchor}</source>
+        <translation>，为 {anchor} 前 {count} {unit}内最高的一天</translation>
+    </message>
+</context>
+<context>
+    <name>equivalent_uncounted</name>
+    <message>
+        <source>{label}: {total} {unit} {reference}-equivalent counted on {day}, but {uncounted} cannot be converted with the equivalence table {table}{citation}: not decided</source>
+        <translation>{label}：{day} 已计入折合{reference} {total} {unit}，但 {uncounted} 无法用等效剂量表 {table}{citation} 换算：尚未确定</translation>
+    </message>
+</context>
+<context>
+    <name>ever_used.no</name>
+    <message>
+        <source>{label}: none used on or before {anchor} {on}</source>
+        <translation>{label}：{anchor} {on} 或之前未使用过</translation>
+    </message>
+</context>
+<context>
+    <name>ever_used.yes</name>
+    <message>
+        <source>{label}: used on or before {anchor} {on} ({drugs})</source>
+        <translation>{label}：{anchor} {on} 或之前使用过（{drugs}）</translation>
+    </message>
+</context>
+<context>
+    <name>ever_used_early.no</name>
+    <message>
+        <source>{label}: none can have been used by {anchor} ({span})</source>
+        <translation>{label}：到 {anchor} 时不可能使用过（{span}）</translation>
+    </message>
+</context>
+<context>
+    <name>ever_used_early.yes</name>
+    <message>
+        <source>{label}: used before {anchor} whatever date it takes ({span}): {drugs}</source>
+        <translation>{label}：无论 {anchor} 为何日期（{span}），之前均已使用过：{drugs}</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1658,34 @@
     <message>
         <source>{label}: in use on the screening date ({drugs})</source>
         <translation>{label}：筛选日正在使用（{drugs}）</translation>
+    </message>
+</context>
+<context>
+    <name>in_use_at.no</name>
+    <message>
+        <source>{label}: none in use on {anchor} {on}</source>
+        <translation>{label}：{anchor} {on} 时未在使用</translation>
+    </message>
+</context>
+<context>
+    <name>in_use_at.yes</name>
+    <message>
+        <source>{label}: in use on {anchor} {on} ({drugs})</source>
+        <translation>{label}：{anchor} {on} 时正在使用（{drugs}）</translation>
+    </message>
+</context>
+<context>
+    <name>in_use_early.no</name>
+    <message>
+        <source>{label}: none can be in use on {anchor} ({span})</source>
+        <translation>{label}：{anchor} 时不可能在使用（{span}）</translation>
+    </message>
+</context>
+<context>
+    <name>in_use_early.yes</name>
+    <message>
+        <source>{label}: in use on {anchor} whatever date it takes ({span}): {drugs}</source>
+        <translation>{label}：无论 {anchor} 为何日期（{span}），均在使用：{drugs}</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1843,62 @@
     </message>
 </context>
 <context>
+    <name>last_dose.no</name>
+    <message>
+        <source>{label}: none taken within {count} {unit} before {anchor} {on} (on or after {since})</source>
+        <translation>{label}：{anchor} {on} 前 {count} {unit}内（不早于 {since}）未使用</translation>
+    </message>
+</context>
+<context>
+    <name>last_dose.yes</name>
+    <message>
+        <source>{label}: taken within {count} {unit} before {anchor} {on} (on or after {since}): {drugs}</source>
+        <translation>{label}：{anchor} {on} 前 {count} {unit}内（不早于 {since}）使用过：{drugs}</translation>
+    </message>
+</context>
+<context>
+    <name>last_dose_early.no</name>
+    <message>
+        <source>{label}: none can have been taken within {count} {unit} before {anchor} ({span})</source>
+        <translation>{label}：不可能在 {anchor} 前 {count} {unit}内使用过（{span}）</translation>
+    </message>
+</context>
+<context>
+    <name>last_dose_early.yes</name>
+    <message>
+        <source>{label}: taken within {count} {unit} before {anchor} whatever date it takes ({span}): {drugs}</source>
+        <translation>{label}：无论 {anchor} 为何日期（{span}），均在其前 {count} {unit}内使用过：{drugs}</translation>
+    </message>
+</context>
+<context>
+    <name>limit.range</name>
+    <message>
+        <source>{min}–{max}</source>
+        <translation>{min}–{max}</translation>
+    </message>
+</context>
+<context>
+    <name>limit_open</name>
+    <message>
+        <source>{label} {value}: the limit depends on {open}</source>
+        <translation>{label} {value}：限值取决于 {open}</translation>
+    </message>
+</context>
+<context>
+    <name>limit_open.none</name>
+    <message>
+        <source>{label} {value}: no limit of the protocol applies to these answers</source>
+        <translation>{label} {value}：根据这些回答，方案中没有适用的限值</translation>
+    </message>
+</context>
+<context>
+    <name>limit_settled</name>
+    <message>
+        <source>{label} {value}: the same against every limit that can apply ({limits}){open}</source>
+        <translation>{label} {value}：对所有可能适用的限值结论相同（{limits}）{open}</translation>
+    </message>
+</context>
+<context>
     <name>meaning.completed</name>
     <message>
         <source>Completed by: I entered or checked every fact of this screening against its source documents for protocol {protocol} version {version}.</source>
@@ -1509,6 +1948,20 @@
     </message>
 </context>
 <context>
+    <name>not_applicable</name>
+    <message>
+        <source>does not apply: {part}</source>
+        <translation>不适用：{part}</translation>
+    </message>
+</context>
+<context>
+    <name>not_known</name>
+    <message>
+        <source>not known: {answers}</source>
+        <translation>不明：{answers}</translation>
+    </message>
+</context>
+<context>
     <name>note.entered</name>
     <message>
         <source> (entered {value} {unit})</source>
@@ -1544,6 +1997,55 @@
     </message>
 </context>
 <context>
+    <name>on_or_before_anchor.fails</name>
+    <message>
+        <source>{label} {date} is after {anchor} {on}</source>
+        <translation>{label} {date} 晚于 {anchor} {on}</translation>
+    </message>
+</context>
+<context>
+    <name>on_or_before_anchor.holds</name>
+    <message>
+        <source>{label} {date} is on or before {anchor} {on}</source>
+        <translation>{label} {date} 不晚于 {anchor} {on}</translation>
+    </message>
+</context>
+<context>
+    <name>on_or_before_by.fails</name>
+    <message>
+        <source>{label} {date} is less than {count} {unit} before {anchor} {on} (after {limit})</source>
+        <translation>{label} {date} 距 {anchor} {on} 不足 {count} {unit}（晚于 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>on_or_before_by.holds</name>
+    <message>
+        <source>{label} {date} is at least {count} {unit} before {anchor} {on} (on or before {limit})</source>
+        <translation>{label} {date} 在 {anchor} {on} 之前至少 {count} {unit}（不晚于 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>on_or_before_early.fails</name>
+    <message>
+        <source>{label} {date} is after {anchor}, which cannot be after {latest}</source>
+        <translation>{label} {date} 晚于 {anchor}，而后者不可能晚于 {latest}</translation>
+    </message>
+</context>
+<context>
+    <name>on_or_before_early.holds</name>
+    <message>
+        <source>{label} {date} is on or before {anchor}, which cannot be before {earliest}</source>
+        <translation>{label} {date} 不晚于 {anchor}，而后者不可能早于 {earliest}</translation>
+    </message>
+</context>
+<context>
+    <name>others.left_out</name>
+    <message>
+        <source> — not counted, in no class: {others}</source>
+        <translation> — 未计入，不属于任何类别：{others}</translation>
+    </message>
+</context>
+<context>
     <name>overall.eligible</name>
     <message>
         <source>eligible</source>
@@ -1562,6 +2064,20 @@
     <message>
         <source>ineligible</source>
         <translation>不合格</translation>
+    </message>
+</context>
+<context>
+    <name>pending</name>
+    <message>
+        <source>pending {anchor}</source>
+        <translation>待定：{anchor}</translation>
+    </message>
+</context>
+<context>
+    <name>pending.detail</name>
+    <message>
+        <source>pending {anchor}: {label} {date}</source>
+        <translation>待定 {anchor}：{label} {date}</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +2403,20 @@
     </message>
 </context>
 <context>
+    <name>period.hour</name>
+    <message>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+</context>
+<context>
+    <name>period.hours</name>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+</context>
+<context>
     <name>period.month</name>
     <message>
         <source>month</source>
@@ -1964,6 +2494,13 @@
     </message>
 </context>
 <context>
+    <name>problem.adults_only</name>
+    <message>
+        <source>the equation is validated for adults only: age {value} is under {min}</source>
+        <translation>该公式仅适用于成人：年龄 {value} 小于 {min}</translation>
+    </message>
+</context>
+<context>
     <name>problem.after_screening</name>
     <message>
         <source>{value} is after the screening date {screening_date}</source>
@@ -2006,6 +2543,13 @@
     </message>
 </context>
 <context>
+    <name>problem.before_screening</name>
+    <message>
+        <source>{value} is before the screening date {screening_date}: this date cannot come before it</source>
+        <translation>{value} 早于筛选日期 {screening_date}：此日期不能早于筛选日期</translation>
+    </message>
+</context>
+<context>
     <name>problem.before_start</name>
     <message>
         <source>{value} is before the start {start}</source>
@@ -2017,6 +2561,13 @@
     <message>
         <source>cannot be read: {error}</source>
         <translation>无法读取：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.circular</name>
+    <message>
+        <source>{score} reads itself</source>
+        <translation>{score} 引用了自身</translation>
     </message>
 </context>
 <context>
@@ -2034,10 +2585,31 @@
     </message>
 </context>
 <context>
+    <name>problem.dates_reversed</name>
+    <message>
+        <source>cannot be computed: {to_date} is before {from_date}</source>
+        <translation>无法计算：{to_date} 早于 {from_date}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.division_by_zero</name>
+    <message>
+        <source>cannot be computed: it divides by zero</source>
+        <translation>无法计算：除数为零</translation>
+    </message>
+</context>
+<context>
     <name>problem.dose_not_positive</name>
     <message>
         <source>the dose must be a number above 0</source>
         <translation>剂量必须是大于 0 的数字</translation>
+    </message>
+</context>
+<context>
+    <name>problem.drug_and_other</name>
+    <message>
+        <source>give a drug of the list or another drug&apos;s name, not both</source>
+        <translation>请选择列表中的药物或填写其他药物名称，不能两者都填</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2655,13 @@
     </message>
 </context>
 <context>
+    <name>problem.inconsistent</name>
+    <message>
+        <source>refused: {text} (the answers to {facts} contradict each other)</source>
+        <translation>不予接受：{text}（{facts} 的回答相互矛盾）</translation>
+    </message>
+</context>
+<context>
     <name>problem.invalid_date</name>
     <message>
         <source>“{value}” is not a calendar date (YYYY-MM-DD)</source>
@@ -2097,6 +2676,20 @@
     </message>
 </context>
 <context>
+    <name>problem.invalid_datetime</name>
+    <message>
+        <source>“{value}” is not a date and time (YYYY-MM-DDTHH:MM)</source>
+        <translation>“{value}”不是日期和时间（YYYY-MM-DDTHH:MM）</translation>
+    </message>
+</context>
+<context>
+    <name>problem.measurements_apart</name>
+    <message>
+        <source>cannot be computed: {from_date} and {to_date} are more than {count} {unit} apart</source>
+        <translation>无法计算：{from_date} 与 {to_date} 相隔超过 {count} {unit}</translation>
+    </message>
+</context>
+<context>
     <name>problem.no_facts</name>
     <message>
         <source>expected an object with a “facts” object of answers</source>
@@ -2108,6 +2701,13 @@
     <message>
         <source>“screening_date” is missing or not a date (YYYY-MM-DD); give it in the file or with --on</source>
         <translation>“screening_date”缺失或不是日期（YYYY-MM-DD）；请在文件中给出或使用 --on</translation>
+    </message>
+</context>
+<context>
+    <name>problem.no_uln</name>
+    <message>
+        <source>cannot be computed: no upper limit of normal entered for {fact}</source>
+        <translation>无法计算：{fact} 未填写正常值上限</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2837,20 @@
     </message>
 </context>
 <context>
+    <name>problem.uln_not_positive</name>
+    <message>
+        <source>the upper limit of normal must be above 0 {unit}</source>
+        <translation>正常值上限必须大于 0 {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.uln_required</name>
+    <message>
+        <source>give the laboratory&apos;s upper limit of normal (ULN) printed with the result, in {unit}</source>
+        <translation>请填写检验报告上与结果一同打印的正常值上限（ULN），单位 {unit}</translation>
+    </message>
+</context>
+<context>
     <name>problem.unexpected_keys</name>
     <message>
         <source>unexpected {keys}; expected {expected}</source>
@@ -2288,15 +2902,15 @@
 <context>
     <name>range.fails</name>
     <message>
-        <source>{label} {value}{unit} outside {min}–{max}{unit}{note}</source>
-        <translation>{label} {value}{unit} 不在 {min}–{max}{unit} 范围内{note}</translation>
+        <source>{label} {value} outside {min}–{max}{unit}{note}</source>
+        <translation>{label} {value} 不在 {min}–{max}{unit} 范围内{note}</translation>
     </message>
 </context>
 <context>
     <name>range.holds</name>
     <message>
-        <source>{label} {value}{unit} within {min}–{max}{unit}{note}</source>
-        <translation>{label} {value}{unit} 在 {min}–{max}{unit} 范围内{note}</translation>
+        <source>{label} {value} within {min}–{max}{unit}{note}</source>
+        <translation>{label} {value} 在 {min}–{max}{unit} 范围内{note}</translation>
     </message>
 </context>
 <context>
@@ -2412,10 +3026,45 @@
     </message>
 </context>
 <context>
+    <name>side.after</name>
+    <message>
+        <source>after</source>
+        <translation>之后</translation>
+    </message>
+</context>
+<context>
+    <name>side.before</name>
+    <message>
+        <source>before</source>
+        <translation>之前</translation>
+    </message>
+</context>
+<context>
     <name>signed.copy_missing</name>
     <message>
         <source>signed and kept in the database; the copy in the site file could not be written ({problem}): run trialdesk site-file check</source>
         <translation>已签署并保存在数据库中；无法将副本写入站点文件（{problem}）：请运行 trialdesk site-file check</translation>
+    </message>
+</context>
+<context>
+    <name>span.between</name>
+    <message>
+        <source>from {low} to {high}</source>
+        <translation>自 {low} 至 {high}</translation>
+    </message>
+</context>
+<context>
+    <name>span.from</name>
+    <message>
+        <source>on or after {date}</source>
+        <translation>不早于 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>span.until</name>
+    <message>
+        <source>on or before {date}</source>
+        <translation>不晚于 {date}</translation>
     </message>
 </context>
 <context>
@@ -2631,15 +3280,29 @@
 <context>
     <name>threshold.fails</name>
     <message>
-        <source>{label} {value} is not {op} {threshold}{unit}{note}</source>
-        <translation>{label} {value} 不满足 {op} {threshold}{unit}{note}</translation>
+        <source>{label} {value} is not {op} {threshold}{note}</source>
+        <translation>{label} {value} 不满足 {op} {threshold}{note}</translation>
     </message>
 </context>
 <context>
     <name>threshold.holds</name>
     <message>
-        <source>{label} {value} {op} {threshold}{unit}{note}</source>
-        <translation>{label} {value} {op} {threshold}{unit}{note}</translation>
+        <source>{label} {value} {op} {threshold}{note}</source>
+        <translation>{label} {value} {op} {threshold}{note}</translation>
+    </message>
+</context>
+<context>
+    <name>uln.limit</name>
+    <message>
+        <source>{times} × ULN {uln} = {limit}</source>
+        <translation>{times} × ULN {uln} = {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>uncounted.unit</name>
+    <message>
+        <source>{drug} in {unit}</source>
+        <translation>以 {unit} 记录的 {drug}</translation>
     </message>
 </context>
 <context>
@@ -2650,10 +3313,24 @@
     </message>
 </context>
 <context>
+    <name>value.converted</name>
+    <message>
+        <source>{entered} (= {value})</source>
+        <translation>{entered}（= {value}）</translation>
+    </message>
+</context>
+<context>
     <name>verdict.met</name>
     <message>
         <source>met</source>
         <translation>符合</translation>
+    </message>
+</context>
+<context>
+    <name>verdict.not_applicable</name>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +3380,20 @@
     <message>
         <source>source-document note</source>
         <translation>源文件备注</translation>
+    </message>
+</context>
+<context>
+    <name>when.by</name>
+    <message>
+        <source>on or before {anchor} {on}</source>
+        <translation>{anchor} {on} 或之前</translation>
+    </message>
+</context>
+<context>
+    <name>when.within</name>
+    <message>
+        <source>within {count} {unit} before {anchor} {on} (on or after {since})</source>
+        <translation>{anchor} {on} 前 {count} {unit}内（不早于 {since}）</translation>
     </message>
 </context>
 <context>
