@@ -334,12 +334,13 @@ EN: dict[str, str] = {
     "problem.uln_required": QT_TRANSLATE_NOOP("problem.uln_required", "give the laboratory's upper limit of normal (ULN) printed with the result, in {unit}"),
     "problem.uln_not_positive": QT_TRANSLATE_NOOP("problem.uln_not_positive", "the upper limit of normal must be above 0 {unit}"),
     "problem.inconsistent": QT_TRANSLATE_NOOP("problem.inconsistent", "refused: {text} (the answers to {facts} contradict each other)"),
-    "problem.division_by_zero": QT_TRANSLATE_NOOP("problem.division_by_zero", "cannot be computed: it divides by zero"),
-    "problem.measurements_apart": QT_TRANSLATE_NOOP("problem.measurements_apart", "cannot be computed: {from_date} and {to_date} are more than {count} {unit} apart"),
-    "problem.dates_reversed": QT_TRANSLATE_NOOP("problem.dates_reversed", "cannot be computed: {to_date} is before {from_date}"),
-    "problem.no_uln": QT_TRANSLATE_NOOP("problem.no_uln", "cannot be computed: no upper limit of normal entered for {fact}"),
+    "problem.division_by_zero": QT_TRANSLATE_NOOP("problem.division_by_zero", "it divides by zero"),
+    "problem.measurements_apart": QT_TRANSLATE_NOOP("problem.measurements_apart", "{from_date} and {to_date} are more than {count} {unit} apart"),
+    "problem.dates_reversed": QT_TRANSLATE_NOOP("problem.dates_reversed", "{to_date} is before {from_date}"),
+    "problem.no_uln": QT_TRANSLATE_NOOP("problem.no_uln", "no upper limit of normal entered for {fact}"),
     "problem.adults_only": QT_TRANSLATE_NOOP("problem.adults_only", "the equation is validated for adults only: age {value} is under {min}"),
     "problem.circular": QT_TRANSLATE_NOOP("problem.circular", "{score} reads itself"),
+    "problem.input_problem": QT_TRANSLATE_NOOP("problem.input_problem", "{score}, which it reads, cannot be computed"),
     "problem.not_yes_no": QT_TRANSLATE_NOOP("problem.not_yes_no", "“{value}” is not yes, no or unknown"),
     "problem.unknown_option": QT_TRANSLATE_NOOP("problem.unknown_option", "“{value}” is not one of {options}"),
     "problem.not_a_list": QT_TRANSLATE_NOOP("problem.not_a_list", "expected a list of courses"),
@@ -433,6 +434,7 @@ def _number(value: Any) -> str:
 
 
 MAX_SHOWN_DECIMALS = 6
+_NAMES_FACTS = ("measurements_apart", "dates_reversed", "no_uln")
 _SHOWN = Context(prec=60)
 
 
@@ -1132,6 +1134,11 @@ class Messages:
         """The problem's message without the fact it belongs to."""
         p = {k: self._value(v) for k, v in problem.params.items()}
         code = problem.code
+        for name in ("from_date", "to_date", "fact"):  # facts a score problem names, by their labels
+            if code in _NAMES_FACTS and name in problem.params:
+                p[name] = self.fact_label(problem.params[name])
+        if code in ("input_problem", "circular"):
+            p["score"] = self.score_label(problem.params["score"])
         if code == "implausible":  # the range's ends to the decimals that keep the value's relation to them
             p["min"] = _near(problem.params["min"], [problem.params["value"]])
             p["max"] = _near(problem.params["max"], [problem.params["value"]])

@@ -2587,15 +2587,15 @@
 <context>
     <name>problem.dates_reversed</name>
     <message>
-        <source>cannot be computed: {to_date} is before {from_date}</source>
-        <translation>无法计算：{to_date} 早于 {from_date}</translation>
+        <source>{to_date} is before {from_date}</source>
+        <translation>{to_date} 早于 {from_date}</translation>
     </message>
 </context>
 <context>
     <name>problem.division_by_zero</name>
     <message>
-        <source>cannot be computed: it divides by zero</source>
-        <translation>无法计算：除数为零</translation>
+        <source>it divides by zero</source>
+        <translation>除数为零</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2662,13 @@
     </message>
 </context>
 <context>
+    <name>problem.input_problem</name>
+    <message>
+        <source>{score}, which it reads, cannot be computed</source>
+        <translation>其所引用的 {score} 无法计算</translation>
+    </message>
+</context>
+<context>
     <name>problem.invalid_date</name>
     <message>
         <source>“{value}” is not a calendar date (YYYY-MM-DD)</source>
@@ -2685,8 +2692,8 @@
 <context>
     <name>problem.measurements_apart</name>
     <message>
-        <source>cannot be computed: {from_date} and {to_date} are more than {count} {unit} apart</source>
-        <translation>无法计算：{from_date} 与 {to_date} 相隔超过 {count} {unit}</translation>
+        <source>{from_date} and {to_date} are more than {count} {unit} apart</source>
+        <translation>{from_date} 与 {to_date} 相隔超过 {count} {unit}</translation>
     </message>
 </context>
 <context>
@@ -2706,8 +2713,8 @@
 <context>
     <name>problem.no_uln</name>
     <message>
-        <source>cannot be computed: no upper limit of normal entered for {fact}</source>
-        <translation>无法计算：{fact} 未填写正常值上限</translation>
+        <source>no upper limit of normal entered for {fact}</source>
+        <translation>{fact} 未填写正常值上限</translation>
     </message>
 </context>
 <context>

@@ -240,3 +240,21 @@ def test_another_drug_cannot_be_converted_so_decides_one_way_only():
                       " & Tyler, Am J Med 1977 (deflazacort: Parente 2017): not decided")
     over_10 = {"kind": "prednisone_equivalent", "op": ">", "value": 10}
     assert equivalent(over_10, [steroid("prednisone", 15), other("cortivazol", unit="mg/day")])[0] is MET
+
+
+def test_a_new_line_at_the_same_dose_the_day_after_the_last_keeps_the_dose_unchanged_since_the_first():
+    """A repeat prescription is a new line in the source record, not a change of dose."""
+    from decimal import Decimal
+
+    from trialdesk.domain.evaluation import _Evaluation
+    from trialdesk.domain.values import MedicationEntry
+
+    first = MedicationEntry(drug="methotrexate", dose=Decimal(15), unit="mg/week", route="oral",
+                            start=date(2026, 6, 1), stop=date(2026, 11, 3))
+    repeat = MedicationEntry(drug="methotrexate", dose=Decimal(15), unit="mg/week", route="oral", start=date(2026, 11, 4))
+    raised = MedicationEntry(drug="methotrexate", dose=Decimal(20), unit="mg/week", route="oral", start=date(2026, 11, 4))
+    since = _Evaluation._dose_unchanged_since((first, repeat))
+    assert since[repeat] == date(2026, 6, 1)
+    assert _Evaluation._dose_unchanged_since((first, raised))[raised] == date(2026, 11, 4)
+    gap = MedicationEntry(drug="methotrexate", dose=Decimal(15), unit="mg/week", route="oral", start=date(2026, 11, 5))
+    assert _Evaluation._dose_unchanged_since((first, gap))[gap] == date(2026, 11, 5)

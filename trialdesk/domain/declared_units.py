@@ -106,8 +106,9 @@ def quantities(
                 problems.append((f"{where}.units[{j}]", f"unknown unit {symbol!r}; declare it under units"))
             else:
                 entered.append(found)
-        conversions = {
-            c.unit: (Fraction(c.multiply) / Fraction(c.divide), Fraction(c.add)) for c in declared.conversions
+        conversions = {  # a unit of the library by any of its spellings; else a unit this conversion defines
+            (unit_symbol(c.unit, units) or c.unit): (Fraction(c.multiply) / Fraction(c.divide), Fraction(c.add))
+            for c in declared.conversions
         }
         try:
             table[declared.id] = build_quantity(

@@ -262,6 +262,8 @@ class _Evaluation:
             si = x.compute(definition.expression, self._si, self.on)
         except x.Missing as missing:
             facts = [f for key in missing.facts for f in self._missing_facts(key)]
+            if not facts:  # a score it reads is open on its bounds only: nothing to ask for here
+                return ScoreResult(**common, problem=Problem("input_problem", params={"score": score_id}))
             return ScoreResult(**common, missing=tuple(dict.fromkeys(facts)))
         except x.NotComputable as error:
             return ScoreResult(**common, problem=Problem(error.code, params=error.params))
@@ -283,6 +285,8 @@ class _Evaluation:
         """What an expression reads: a number fact in SI units (value, ULN), a date, a score."""
         if key.startswith("score:"):
             score = self.score(key[6:])
+            if score.problem is not None:  # the score it reads cannot be computed: neither can this
+                raise x.NotComputable("input_problem", score=key[6:])
             if score.compared is None:
                 return None
             unit = UNITS.get(unit_symbol(self.protocol.score[key[6:]].unit or "1") or "1")
@@ -722,6 +726,25 @@ class _Evaluation:
         return since
 
     @staticmethod
+    def _dose_unchanged_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
+        """The day each line's dose began: a line that follows the one before it with no day between
+        (source records start a new line for a new prescription) at the same dose and unit carries
+        that line's day; a new dose starts its own."""
+        since: dict[MedicationEntry, date] = {}
+        by_agent: dict[Any, list[MedicationEntry]] = {}
+        for e in entries:
+            by_agent.setdefault(e.agent, []).append(e)
+        for lines in by_agent.values():
+            previous: MedicationEntry | None = None
+            for e in sorted(lines, key=lambda line: line.start):
+                follows = (previous is not None and previous.stop is not None and e.last_change is None
+                           and e.start.toordinal() == previous.stop.toordinal() + 1
+                           and (e.dose, e.unit) == (previous.dose, previous.unit) and e.dose is not None)
+                since[e] = since[previous] if follows else e.dose_since
+                previous = e
+        return since
+
+    @staticmethod
     def _dose_ok(dose: r.DoseRange | None, value: Decimal | None, unit: str | None) -> bool | None:
         """Whether a dose lies within the range; None when it is in another unit (not comparable)."""
         if dose is None:
@@ -751,6 +774,7 @@ class _Evaluation:
         if not current:
             return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
         treated = self._treated_since(self.value(rule.fact))
+        dosed = self._dose_unchanged_since(self.value(rule.fact))
         taken_since = rule.taken_for.before(day) if rule.taken_for else None
         stable_since = rule.stable_for.before(day) if rule.stable_for else None
         checked = [
@@ -760,9 +784,9 @@ class _Evaluation:
                 "dose": c.dose,
                 "unit": c.unit,
                 "start": treated[c],
-                "dose_since": c.dose_since,
+                "dose_since": dosed[c],
                 "taken_ok": taken_since is None or treated[c] <= taken_since,
-                "stable_ok": stable_since is None or c.dose_since <= stable_since,
+                "stable_ok": stable_since is None or dosed[c] <= stable_since,
                 "dose_ok": self._dose_ok(rule.dose, c.dose, c.unit),
             }
             for c in current

@@ -301,7 +301,7 @@ class Protocol(BaseModel):
     def _reference_problems(self) -> Iterator[tuple[str, str]]:
         for i, fact in enumerate(self.facts):
             yield from _fact_bounds(fact, f"facts[{i}]")
-        yield from _tree_bounds(self.criteria)
+        yield from _tree_bounds(self._rule_roots())
         for name, items in (("facts", self.facts), ("scores", self.scores), ("criteria", self.criteria)):
             seen: set[str] = set()
             for i, item in enumerate(items):
@@ -339,6 +339,31 @@ class Protocol(BaseModel):
             yield from check(consistency.if_, f"consistency[{i}].if")
             yield from check(consistency.then, f"consistency[{i}].then")
 
+    def _circular_scores(self) -> Iterator[tuple[str, str]]:
+        """A derived value may read other scores, never itself through them."""
+        reads = {s.id: {n.score for n in x.walk(s.expression) if isinstance(n, x.ScoreTerm)}
+                 for s in self.scores if s.expression is not None}
+        for i, score in enumerate(self.scores):
+            seen, todo = set(), list(reads.get(score.id, ()))
+            while todo:
+                current = todo.pop()
+                if current == score.id:
+                    yield f"scores[{i}].expression", f"{score.id!r} reads itself through the scores it reads"
+                    break
+                if current not in seen:
+                    seen.add(current)
+                    todo.extend(reads.get(current, ()))
+
+    def _rule_roots(self) -> list[tuple[r.Rule, str]]:
+        roots = []
+        for i, criterion in enumerate(self.criteria):
+            roots.append((criterion.rule, f"criteria[{i}].rule"))
+            if criterion.applies_if is not None:
+                roots.append((criterion.applies_if, f"criteria[{i}].applies_if"))
+        for i, check in enumerate(self.consistency):
+            roots += [(check.if_, f"consistency[{i}].if"), (check.then, f"consistency[{i}].then")]
+        return roots
+
     def _fact_quantity_problems(self) -> Iterator[tuple[str, str]]:
         table = self.quantity
         for i, fact in enumerate(self.facts):
@@ -356,6 +381,7 @@ class Protocol(BaseModel):
                     yield f"facts[{i}].units[{j}]", f"{unit!r} is not a unit of {fact.quantity}; expected some of {list(quantity.units)}"
 
     def _expression_problems(self) -> Iterator[tuple[str, str]]:
+        yield from self._circular_scores()
         known = _ProtocolDimensions(self)
         for i, score in enumerate(self.scores):
             if score.expression is None:
@@ -425,11 +451,12 @@ def _fact_bounds(fact: FactDefinition, path: str) -> Iterator[tuple[str, str]]:
             yield f"{path}.maximum", "must not be below minimum"
 
 
-def _tree_bounds(criteria: tuple[Criterion, ...]) -> Iterator[tuple[str, str]]:
-    """Rules nested at most `MAX_DEPTH` deep, at most `MAX_RULES` in the protocol."""
+def _tree_bounds(roots: list[tuple[r.Rule, str]]) -> Iterator[tuple[str, str]]:
+    """Rules nested at most `MAX_DEPTH` deep, at most `MAX_RULES` in the protocol (criteria, the
+    conditions they apply under, consistency checks)."""
     total = 0
-    for i, criterion in enumerate(criteria):
-        stack = [(criterion.rule, f"criteria[{i}].rule", 1)]
+    for root, path in roots:
+        stack = [(root, path, 1)]
         too_deep = False
         while stack:
             rule, path, depth = stack.pop()
@@ -588,7 +615,9 @@ def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Itera
     if not fact.dose_required and (reads_doses or getattr(rule, "routes", None)):
         yield f"{path}.fact", f"fact {fact.id!r} records doses and routes only where given (dose_required: false): no rule can read them"
         return
-    for j, route in enumerate(getattr(rule, "routes", None) or ()):
+    # a default the author did not write (prednisone_equivalent's oral and intravenous) only filters
+    routes = getattr(rule, "routes", None) if "routes" in rule.model_fields_set else ()
+    for j, route in enumerate(routes or ()):
         if route not in fact.routes:
             yield f"{path}.routes[{j}]", f"{route!r} is not among the fact's routes {list(fact.routes)}"
     if dose is not None:

@@ -6,8 +6,8 @@ Two layers, as a laboratory's own reference tables have them:
   of substance, and two counted bases) and an exact factor to the coherent SI unit of that
   dimension, as a fraction. mg/dL is mass/length³ with factor 1/100 (kg/m³); µmol/L is
   amount/length³ with factor 1/1000 (mol/m³). Every factor is checked against pint, a
-  well-kept units library, by the test suite (tests/domain/test_units_library.py), and
-  `trialdesk protocol check` checks the units a protocol adds the same way.
+  well-kept units library, by the test suite (tests/domain/test_units_library.py); pint is
+  not needed to run the program, whose arithmetic is these exact fractions.
 - **Quantities** (`QUANTITIES`, extended by a protocol's `quantities:`): an analyte with the
   unit rules compare it in (canonical) and the units it may be entered in. Units of the
   canonical unit's dimension convert by their factors; a mass and an amount concentration
