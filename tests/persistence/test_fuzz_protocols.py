@@ -142,9 +142,9 @@ def tree_mutation(draw: st.DrawFn, tree: Any) -> tuple[Any, bool]:
             depth, width = draw(st.integers(1, 14)), draw(st.integers(1, 12))
             for _ in range(depth):
                 rule = wrap(rule, kind, width, leaf)
-        else:  # full: every branch nests, width ** depth leaves (kept small enough to write quickly)
-            width = draw(st.integers(2, 10))
-            for _ in range(draw(st.integers(1, 3))):
+        elif len(dump(rule)) <= 2_000:  # full: every branch nests, width ** depth copies of the rule
+            width = draw(st.integers(2, 10))  # (of a small rule only: a full tree of a full tree of a
+            for _ in range(draw(st.integers(1, 3))):  # full tree is gigabytes before any check can refuse it)
                 rule = wrap(rule, kind, width, rule)
         container[key] = rule
     elif operation == "alias":  # the same object twice: written as an anchor and an alias

@@ -14,11 +14,15 @@ import getpass
 import sys
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trialdesk.desk import Desk, Refused, Site
-from trialdesk.domain.protocol import Protocol
-from trialdesk.session import ScreeningSession
+from trialdesk.desk.errors import Refused
 from trialdesk.settings import AppSettings
+
+if TYPE_CHECKING:
+    from trialdesk.desk import Desk, Site
+    from trialdesk.domain.protocol import Protocol
+    from trialdesk.session import ScreeningSession
 
 
 MAX_SECRET_FILE = 64 * 1024  # a password file holds one line
@@ -61,6 +65,8 @@ class Context:
     @cached_property
     def site(self) -> Site:
         """The site's data; only `site init` makes a new database where there is none."""
+        from trialdesk.desk import Site  # the database and the password checks: only for commands that use the site
+
         site = Site(self.settings, on_wait=lambda message: print(message, file=sys.stderr), create=self.creates_site)
         if site.read_only_notice:
             print(f"trialdesk: {site.read_only_notice}", file=sys.stderr)

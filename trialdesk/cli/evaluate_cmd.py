@@ -6,15 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trialdesk.cli.common import EXIT_REFUSED
 from trialdesk.cli.context import Context
-from trialdesk.cli.facts_file import read_facts_file
-from trialdesk.domain.errors import FactsInvalid
-from trialdesk.domain.evaluation import evaluate, parse_facts
-from trialdesk.domain.protocol import Protocol
-from trialdesk.domain.verdict import EligibilityReport, Outcome
-from trialdesk.messages import Messages
+from trialdesk.domain.verdict import Outcome
+
+if TYPE_CHECKING:
+    from trialdesk.domain.protocol import Protocol
+    from trialdesk.domain.verdict import EligibilityReport
+    from trialdesk.messages import Messages
 
 
 def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
@@ -27,6 +28,12 @@ def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
+    # the protocol models and the rule engine: imported to run, not to declare the command (`--help`)
+    from trialdesk.cli.facts_file import read_facts_file
+    from trialdesk.domain.errors import FactsInvalid
+    from trialdesk.domain.evaluation import evaluate, parse_facts
+    from trialdesk.messages import Messages
+
     protocol = context.protocol(args.protocol)
     words = Messages(protocol)
     try:
@@ -75,7 +82,8 @@ def report_text(report: EligibilityReport, protocol: Protocol, words: Messages) 
         f"overall: {words.overall(report.overall).upper()}",
         "",
     ]
+    width = max(len(words.verdict(r.verdict)) for r in report.results)  # "not applicable" is the widest
     for r in report.results:
         verdict = words.verdict(r.verdict)
-        lines.append(f"{r.criterion_id:<4} {r.kind:<9} {verdict:<10} {words.reason(Outcome(r.verdict, r.reason))}")
+        lines.append(f"{r.criterion_id:<4} {r.kind:<9} {verdict:<{width}} {words.reason(Outcome(r.verdict, r.reason))}")
     return "\n".join(lines)

@@ -11,20 +11,42 @@ line, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from datetime import date
 
 from trialdesk import __version__
-from trialdesk.cli import audit_cmd, evaluate_cmd, log_cmd, people_cmd, protocol_cmd, screening_cmd, signing_cmd
 from trialdesk.cli.common import EXIT_REFUSED
 from trialdesk.cli.context import Context
-from trialdesk.desk import DatabaseError, ProtocolFileError, Refused, StoreError, storage_failure
-from trialdesk.desk.site import shown
+from trialdesk.desk.errors import DatabaseError, ProtocolFileError, Refused, StoreError, storage_failure
 from trialdesk.domain.errors import FactsInvalid
 from trialdesk.messages import Messages
 from trialdesk.private import restrict_umask
 
+
+#: Each command and the module of trialdesk.cli that declares it, in the order `--help` lists them. Only
+#: the module of the command given is imported (every one for the list of commands), so that `evaluate`
+#: loads neither the database nor the PDF and signing libraries. build.spec bundles them all.
+COMMANDS = {
+    "protocol": "protocol_cmd",
+    "evaluate": "evaluate_cmd",
+    "screening": "screening_cmd",
+    "audit": "audit_cmd",
+    "log": "log_cmd",
+    "user": "people_cmd",
+    "delegation": "people_cmd",
+    "site": "signing_cmd",
+    "site-file": "signing_cmd",
+    "identity": "signing_cmd",
+    "complete": "signing_cmd",
+    "sign": "signing_cmd",
+    "verify": "signing_cmd",
+    "worksheet": "signing_cmd",
+    "backup": None,  # declared below
+}
+_TAKES_DATES = {"evaluate_cmd", "log_cmd"}  # their add_commands is given the date parser
+_GLOBAL_WITH_VALUE = ("--data-dir", "--user", "--password-file")
 
 _UNRECOGNISED = "unrecognized arguments: "
 _SECRET_FILES = ("--password-file", "--new-password-file", "--passphrase-file")
@@ -65,11 +87,25 @@ def iso_date(text: str) -> date:
 
     day = to_date(text)
     if day is None:
+        from trialdesk.desk.site import shown
+
         raise argparse.ArgumentTypeError(f"{shown(text[:40])} is not a date (YYYY-MM-DD)")
     return day
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command word in `argv`: its first word that is neither an option nor a global option's value."""
+    words = iter(argv)
+    for word in words:
+        if word in _GLOBAL_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for `command` alone when it is known, else for every command."""
     parser = _Parser(prog="trialdesk", description="Screen subjects against a trial protocol's eligibility criteria. "
                      "Commands that change the site's records need --user NAME --password-file FILE, given before "
                      "the command.")
@@ -81,13 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--password-file", metavar="FILE", help="read your password from FILE (- for standard "
                         "input); a terminal is asked. Never on the command line")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    protocol_cmd.add_commands(commands)
-    evaluate_cmd.add_commands(commands, iso_date)
-    screening_cmd.add_commands(commands)
-    audit_cmd.add_commands(commands)
-    log_cmd.add_commands(commands, iso_date)
-    people_cmd.add_commands(commands)
-    signing_cmd.add_commands(commands)
+    modules = [COMMANDS[command]] if command in COMMANDS else COMMANDS.values()
+    for name in dict.fromkeys(modules):
+        if name is None:
+            continue
+        module = importlib.import_module(f"trialdesk.cli.{name}")
+        if name in _TAKES_DATES:
+            module.add_commands(commands, iso_date)
+        else:
+            module.add_commands(commands)
     backup = commands.add_parser("backup", help="write a consistent copy of the site database, even while in use")
     backup.add_argument("file", metavar="FILE", help="the new copy (an existing file is never overwritten)")
     backup.set_defaults(run=_backup)
@@ -107,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if refusal:
         print(refusal, file=sys.stderr)
         return EXIT_REFUSED
-    parser = build_parser()
+    parser = build_parser(command_named(argv))
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is None:
         parser.print_help()

@@ -38,7 +38,7 @@ from trialdesk.domain.values import (
     shown,
 )
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
+FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 #: the fields of one line of a medication history; a fact asks those it uses (`MedicationFact.fields`).
 COURSE_FIELDS = ("drug", "other", "dose", "unit", "route", "start", "last_change", "stop")
 MAX_COURSES = 100  # courses in one medication history (evaluation is quadratic in them)
@@ -46,7 +46,9 @@ MAX_DOSE_UNIT = 64  # characters of a dose unit a protocol declares (mg/m², mg/
 MAX_NAMED = 100  # drugs, classes, routes or dose units one medication fact names
 
 
-LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
+#: a language as translations name it: zh_CN, en, fil.
+LANGUAGE_CODE = r"^[a-z]{2,3}(_[A-Z]{2})?$"
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_CODE)]
 
 
 class FactText(BaseModel):

@@ -62,7 +62,7 @@ def bounded_number(value: Decimal) -> Decimal:
 ProtocolNumber = Annotated[Decimal, AfterValidator(bounded_number)]
 
 Operator = Literal[">=", ">", "<=", "<", "=="]
-RULE_CONFIG = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+RULE_CONFIG = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class _Rule(BaseModel):
@@ -393,8 +393,6 @@ Rule = Annotated[
     Field(discriminator="kind"),
 ]
 
-for _model in (LimitCase, Limit, Threshold, Range, AllOf, AnyOf, Not, IfThen, AtLeast):
-    _model.model_rebuild()
 
 
 def children(rule: Rule) -> tuple[Rule, ...]:

@@ -544,18 +544,12 @@ def is_language_code(text: str) -> bool:
     (three letters, as a code may be) are not taken for one."""
     import locale
 
-    from pydantic import TypeAdapter
+    from trialdesk.domain.facts import LANGUAGE_CODE
 
-    from trialdesk.domain.facts import LanguageCode
-
+    if re.fullmatch(LANGUAGE_CODE.strip("^$"), text) is None:
+        return False
     language = text.split("_", 1)[0]
-    if not any(name.startswith(language) and name[len(language):][:1] in "_.@" for name in locale.locale_alias.values()):
-        return False
-    try:
-        TypeAdapter(LanguageCode).validate_python(text)
-    except ValidationError:
-        return False
-    return True
+    return any(name.startswith(language) and name[len(language):][:1] in "_.@" for name in locale.locale_alias.values())
 
 
 def read_strict_yaml(path: Path | str) -> tuple[Any, yaml.Node | None]:
