@@ -63,7 +63,7 @@ def parse_stored(protocol: Protocol, answers: dict[str, Any], on) -> tuple[dict[
     unreadable: list[Problem] = []
     for fact_id, raw in answers.items():
         try:
-            facts.update(parse_facts(protocol, {fact_id: raw}, on, typed=True))
+            facts.update(parse_facts(protocol, {fact_id: raw}, on, typed=True, consistent=False))
         except FactsInvalid as invalid:
             unreadable.extend(invalid.problems)
     return facts, tuple(unreadable)
@@ -247,7 +247,7 @@ class ScreeningSession:
 
     def _parsed(self, fact_id: str, raw: Any) -> dict[str, FactValue]:
         """One answer checked alone, then with the others against the protocol's consistency checks."""
-        parsed = parse_facts(self.protocol, {fact_id: raw}, self.on, typed=True)
+        parsed = parse_facts(self.protocol, {fact_id: raw}, self.on, typed=True, consistent=False)
         problems = inconsistencies(self.protocol, {**self.facts, **parsed}, self.on, changed=fact_id)
         if problems:
             raise FactsInvalid(problems)

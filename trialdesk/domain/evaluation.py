@@ -43,7 +43,7 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
 
 
 def parse_facts(
-    protocol: Protocol, raw: Mapping[str, Any], on: date, *, typed: bool = False
+    protocol: Protocol, raw: Mapping[str, Any], on: date, *, typed: bool = False, consistent: bool = True
 ) -> dict[str, FactValue]:
     """Check raw answers (fact id -> JSON value) against the protocol's definitions.
 
@@ -68,7 +68,7 @@ def parse_facts(
                 facts[fact_id] = definition.parse(value, on, typed=typed)
         except FactsInvalid as invalid:
             problems.extend(invalid.problems)
-    if not problems:
+    if not problems and consistent and len(facts) > 1:  # one answer alone contradicts nothing
         problems = inconsistencies(protocol, facts, on)
     if problems:
         raise FactsInvalid(problems)
@@ -87,8 +87,7 @@ def inconsistencies(
         return []
     run = _Evaluation(protocol, facts, on)
     problems = []
-    for check in protocol.consistency:
-        read = _facts_of(protocol, check.if_) + [f for f in _facts_of(protocol, check.then) if f not in _facts_of(protocol, check.if_)]
+    for check, read in zip(protocol.consistency, protocol.consistency_facts):
         if changed is not None and changed not in read:
             continue
         if run.rule(check.if_).verdict is MET and run.rule(check.then).verdict is NOT_MET:
@@ -97,15 +96,6 @@ def inconsistencies(
                       "translations": {lang: t.text for lang, t in check.translations.items()}}
             problems.append(Problem("inconsistent", owner, params))
     return problems
-
-
-def _facts_of(protocol: Protocol, rule: r.Rule) -> list[str]:
-    from trialdesk.domain.protocol import _walk, rule_facts
-
-    found: list[str] = []
-    for part in _walk(rule):
-        found.extend(f for f in rule_facts(part) if f not in found)
-    return found
 
 
 def normal_answers(protocol: Protocol, facts: Mapping[str, FactValue]) -> dict[str, Any]:
@@ -144,9 +134,6 @@ def _missing(*fact_ids: str) -> Outcome:
 def _passes(kind: str, verdict: Verdict) -> bool:
     """Whether a criterion's verdict lets the subject through."""
     return verdict is (MET if kind == "inclusion" else NOT_MET)
-
-
-_FOREVER = None  # an end of the dates an unknown anchor can still take that is not bounded
 
 
 class _Evaluation:

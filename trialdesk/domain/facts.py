@@ -236,10 +236,18 @@ class DateFact(_Fact):
     not_after_screening: bool = True
     on_or_after_screening: bool = False
 
+    @model_validator(mode="before")
+    @classmethod
+    def _one_direction(cls, data: Any) -> Any:
+        """A date on or after screening may be after it: `not_after_screening` defaults to false then."""
+        if isinstance(data, Mapping) and data.get("on_or_after_screening") is True and "not_after_screening" not in data:
+            return {**data, "not_after_screening": False}
+        return data
+
     @model_validator(mode="after")
-    def _one_direction(self) -> DateFact:
+    def _not_both(self) -> DateFact:
         if self.on_or_after_screening and self.not_after_screening:
-            object.__setattr__(self, "not_after_screening", False)
+            raise ValueError("a date on or after the screening date cannot also be not after it")
         return self
 
     def parse(self, raw: Any, on: date, *, typed: bool = False) -> date | str:

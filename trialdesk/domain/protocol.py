@@ -223,6 +223,17 @@ class Protocol(BaseModel):
         return {s.id: s for s in self.scores}
 
     @cached_property
+    def consistency_facts(self) -> tuple[tuple[str, ...], ...]:
+        """The fact ids each consistency check reads, its `if` first, in order of appearance."""
+        found = []
+        for check in self.consistency:
+            read: list[str] = []
+            for rule in (*_walk(check.if_), *_walk(check.then)):
+                read.extend(f for f in rule_facts(rule) if f not in read)
+            found.append(tuple(read))
+        return tuple(found)
+
+    @cached_property
     def unknown_answers(self) -> dict[str, frozenset[str]]:
         """The answers that leave a fact not known, by fact id: "unknown" of a yes/no, a choice's
         options declared unknown (not done, indeterminate)."""
