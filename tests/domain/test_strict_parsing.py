@@ -25,10 +25,10 @@ COURSE = {"drug": "methotrexate", "dose": 15, "unit": "mg/week", "route": "oral"
 
 def refused(protocol, raw, typed=False):
     """The (fact, code) of every problem, after checking the refusal took well under a second."""
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(FactsInvalid) as raised:
         parse_facts(protocol, raw, ON, typed=typed)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     words = Messages(protocol)
     for problem in raised.value.problems:
         assert len(words.problem(problem)) < 2000  # a hostile value is quoted short

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -292,21 +293,25 @@ def example_facts(protocol: Any, stem: str) -> list[tuple[date, dict]]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 @given(protocol_files())
+# a failing case's text is large; the failure, not hypothesis's notice about its size, is the report
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
 def test_every_mutated_protocol_loads_or_is_refused_within_a_second(case):
+    """Within a second of this process's own CPU time (the suite runs beside another worker:
+    the bound is on the work hostile input can cause, not on the machine's load)."""
     stem, text, overlay = case
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         protocol = read_as_protocol_check(stem, text, overlay)
     except ProtocolFileError as refused:
         assert refused.issues and all(isinstance(i.message, str) and i.message for i in refused.issues)
         refused.describe()
         protocol = None
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0, f"{elapsed:.2f} s to read"
+    elapsed = time.process_time() - started
+    assert elapsed < 1.0, f"{elapsed:.2f} s of CPU to read"
     if protocol is None:
         return
-    started = time.perf_counter()
+    started = time.process_time()
     evaluate(protocol, {}, date(2026, 11, 20))
     for on, facts in example_facts(protocol, stem):
         evaluate(protocol, facts, on)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

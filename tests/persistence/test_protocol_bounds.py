@@ -32,10 +32,10 @@ def edit(old: str, new: str, text: str = NCT_TEXT) -> str:
 
 
 def refused(text: str) -> list[tuple[str, str, int | None]]:
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ProtocolFileError) as raised:
         parse_protocol(text, "bad.yaml")
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     return [(i.path, i.message, i.line) for i in raised.value.issues]
 
 
@@ -137,10 +137,10 @@ def full_tree(depth: int, width: int) -> str:
 
 def test_eight_levels_of_ten_wide_any_of_load_within_a_second():
     text = edit(DAS28, nested(8, 10))
-    started = time.perf_counter()
+    started = time.process_time()
     protocol = parse_protocol(text)
     evaluate(protocol, {}, SCREENING)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 @pytest.mark.parametrize("depth", [2, 3, 4, 5])
@@ -148,12 +148,12 @@ def test_a_full_ten_wide_tree_is_refused_or_loads_within_a_second(depth):
     # 10^depth rules: 3 levels load, 4 are refused at the entry crossing the bound of entries,
     # 5 (and so 8) are over 2 MiB
     text = edit(DAS28, full_tree(depth, 10))
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         evaluate(parse_protocol(text, "bad.yaml"), {}, SCREENING)
     except ProtocolFileError as error:
         assert error.issues and all(issue.line or "2 MiB" in issue.message for issue in error.issues)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_rules_nested_too_deep_are_refused_at_the_first_too_deep_rule():
@@ -245,10 +245,10 @@ def test_merge_keys_are_refused_with_the_aliases_they_exist_for():
 def test_a_three_mib_file_is_refused_without_being_read_whole(tmp_path):
     big = tmp_path / "big.yaml"
     big.write_text(NCT_TEXT + "# " + "x" * (3 * 1024 * 1024) + "\n", encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ProtocolFileError) as raised:
         load_protocol(big)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert "larger than 2 MiB" in raised.value.issues[0].message and str(big) in raised.value.describe()
 
 
@@ -365,9 +365,9 @@ def test_protocol_check_refuses_the_attacks_with_exit_2_within_a_second(capsys, 
 
     bad = tmp_path / "bad.yaml"
     bad.write_text(edit(old, new), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     code = main(["protocol", "check", str(bad)])
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     out, err = capsys.readouterr()
     assert code == 2 and elapsed < 1.0
     assert "Traceback" not in out + err
