@@ -29,7 +29,7 @@ from trialdesk.domain.ids import Name, Slug, Text
 from trialdesk.domain.rules import ProtocolNumber
 from trialdesk.domain.units import QUANTITIES, UNITS, Quantity, Unit, UnitProblem, build_quantity, unit_symbol
 
-FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+FROZEN = ConfigDict(frozen=True, extra="forbid")
 MAX_DECLARED = 100
 
 

@@ -47,7 +47,7 @@ MAX_MEMBERS = 500
 MAX_LANGUAGES = 20
 _SHOWN_IDS = 20  # ids a message lists before "…"
 
-DECLARED = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+DECLARED = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 #: a drug's or class's name as readers see it.
 DrugName = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, strip_whitespace=True)]
 

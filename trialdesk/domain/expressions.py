@@ -29,7 +29,7 @@ from trialdesk.domain.rules import ProtocolNumber
 from trialdesk.domain.periods import completed_years
 from trialdesk.domain.units import NONE, UNITS, Dimension, Unit, times, unit_symbol
 
-EXPRESSION = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+EXPRESSION = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 #: terms of one add / multiply / min / max.
 MAX_TERMS = 10
 #: nodes nested inside each other, and in one expression.

@@ -38,7 +38,7 @@ from trialdesk.domain.values import (
     shown,
 )
 
-FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+FROZEN = ConfigDict(frozen=True, extra="forbid")
 #: the fields of one line of a medication history; a fact asks those it uses (`MedicationFact.fields`).
 COURSE_FIELDS = ("drug", "other", "dose", "unit", "route", "start", "last_change", "stop")
 MAX_COURSES = 100  # courses in one medication history (evaluation is quadratic in them)

@@ -27,7 +27,7 @@ Moment = TypeVar("Moment", date, datetime)
 class Period(BaseModel):
     """A length of time in one calendar unit, e.g. 3 months (at most 100 years)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     # `unit` is read first so that `count` is checked against its unit's maximum.
     unit: PeriodUnit

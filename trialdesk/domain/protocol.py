@@ -50,7 +50,7 @@ from trialdesk.domain.drugs import (
 from trialdesk.domain.units import NONE, Quantity, Unit, describe, unit_symbol
 from trialdesk.domain.versions import ValidTo
 
-FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 MAX_FACTS = 500
 MAX_SCORES = 50
@@ -127,7 +127,7 @@ class ConsistencyCheck(BaseModel):
     `then` must not be "not met" (pregnancy answered yes requires female sex; a stop date on or
     after its start)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: Slug
     if_: r.Rule = Field(alias="if")

@@ -62,7 +62,7 @@ def bounded_number(value: Decimal) -> Decimal:
 ProtocolNumber = Annotated[Decimal, AfterValidator(bounded_number)]
 
 Operator = Literal[">=", ">", "<=", "<", "=="]
-RULE_CONFIG = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+RULE_CONFIG = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
 class _Rule(BaseModel):
