@@ -7,7 +7,6 @@ as one branch is MET, all_of is NOT_MET as soon as one part is NOT_MET).
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +18,8 @@ from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
 from trialdesk.domain.errors import DomainError, FactsInvalid, Problem
 from trialdesk.domain.facts import NumberFact
+from trialdesk.domain.history_rules import HistoryRules
+from trialdesk.domain.outcomes import MET, NOT_APPLICABLE, NOT_MET, OPERATORS, UNKNOWN, day_of, verdict_for
 from trialdesk.domain.periods import Period, completed_years
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.units import to_decimal, unit_symbol, UNITS
@@ -32,14 +33,6 @@ from trialdesk.domain.verdict import (
     Verdict,
 )
 
-MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN, Verdict.NOT_APPLICABLE
-OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
-    ">=": operator.ge,
-    ">": operator.gt,
-    "<=": operator.le,
-    "<": operator.lt,
-    "==": operator.eq,
-}
 
 
 def parse_facts(
@@ -123,10 +116,6 @@ def _unpack(outcome: Outcome) -> tuple[Verdict, Reason]:
     return outcome.verdict, outcome.reason
 
 
-def _verdict(holds: bool) -> Verdict:
-    return MET if holds else NOT_MET
-
-
 def _missing(*fact_ids: str) -> Outcome:
     return Outcome(UNKNOWN, Reason("missing", {"facts": list(dict.fromkeys(fact_ids))}))
 
@@ -136,7 +125,7 @@ def _passes(kind: str, verdict: Verdict) -> bool:
     return verdict is (MET if kind == "inclusion" else NOT_MET)
 
 
-class _Evaluation:
+class _Evaluation(HistoryRules):
     """One evaluation: the facts, the screening date, and the scores computed so far."""
 
     def __init__(self, protocol: Protocol, facts: Mapping[str, FactValue], on: date) -> None:
@@ -358,7 +347,7 @@ class _Evaluation:
         if rule.times_uln is not None:
             limit = rule.times_uln * params["uln"]
             params = {**params, "op": rule.op, "threshold": limit}
-            return Outcome(_verdict(compare(value, limit)), Reason("threshold", params))
+            return Outcome(verdict_for(compare(value, limit)), Reason("threshold", params))
         possible, open_cases = self._limits(rule.value)
         params = {**params, "op": rule.op}
         if value is None:  # a point score with unknown domains: decide on its bounds
@@ -395,7 +384,7 @@ class _Evaluation:
             else:
                 reason = Reason("limit_settled", {**params, "min": low, "max": high, "limits": [
                     (lo, hi) for (lo, _), (hi, _) in pairs]}, tuple(open_low + open_high))
-            return Outcome(_verdict(outcomes.pop()), reason)
+            return Outcome(verdict_for(outcomes.pop()), reason)
         return Outcome(UNKNOWN, Reason("limit_open", {**params, "limits": [(lo, hi) for (lo, _), (hi, _) in pairs]},
                                        tuple(open_low + open_high)))
 
@@ -414,11 +403,11 @@ class _Evaluation:
         """Decided when the value settles the comparison against every limit still possible."""
         limits = [limit for limit, _ in possible]
         if len(limits) == 1 and limits[0] is not None:
-            return Outcome(_verdict(holds(limits[0])), Reason(code, {**params, **described(limits[0])}))
+            return Outcome(verdict_for(holds(limits[0])), Reason(code, {**params, **described(limits[0])}))
         results = {holds(limit) for limit in limits if limit is not None}
         if None not in limits and len(results) == 1:
             verdict = results.pop()
-            return Outcome(_verdict(verdict), Reason("limit_settled", {**params, "limits": limits}, tuple(open_cases)))
+            return Outcome(verdict_for(verdict), Reason("limit_settled", {**params, "limits": limits}, tuple(open_cases)))
         return Outcome(UNKNOWN, Reason("limit_open", {**params, "limits": [lim for lim in limits if lim is not None]},
                                        tuple(open_cases)))
 
@@ -428,7 +417,7 @@ class _Evaluation:
         if bounds is not None:
             possible = {holds(Decimal(v)) for v in range(bounds[0], bounds[1] + 1)}
             if len(possible) == 1:
-                return Outcome(_verdict(possible.pop()), Reason("score_bounds", params))
+                return Outcome(verdict_for(possible.pop()), Reason("score_bounds", params))
         return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"]}))
 
     # -- dates -------------------------------------------------------------------------
@@ -473,7 +462,7 @@ class _Evaluation:
         if isinstance(on, datetime):
             on = on.date()
         age = completed_years(born, on)
-        return Outcome(_verdict(holds(on)), Reason("age", {**params, "age": age, "on": on}))
+        return Outcome(verdict_for(holds(on)), Reason("age", {**params, "age": age, "on": on}))
 
     def _date_window(self, rule: r.DateWindow) -> Outcome:
         value = self.value(rule.fact)
@@ -485,14 +474,14 @@ class _Evaluation:
         if value == NEVER:
             return Outcome(NOT_MET, Reason("date_window_never", params))
         hours = rule.within.unit == "hours"
-        value = value if hours else _day(value)
+        value = value if hours else day_of(value)
         params["date"] = value
         if anchor == NEVER:  # no such event: no window around it
             return Outcome(NOT_MET, Reason("date_window_never", {**params, "fact": rule.anchor}))
         if anchor is not None:
-            anchor = anchor if hours else _day(anchor)
+            anchor = anchor if hours else day_of(anchor)
             start, end = _window(rule.within, rule.side, anchor)
-            return Outcome(_verdict(start <= value <= end), Reason("date_window", {**params, "since": start, "until": end,
+            return Outcome(verdict_for(start <= value <= end), Reason("date_window", {**params, "since": start, "until": end,
                                                                                  "on": anchor}))
         low, high = self._anchor_span(rule.anchor)
         if hours:  # a date-time anchor's span is whole days
@@ -501,7 +490,7 @@ class _Evaluation:
         decided = _window_for_every_anchor(rule.within, rule.side, value, low, high)
         if decided is None:
             return self._pending(rule, params)
-        return Outcome(_verdict(decided), Reason("date_window_early", {**params, "earliest": low, "latest": high}))
+        return Outcome(verdict_for(decided), Reason("date_window_early", {**params, "earliest": low, "latest": high}))
 
     def _on_or_before(self, rule: r.OnOrBeforeScreening | r.OnOrBefore) -> Outcome:
         value = self.value(rule.fact)
@@ -520,20 +509,20 @@ class _Evaluation:
 
         def latest(on: Any) -> Any:
             """The last moment the fact may take for an anchor on `on`."""
-            on = on if hours or (isinstance(value, datetime) and isinstance(on, datetime)) else _day(on)
+            on = on if hours or (isinstance(value, datetime) and isinstance(on, datetime)) else day_of(on)
             return on if by is None else by.before(on)
 
-        moment = value if hours or isinstance(anchor, datetime) else _day(value)
+        moment = value if hours or isinstance(anchor, datetime) else day_of(value)
         if anchor is None:
             low, high = self._anchor_span(anchor_id)
-            if low is not None and _day(value) <= _day(latest(low)) and not isinstance(value, datetime):
+            if low is not None and day_of(value) <= day_of(latest(low)) and not isinstance(value, datetime):
                 return Outcome(MET, Reason("on_or_before_early", {**params, "earliest": low}))
-            if high is not None and _day(value) > _day(latest(high)):
+            if high is not None and day_of(value) > day_of(latest(high)):
                 return Outcome(NOT_MET, Reason("on_or_before_early", {**params, "latest": high}))
             return self._pending(rule, params)
         limit = latest(anchor)
-        holds = (moment if isinstance(limit, datetime) else _day(moment)) <= limit
-        return Outcome(_verdict(holds), Reason("on_or_before", {**params, "on": anchor, "limit": limit}))
+        holds = (moment if isinstance(limit, datetime) else day_of(moment)) <= limit
+        return Outcome(verdict_for(holds), Reason("on_or_before", {**params, "on": anchor, "limit": limit}))
 
     # -- answers -----------------------------------------------------------------------
 
@@ -541,333 +530,14 @@ class _Evaluation:
         value = self.value(rule.fact)
         if value is None:
             return self.absent(rule.fact)
-        return Outcome(_verdict(value == "yes"), Reason("attestation", {"fact": rule.fact, "answer": value}))
+        return Outcome(verdict_for(value == "yes"), Reason("attestation", {"fact": rule.fact, "answer": value}))
 
     def _one_of(self, rule: r.OneOf) -> Outcome:
         value = self.value(rule.fact)
         if value is None:
             return self.absent(rule.fact)
         params = {"fact": rule.fact, "answer": value, "values": list(rule.values)}
-        return Outcome(_verdict(value in rule.values), Reason("one_of", params))
-
-    # -- medication histories ------------------------------------------------------------
-    #
-    # A rule reads the lines of its drugs and classes (every line when it names none), by its
-    # routes, on its anchor's date (the screening date by default). A line counts on the anchor's
-    # day when it was taken that day; for "ever used", when it started by then; with a reach (a
-    # window before the anchor), when it started by then and stopped no earlier than the
-    # window's first day. A line still taken at screening is taken on a later anchor too.
-
-    _ON_THE_DAY = Period(unit="days", count=0)
-
-    def _courses(self, rule: Any) -> tuple[MedicationEntry, ...] | None:
-        """The lines a rule reads: of its drugs and classes, by its routes (None: not entered)."""
-        entries = self.value(rule.fact)
-        if entries is None:
-            return None
-        wanted, routes = self._wanted(rule), getattr(rule, "routes", None)
-        return tuple(
-            e for e in entries if (wanted is None or e.drug in wanted) and (routes is None or e.route in routes)
-        )
-
-    def _wanted(self, rule: Any) -> frozenset[str] | None:
-        """The drug ids a rule names, its classes' members included; None when it names none."""
-        drugs, classes = getattr(rule, "drugs", None), getattr(rule, "classes", None)
-        if drugs is None and classes is None:
-            return None
-        return frozenset(self.protocol.fact[rule.fact].vocabulary.expand(drugs or (), classes or ()))
-
-    def _history_params(self, rule: Any, **more: Any) -> dict[str, Any]:
-        """What a reason over a history names: the fact, the drugs and classes read, the anchor, and
-        the other drugs (written as entered, in no class) that naming drugs or classes leaves out."""
-        params = {"fact": rule.fact, "drugs": list(rule.drugs or ()), "classes": list(getattr(rule, "classes", None) or ()),
-                  "anchor": getattr(rule, "anchor", None), **more}
-        if self._wanted(rule) is not None:
-            others = dict.fromkeys(e.other for e in self.value(rule.fact) if e.other is not None)
-            if others:
-                params["others"] = list(others)
-        return params
-
-    def _history_day(self, rule: Any) -> tuple[date | None, Outcome | None]:
-        """The day a rule reads the history on (None while its anchor is not known), or the outcome
-        of an anchor answered "never"."""
-        anchor = getattr(rule, "anchor", None)
-        moment = self._moment(anchor)
-        if moment == NEVER:
-            return None, Outcome(NOT_MET, Reason("date_window_never", {"fact": anchor}))
-        return (None if moment is None else _day(moment)), None
-
-    @staticmethod
-    def _agents(courses: Any) -> list[Any]:
-        """The distinct agents of lines as reasons name them: a drug id, or {"other": name as written}."""
-        found: dict[str, Any] = {}
-        for c in courses:
-            found.setdefault(c.agent, c.drug if c.drug is not None else {"other": c.other})
-        return list(found.values())
-
-    @staticmethod
-    def _reach_start(reach: Period | None, day: date | None) -> date | None:
-        """The first day of `reach` before `day` (None: ever, or no day)."""
-        if reach is None or day is None:
-            return None
-        return day if reach.count == 0 else reach.before(day)
-
-    @staticmethod
-    def _taken(course: MedicationEntry, day: date, since: date | None) -> bool:
-        """Whether a line counts on `day`: started by then, and not stopped before `since` (None: ever used)."""
-        return course.start <= day and (since is None or course.stop is None or course.stop >= since)
-
-    def _taken_whatever(self, courses: tuple[MedicationEntry, ...], anchor: str,
-                        reach: Period | None) -> tuple[list[tuple[MedicationEntry, bool | None]], date | None, date | None]:
-        """For each line, whether it counts on every date an unknown anchor can still take (True), on
-        none (False), or depends on the date (None); and that span's ends (None: unbounded).
-
-        A line counts on one stretch of anchors, from its start to the last anchor whose reach still
-        touches its stop: the ends of the span decide.
-        """
-        low, high = self._anchor_span(anchor)
-        low_since, high_since = self._reach_start(reach, low), self._reach_start(reach, high)
-        found: list[tuple[MedicationEntry, bool | None]] = []
-        for c in courses:
-            if (high is not None and c.start > high) or (low_since is not None and c.stop is not None and c.stop < low_since):
-                found.append((c, False))
-            elif low is not None and c.start <= low and (
-                reach is None or c.stop is None or (high_since is not None and c.stop >= high_since)
-            ):
-                found.append((c, True))
-            else:
-                found.append((c, None))
-        return found, low, high
-
-    def _in_use(self, rule: r.MedicationInUse) -> Outcome:
-        return self._any_taken(rule, self._ON_THE_DAY, "medication_in_use")
-
-    def _ever_used(self, rule: r.MedicationEverUsed) -> Outcome:
-        return self._any_taken(rule, None, "medication_ever_used")
-
-    def _last_dose_within(self, rule: r.LastDoseWithin) -> Outcome:
-        return self._any_taken(rule, rule.within, "last_dose_within")
-
-    def _any_taken(self, rule: Any, reach: Period | None, code: str) -> Outcome:
-        """Met when a line counts on the anchor's date: decided early when every date the anchor can
-        still take gives the same answer."""
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._history_day(rule)
-        if never is not None:
-            return never
-        params = self._history_params(rule, within=None if reach is None else (reach.count, reach.unit))
-        if day is not None:
-            since = self._reach_start(reach, day)
-            current = self._agents(c for c in courses if self._taken(c, day, since))
-            return Outcome(_verdict(bool(current)), Reason(code, {**params, "current": current, "on": day, "since": since}))
-        found, low, high = self._taken_whatever(courses, rule.anchor, reach)
-        always = self._agents(c for c, counts in found if counts is True)
-        if always or all(counts is False for _, counts in found):
-            return Outcome(_verdict(bool(always)), Reason(f"{code}_early", {**params, "current": always, "earliest": low,
-                                                                              "latest": high}))
-        return self._pending(rule, params)
-
-    def _distinct_agents(self, rule: r.DistinctAgents) -> Outcome:
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._history_day(rule)
-        if never is not None:
-            return never
-        within = rule.within
-        params = self._history_params(rule, op=rule.op, value=rule.value,
-                                      within=None if within is None else (within.count, within.unit))
-        if day is not None:
-            since = self._reach_start(within, day)
-            agents = self._agents(c for c in courses if self._taken(c, day, since))
-            params.update(agents=agents, count=len(agents), on=day, since=since)
-            return Outcome(_verdict(OPERATORS[rule.op](len(agents), rule.value)), Reason("distinct_agents", params))
-        found, low, high = self._taken_whatever(courses, rule.anchor, within)
-        surely = self._agents(c for c, counts in found if counts is True)
-        maybe = self._agents(c for c, counts in found if counts is not False)
-        possible = {OPERATORS[rule.op](n, rule.value) for n in range(len(surely), len(maybe) + 1)}
-        if len(possible) == 1:
-            params.update(agents=maybe, low=len(surely), high=len(maybe), earliest=low, latest=high)
-            return Outcome(_verdict(possible.pop()), Reason("distinct_agents_early", params))
-        return self._pending(rule, params)
-
-    @staticmethod
-    def _treated_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
-        """The day each line's unbroken treatment with its drug began: lines of one drug that overlap,
-        or start the day after the one before stopped, are one treatment (one line per dose)."""
-        since: dict[MedicationEntry, date] = {}
-        by_agent: dict[str, list[MedicationEntry]] = {}
-        for e in entries:
-            by_agent.setdefault(e.agent, []).append(e)
-        for lines in by_agent.values():
-            first: date | None = None
-            last: date | None = None  # the last day of the treatment so far; None: still taken
-            for e in sorted(lines, key=lambda line: line.start):
-                if first is None or (last is not None and e.start.toordinal() > last.toordinal() + 1):
-                    first, last = e.start, e.stop
-                elif last is not None:
-                    last = None if e.stop is None else max(last, e.stop)
-                since[e] = first
-        return since
-
-    @staticmethod
-    def _dose_unchanged_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
-        """The day each line's dose began: a line that follows the one before it with no day between
-        (source records start a new line for a new prescription) at the same dose and unit carries
-        that line's day; a new dose starts its own."""
-        since: dict[MedicationEntry, date] = {}
-        by_agent: dict[Any, list[MedicationEntry]] = {}
-        for e in entries:
-            by_agent.setdefault(e.agent, []).append(e)
-        for lines in by_agent.values():
-            previous: MedicationEntry | None = None
-            for e in sorted(lines, key=lambda line: line.start):
-                follows = (previous is not None and previous.stop is not None and e.last_change is None
-                           and e.start.toordinal() == previous.stop.toordinal() + 1
-                           and (e.dose, e.unit) == (previous.dose, previous.unit) and e.dose is not None)
-                since[e] = since[previous] if follows else e.dose_since
-                previous = e
-        return since
-
-    @staticmethod
-    def _dose_ok(dose: r.DoseRange | None, value: Decimal | None, unit: str | None) -> bool | None:
-        """Whether a dose lies within the range; None when it is in another unit (not comparable)."""
-        if dose is None:
-            return True
-        if value is None or unit != dose.unit:
-            return None
-        return dose.holds(value)
-
-    @staticmethod
-    def _all_hold(checks: list[bool | None]) -> Verdict:
-        """NOT_MET when one check fails, UNKNOWN when one cannot be made, else MET."""
-        if any(c is False for c in checks):
-            return NOT_MET
-        return UNKNOWN if any(c is None for c in checks) else MET
-
-    def _current_treatment(self, rule: r.CurrentTreatment) -> Outcome:
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._history_day(rule)
-        if never is not None:
-            return never
-        params = self._history_params(rule)
-        if day is None:
-            return self._pending(rule, params)
-        current = [c for c in courses if c.active_on(day)]
-        if not current:
-            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
-        treated = self._treated_since(self.value(rule.fact))
-        dosed = self._dose_unchanged_since(self.value(rule.fact))
-        taken_since = rule.taken_for.before(day) if rule.taken_for else None
-        stable_since = rule.stable_for.before(day) if rule.stable_for else None
-        checked = [
-            {
-                "drug": c.drug,
-                "other": c.other,
-                "dose": c.dose,
-                "unit": c.unit,
-                "start": treated[c],
-                "dose_since": dosed[c],
-                "taken_ok": taken_since is None or treated[c] <= taken_since,
-                "stable_ok": stable_since is None or dosed[c] <= stable_since,
-                "dose_ok": self._dose_ok(rule.dose, c.dose, c.unit),
-            }
-            for c in current
-        ]
-        params.update(
-            on=day,
-            courses=checked,
-            taken_for=rule.taken_for and (rule.taken_for.count, rule.taken_for.unit),
-            stable_for=rule.stable_for and (rule.stable_for.count, rule.stable_for.unit),
-            taken_since=taken_since,
-            stable_since=stable_since,
-            dose=rule.dose and (rule.dose.min, rule.dose.max, rule.dose.unit),
-        )
-        checks = [c["dose_ok"] if c["taken_ok"] and c["stable_ok"] else False for c in checked]
-        return Outcome(self._all_hold(checks), Reason("current_treatment", params))
-
-    def _medication_dose(self, rule: r.MedicationDose) -> Outcome:
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._history_day(rule)
-        if never is not None:
-            return never
-        dose = rule.dose
-        params = self._history_params(rule, dose=(dose.min, dose.max, dose.unit))
-        if day is None:
-            return self._pending(rule, params)
-        current = [c for c in courses if c.active_on(day)]
-        if not current:
-            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
-        totals: dict[str, dict[str, Any]] = {}
-        for c in current:  # one line per dose: a drug's lines taken the same day add up
-            total = totals.setdefault(c.agent, {"drug": c.drug, "other": c.other, "dose": Decimal(0), "unit": dose.unit,
-                                                "other_unit": None})
-            if c.dose is None or c.unit != dose.unit:
-                total["other_unit"] = c.unit
-            else:
-                total["dose"] += c.dose
-        for total in totals.values():
-            if total["other_unit"] is None:
-                total["ok"] = dose.holds(total["dose"])
-            else:  # what is comparable already exceeds the range, or nothing is known
-                total["ok"] = False if dose.max is not None and total["dose"] > dose.max else None
-        doses = list(totals.values())
-        return Outcome(self._all_hold([t["ok"] for t in doses]), Reason("medication_dose", {**params, "on": day, "doses": doses}))
-
-    def _prednisone_equivalent(self, rule: r.PrednisoneEquivalent | r.EquivalentDose) -> Outcome:
-        """The highest total of equivalent doses on a day of the window (the anchor's day alone when
-        there is none); a line the table cannot convert, or an earlier dose the history does not
-        give, can only add to it, so decides in one direction only."""
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._history_day(rule)
-        if never is not None:
-            return never
-        table = self.protocol.fact[rule.fact].vocabulary.table(getattr(rule, "table", None))
-        since = rule.window.before(day) if rule.window and day else day
-        params = self._history_params(rule, op=rule.op, threshold=rule.value, table=table.id, citation=table.citation,
-                                      reference=table.reference_drug, unit=table.unit, since=since,
-                                      window=rule.window and (rule.window.count, rule.window.unit))
-        if day is None:
-            return self._pending(rule, params)
-        days = {since} | {d for c in courses for d in (c.start, c.dose_since) if since <= d <= day}
-        worst: tuple[date, Decimal, list] | None = None
-        unrecorded = None
-        uncounted: dict[str, dict[str, Any]] = {}
-        for on in sorted(days):
-            total, used = Decimal(0), []
-            for c in courses:
-                if not c.active_on(on):
-                    continue
-                if on < c.dose_since:  # on the course, but at a dose the history does not give
-                    unrecorded = unrecorded or {"drug": c.drug if c.drug is not None else c.other, "other": c.other,
-                                                "start": c.start, "dose_since": c.dose_since}
-                    continue
-                if c.drug not in table.doses or c.dose is None or c.unit != table.unit:
-                    uncounted.setdefault(c.agent, {"drug": c.drug, "other": c.other, "unit": c.unit})
-                    continue
-                equivalent = table.equivalent(c.drug, c.dose)
-                total += equivalent
-                used.append({"drug": c.drug, "dose": c.dose, "unit": c.unit, "equivalent": equivalent})
-            if worst is None or total > worst[1]:
-                worst = (on, total, used)
-        worst_day, worst_total, worst_courses = worst
-        params.update(total=worst_total, day=worst_day, courses=worst_courses)
-        holds = OPERATORS[rule.op](worst_total, rule.value)
-        decisive = holds if rule.op in (">", ">=") else (not holds if rule.op in ("<", "<=") else False)
-        if unrecorded is not None and not decisive:
-            return Outcome(UNKNOWN, Reason("dose_unrecorded", {**params, "unrecorded": unrecorded}))
-        if uncounted and not decisive:
-            return Outcome(UNKNOWN, Reason("equivalent_uncounted", {**params, "uncounted": list(uncounted.values())}))
-        code = "prednisone_equivalent" if isinstance(rule, r.PrednisoneEquivalent) else "equivalent_dose"
-        return Outcome(_verdict(holds), Reason(code, params))
+        return Outcome(verdict_for(value in rule.values), Reason("one_of", params))
 
     # -- combinators (Kleene) ------------------------------------------------------------
 
@@ -915,10 +585,6 @@ class _Evaluation:
         if met + unknown < rule.count:
             return Outcome(NOT_MET, reason)
         return Outcome(UNKNOWN, reason)
-
-
-def _day(moment: date | datetime) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _window(within: Period, side: str, anchor: Any) -> tuple[Any, Any]:

@@ -1,0 +1,338 @@
+"""The rules over a medication history, evaluated: a part of `evaluation._Evaluation`.
+
+A rule reads the lines of its drugs and classes (every line when it names none), by its
+routes, on its anchor's date (the screening date by default). A line counts on the anchor's
+day when it was taken that day; for "ever used", when it started by then; with a reach (a
+window before the anchor), when it started by then and stopped no earlier than the
+window's first day. A line still taken at screening is taken on a later anchor too.
+
+The methods use the evaluation's answers and anchors (`value`, `absent`, `_moment`,
+`_anchor_span`, `_pending`, `protocol`, `on`), which `_Evaluation` provides.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from trialdesk.domain import rules as r
+from trialdesk.domain.outcomes import MET, NOT_MET, OPERATORS, UNKNOWN, day_of, verdict_for
+from trialdesk.domain.periods import Period
+from trialdesk.domain.values import NEVER, MedicationEntry
+from trialdesk.domain.verdict import Outcome, Reason, Verdict
+
+
+class HistoryRules:
+    """Medication-history rules, mixed into the evaluation that provides answers and anchors."""
+
+    _ON_THE_DAY = Period(unit="days", count=0)
+
+    def _courses(self, rule: Any) -> tuple[MedicationEntry, ...] | None:
+        """The lines a rule reads: of its drugs and classes, by its routes (None: not entered)."""
+        entries = self.value(rule.fact)
+        if entries is None:
+            return None
+        wanted, routes = self._wanted(rule), getattr(rule, "routes", None)
+        return tuple(
+            e for e in entries if (wanted is None or e.drug in wanted) and (routes is None or e.route in routes)
+        )
+
+    def _wanted(self, rule: Any) -> frozenset[str] | None:
+        """The drug ids a rule names, its classes' members included; None when it names none."""
+        drugs, classes = getattr(rule, "drugs", None), getattr(rule, "classes", None)
+        if drugs is None and classes is None:
+            return None
+        return frozenset(self.protocol.fact[rule.fact].vocabulary.expand(drugs or (), classes or ()))
+
+    def _history_params(self, rule: Any, **more: Any) -> dict[str, Any]:
+        """What a reason over a history names: the fact, the drugs and classes read, the anchor, and
+        the other drugs (written as entered, in no class) that naming drugs or classes leaves out."""
+        params = {"fact": rule.fact, "drugs": list(rule.drugs or ()), "classes": list(getattr(rule, "classes", None) or ()),
+                  "anchor": getattr(rule, "anchor", None), **more}
+        if self._wanted(rule) is not None:
+            others = dict.fromkeys(e.other for e in self.value(rule.fact) if e.other is not None)
+            if others:
+                params["others"] = list(others)
+        return params
+
+    def _historyday_of(self, rule: Any) -> tuple[date | None, Outcome | None]:
+        """The day a rule reads the history on (None while its anchor is not known), or the outcome
+        of an anchor answered "never"."""
+        anchor = getattr(rule, "anchor", None)
+        moment = self._moment(anchor)
+        if moment == NEVER:
+            return None, Outcome(NOT_MET, Reason("date_window_never", {"fact": anchor}))
+        return (None if moment is None else day_of(moment)), None
+
+    @staticmethod
+    def _agents(courses: Any) -> list[Any]:
+        """The distinct agents of lines as reasons name them: a drug id, or {"other": name as written}."""
+        found: dict[str, Any] = {}
+        for c in courses:
+            found.setdefault(c.agent, c.drug if c.drug is not None else {"other": c.other})
+        return list(found.values())
+
+    @staticmethod
+    def _reach_start(reach: Period | None, day: date | None) -> date | None:
+        """The first day of `reach` before `day` (None: ever, or no day)."""
+        if reach is None or day is None:
+            return None
+        return day if reach.count == 0 else reach.before(day)
+
+    @staticmethod
+    def _taken(course: MedicationEntry, day: date, since: date | None) -> bool:
+        """Whether a line counts on `day`: started by then, and not stopped before `since` (None: ever used)."""
+        return course.start <= day and (since is None or course.stop is None or course.stop >= since)
+
+    def _taken_whatever(self, courses: tuple[MedicationEntry, ...], anchor: str,
+                        reach: Period | None) -> tuple[list[tuple[MedicationEntry, bool | None]], date | None, date | None]:
+        """For each line, whether it counts on every date an unknown anchor can still take (True), on
+        none (False), or depends on the date (None); and that span's ends (None: unbounded).
+
+        A line counts on one stretch of anchors, from its start to the last anchor whose reach still
+        touches its stop: the ends of the span decide.
+        """
+        low, high = self._anchor_span(anchor)
+        low_since, high_since = self._reach_start(reach, low), self._reach_start(reach, high)
+        found: list[tuple[MedicationEntry, bool | None]] = []
+        for c in courses:
+            if (high is not None and c.start > high) or (low_since is not None and c.stop is not None and c.stop < low_since):
+                found.append((c, False))
+            elif low is not None and c.start <= low and (
+                reach is None or c.stop is None or (high_since is not None and c.stop >= high_since)
+            ):
+                found.append((c, True))
+            else:
+                found.append((c, None))
+        return found, low, high
+
+    def _in_use(self, rule: r.MedicationInUse) -> Outcome:
+        return self._any_taken(rule, self._ON_THE_DAY, "medication_in_use")
+
+    def _ever_used(self, rule: r.MedicationEverUsed) -> Outcome:
+        return self._any_taken(rule, None, "medication_ever_used")
+
+    def _last_dose_within(self, rule: r.LastDoseWithin) -> Outcome:
+        return self._any_taken(rule, rule.within, "last_dose_within")
+
+    def _any_taken(self, rule: Any, reach: Period | None, code: str) -> Outcome:
+        """Met when a line counts on the anchor's date: decided early when every date the anchor can
+        still take gives the same answer."""
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
+        day, never = self._historyday_of(rule)
+        if never is not None:
+            return never
+        params = self._history_params(rule, within=None if reach is None else (reach.count, reach.unit))
+        if day is not None:
+            since = self._reach_start(reach, day)
+            current = self._agents(c for c in courses if self._taken(c, day, since))
+            return Outcome(verdict_for(bool(current)), Reason(code, {**params, "current": current, "on": day, "since": since}))
+        found, low, high = self._taken_whatever(courses, rule.anchor, reach)
+        always = self._agents(c for c, counts in found if counts is True)
+        if always or all(counts is False for _, counts in found):
+            return Outcome(verdict_for(bool(always)), Reason(f"{code}_early", {**params, "current": always, "earliest": low,
+                                                                              "latest": high}))
+        return self._pending(rule, params)
+
+    def _distinct_agents(self, rule: r.DistinctAgents) -> Outcome:
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
+        day, never = self._historyday_of(rule)
+        if never is not None:
+            return never
+        within = rule.within
+        params = self._history_params(rule, op=rule.op, value=rule.value,
+                                      within=None if within is None else (within.count, within.unit))
+        if day is not None:
+            since = self._reach_start(within, day)
+            agents = self._agents(c for c in courses if self._taken(c, day, since))
+            params.update(agents=agents, count=len(agents), on=day, since=since)
+            return Outcome(verdict_for(OPERATORS[rule.op](len(agents), rule.value)), Reason("distinct_agents", params))
+        found, low, high = self._taken_whatever(courses, rule.anchor, within)
+        surely = self._agents(c for c, counts in found if counts is True)
+        maybe = self._agents(c for c, counts in found if counts is not False)
+        possible = {OPERATORS[rule.op](n, rule.value) for n in range(len(surely), len(maybe) + 1)}
+        if len(possible) == 1:
+            params.update(agents=maybe, low=len(surely), high=len(maybe), earliest=low, latest=high)
+            return Outcome(verdict_for(possible.pop()), Reason("distinct_agents_early", params))
+        return self._pending(rule, params)
+
+    @staticmethod
+    def _treated_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
+        """The day each line's unbroken treatment with its drug began: lines of one drug that overlap,
+        or start the day after the one before stopped, are one treatment (one line per dose)."""
+        since: dict[MedicationEntry, date] = {}
+        by_agent: dict[str, list[MedicationEntry]] = {}
+        for e in entries:
+            by_agent.setdefault(e.agent, []).append(e)
+        for lines in by_agent.values():
+            first: date | None = None
+            last: date | None = None  # the last day of the treatment so far; None: still taken
+            for e in sorted(lines, key=lambda line: line.start):
+                if first is None or (last is not None and e.start.toordinal() > last.toordinal() + 1):
+                    first, last = e.start, e.stop
+                elif last is not None:
+                    last = None if e.stop is None else max(last, e.stop)
+                since[e] = first
+        return since
+
+    @staticmethod
+    def _dose_unchanged_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
+        """The day each line's dose began: a line that follows the one before it with no day between
+        (source records start a new line for a new prescription) at the same dose and unit carries
+        that line's day; a new dose starts its own."""
+        since: dict[MedicationEntry, date] = {}
+        by_agent: dict[Any, list[MedicationEntry]] = {}
+        for e in entries:
+            by_agent.setdefault(e.agent, []).append(e)
+        for lines in by_agent.values():
+            previous: MedicationEntry | None = None
+            for e in sorted(lines, key=lambda line: line.start):
+                follows = (previous is not None and previous.stop is not None and e.last_change is None
+                           and e.start.toordinal() == previous.stop.toordinal() + 1
+                           and (e.dose, e.unit) == (previous.dose, previous.unit) and e.dose is not None)
+                since[e] = since[previous] if follows else e.dose_since
+                previous = e
+        return since
+
+    @staticmethod
+    def _dose_ok(dose: r.DoseRange | None, value: Decimal | None, unit: str | None) -> bool | None:
+        """Whether a dose lies within the range; None when it is in another unit (not comparable)."""
+        if dose is None:
+            return True
+        if value is None or unit != dose.unit:
+            return None
+        return dose.holds(value)
+
+    @staticmethod
+    def _all_hold(checks: list[bool | None]) -> Verdict:
+        """NOT_MET when one check fails, UNKNOWN when one cannot be made, else MET."""
+        if any(c is False for c in checks):
+            return NOT_MET
+        return UNKNOWN if any(c is None for c in checks) else MET
+
+    def _current_treatment(self, rule: r.CurrentTreatment) -> Outcome:
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
+        day, never = self._historyday_of(rule)
+        if never is not None:
+            return never
+        params = self._history_params(rule)
+        if day is None:
+            return self._pending(rule, params)
+        current = [c for c in courses if c.active_on(day)]
+        if not current:
+            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+        treated = self._treated_since(self.value(rule.fact))
+        dosed = self._dose_unchanged_since(self.value(rule.fact))
+        taken_since = rule.taken_for.before(day) if rule.taken_for else None
+        stable_since = rule.stable_for.before(day) if rule.stable_for else None
+        checked = [
+            {
+                "drug": c.drug,
+                "other": c.other,
+                "dose": c.dose,
+                "unit": c.unit,
+                "start": treated[c],
+                "dose_since": dosed[c],
+                "taken_ok": taken_since is None or treated[c] <= taken_since,
+                "stable_ok": stable_since is None or dosed[c] <= stable_since,
+                "dose_ok": self._dose_ok(rule.dose, c.dose, c.unit),
+            }
+            for c in current
+        ]
+        params.update(
+            on=day,
+            courses=checked,
+            taken_for=rule.taken_for and (rule.taken_for.count, rule.taken_for.unit),
+            stable_for=rule.stable_for and (rule.stable_for.count, rule.stable_for.unit),
+            taken_since=taken_since,
+            stable_since=stable_since,
+            dose=rule.dose and (rule.dose.min, rule.dose.max, rule.dose.unit),
+        )
+        checks = [c["dose_ok"] if c["taken_ok"] and c["stable_ok"] else False for c in checked]
+        return Outcome(self._all_hold(checks), Reason("current_treatment", params))
+
+    def _medication_dose(self, rule: r.MedicationDose) -> Outcome:
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
+        day, never = self._historyday_of(rule)
+        if never is not None:
+            return never
+        dose = rule.dose
+        params = self._history_params(rule, dose=(dose.min, dose.max, dose.unit))
+        if day is None:
+            return self._pending(rule, params)
+        current = [c for c in courses if c.active_on(day)]
+        if not current:
+            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+        totals: dict[str, dict[str, Any]] = {}
+        for c in current:  # one line per dose: a drug's lines taken the same day add up
+            total = totals.setdefault(c.agent, {"drug": c.drug, "other": c.other, "dose": Decimal(0), "unit": dose.unit,
+                                                "other_unit": None})
+            if c.dose is None or c.unit != dose.unit:
+                total["other_unit"] = c.unit
+            else:
+                total["dose"] += c.dose
+        for total in totals.values():
+            if total["other_unit"] is None:
+                total["ok"] = dose.holds(total["dose"])
+            else:  # what is comparable already exceeds the range, or nothing is known
+                total["ok"] = False if dose.max is not None and total["dose"] > dose.max else None
+        doses = list(totals.values())
+        return Outcome(self._all_hold([t["ok"] for t in doses]), Reason("medication_dose", {**params, "on": day, "doses": doses}))
+
+    def _prednisone_equivalent(self, rule: r.PrednisoneEquivalent | r.EquivalentDose) -> Outcome:
+        """The highest total of equivalent doses on a day of the window (the anchor's day alone when
+        there is none); a line the table cannot convert, or an earlier dose the history does not
+        give, can only add to it, so decides in one direction only."""
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
+        day, never = self._historyday_of(rule)
+        if never is not None:
+            return never
+        table = self.protocol.fact[rule.fact].vocabulary.table(getattr(rule, "table", None))
+        since = rule.window.before(day) if rule.window and day else day
+        params = self._history_params(rule, op=rule.op, threshold=rule.value, table=table.id, citation=table.citation,
+                                      reference=table.reference_drug, unit=table.unit, since=since,
+                                      window=rule.window and (rule.window.count, rule.window.unit))
+        if day is None:
+            return self._pending(rule, params)
+        days = {since} | {d for c in courses for d in (c.start, c.dose_since) if since <= d <= day}
+        worst: tuple[date, Decimal, list] | None = None
+        unrecorded = None
+        uncounted: dict[str, dict[str, Any]] = {}
+        for on in sorted(days):
+            total, used = Decimal(0), []
+            for c in courses:
+                if not c.active_on(on):
+                    continue
+                if on < c.dose_since:  # on the course, but at a dose the history does not give
+                    unrecorded = unrecorded or {"drug": c.drug if c.drug is not None else c.other, "other": c.other,
+                                                "start": c.start, "dose_since": c.dose_since}
+                    continue
+                if c.drug not in table.doses or c.dose is None or c.unit != table.unit:
+                    uncounted.setdefault(c.agent, {"drug": c.drug, "other": c.other, "unit": c.unit})
+                    continue
+                equivalent = table.equivalent(c.drug, c.dose)
+                total += equivalent
+                used.append({"drug": c.drug, "dose": c.dose, "unit": c.unit, "equivalent": equivalent})
+            if worst is None or total > worst[1]:
+                worst = (on, total, used)
+        worst_day, worst_total, worst_courses = worst
+        params.update(total=worst_total, day=worst_day, courses=worst_courses)
+        holds = OPERATORS[rule.op](worst_total, rule.value)
+        decisive = holds if rule.op in (">", ">=") else (not holds if rule.op in ("<", "<=") else False)
+        if unrecorded is not None and not decisive:
+            return Outcome(UNKNOWN, Reason("dose_unrecorded", {**params, "unrecorded": unrecorded}))
+        if uncounted and not decisive:
+            return Outcome(UNKNOWN, Reason("equivalent_uncounted", {**params, "uncounted": list(uncounted.values())}))
+        code = "prednisone_equivalent" if isinstance(rule, r.PrednisoneEquivalent) else "equivalent_dose"
+        return Outcome(verdict_for(holds), Reason(code, params))
