@@ -662,7 +662,8 @@ class Messages:
         return method(reason, verdict)
 
     def _parts(self, outcomes: tuple[Outcome, ...] | list[Outcome]) -> str:
-        return self.t("sep").join(self.reason(o) for o in outcomes)
+        """The parts' sentences, each once ("missing: Sex" for two limits by sex, not twice)."""
+        return self.t("sep").join(dict.fromkeys(self.reason(o) for o in outcomes))
 
     def _comparison(self, p: dict[str, Any], limits: list) -> dict[str, Any]:
         """The label and the value of a comparison as a reader sees them: the value as entered

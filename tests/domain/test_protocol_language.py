@@ -292,3 +292,9 @@ def test_a_plausible_range_is_never_rounded_onto_the_value_it_refuses():
         parse_facts(PROTOCOL, {"creatinine": {"value": 8.84, "unit": "µmol/L"}}, ON)
     text = WORDS.problem(refused.value.problems[0])
     assert "8.84 µmol/L is outside the plausible range 8.8402" in text, text
+
+
+def test_a_limit_open_on_two_cases_says_what_it_needs_once():
+    verdict, text = result("I5", haemoglobin={"value": 12.5, "unit": "g/dL"})
+    assert verdict is UNKNOWN
+    assert text.count("missing: Sex") == 1, text
