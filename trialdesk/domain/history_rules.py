@@ -56,14 +56,17 @@ class HistoryRules:
                 params["others"] = list(others)
         return params
 
-    def _historyday_of(self, rule: Any) -> tuple[date | None, Outcome | None]:
-        """The day a rule reads the history on (None while its anchor is not known), or the outcome
-        of an anchor answered "never"."""
+    def _history(self, rule: Any) -> tuple[tuple[MedicationEntry, ...], date | None] | Outcome:
+        """The lines a rule reads and the day it reads them on (None while its anchor is not known);
+        or the outcome that settles it first: the history not entered, an anchor answered "never"."""
+        courses = self._courses(rule)
+        if courses is None:
+            return self.absent(rule.fact)
         anchor = getattr(rule, "anchor", None)
         moment = self._moment(anchor)
         if moment == NEVER:
-            return None, Outcome(NOT_MET, Reason("date_window_never", {"fact": anchor}))
-        return (None if moment is None else day_of(moment)), None
+            return Outcome(NOT_MET, Reason("date_window_never", {"fact": anchor}))
+        return courses, (None if moment is None else day_of(moment))
 
     @staticmethod
     def _agents(courses: Any) -> list[Any]:
@@ -119,12 +122,10 @@ class HistoryRules:
     def _any_taken(self, rule: Any, reach: Period | None, code: str) -> Outcome:
         """Met when a line counts on the anchor's date: decided early when every date the anchor can
         still take gives the same answer."""
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._historyday_of(rule)
-        if never is not None:
-            return never
+        read = self._history(rule)
+        if isinstance(read, Outcome):
+            return read
+        courses, day = read
         params = self._history_params(rule, within=None if reach is None else (reach.count, reach.unit))
         if day is not None:
             since = self._reach_start(reach, day)
@@ -138,12 +139,10 @@ class HistoryRules:
         return self._pending(rule, params)
 
     def _distinct_agents(self, rule: r.DistinctAgents) -> Outcome:
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._historyday_of(rule)
-        if never is not None:
-            return never
+        read = self._history(rule)
+        if isinstance(read, Outcome):
+            return read
+        courses, day = read
         within = rule.within
         params = self._history_params(rule, op=rule.op, value=rule.value,
                                       within=None if within is None else (within.count, within.unit))
@@ -216,12 +215,10 @@ class HistoryRules:
         return UNKNOWN if any(c is None for c in checks) else MET
 
     def _current_treatment(self, rule: r.CurrentTreatment) -> Outcome:
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._historyday_of(rule)
-        if never is not None:
-            return never
+        read = self._history(rule)
+        if isinstance(read, Outcome):
+            return read
+        courses, day = read
         params = self._history_params(rule)
         if day is None:
             return self._pending(rule, params)
@@ -259,12 +256,10 @@ class HistoryRules:
         return Outcome(self._all_hold(checks), Reason("current_treatment", params))
 
     def _medication_dose(self, rule: r.MedicationDose) -> Outcome:
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._historyday_of(rule)
-        if never is not None:
-            return never
+        read = self._history(rule)
+        if isinstance(read, Outcome):
+            return read
+        courses, day = read
         dose = rule.dose
         params = self._history_params(rule, dose=(dose.min, dose.max, dose.unit))
         if day is None:
@@ -292,12 +287,10 @@ class HistoryRules:
         """The highest total of equivalent doses on a day of the window (the anchor's day alone when
         there is none); a line the table cannot convert, or an earlier dose the history does not
         give, can only add to it, so decides in one direction only."""
-        courses = self._courses(rule)
-        if courses is None:
-            return self.absent(rule.fact)
-        day, never = self._historyday_of(rule)
-        if never is not None:
-            return never
+        read = self._history(rule)
+        if isinstance(read, Outcome):
+            return read
+        courses, day = read
         table = self.protocol.fact[rule.fact].vocabulary.table(getattr(rule, "table", None))
         since = rule.window.before(day) if rule.window and day else day
         params = self._history_params(rule, op=rule.op, threshold=rule.value, table=table.id, citation=table.citation,

@@ -207,25 +207,31 @@ class CountEditor(FactEditor):
 class DateEditor(FactEditor):
     def build(self) -> QWidget:
         box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.row = QHBoxLayout(box)
+        self.row.setContentsMargins(0, 0, 0, 0)
         self.field = DateField(box)
         self.field.setMaximumWidth(200)
-        row.addWidget(self.field)
+        self.row.addWidget(self.field)
         self.never = QCheckBox(self.tr("Never"), box)
         self.never.setVisible(self.fact.allow_never)
-        row.addWidget(self.never)
-        row.addStretch(1)
+        self.row.addWidget(self.never)
+        self.row.addStretch(1)
         self.field.textEdited.connect(self._edited)
-        self.field.editingFinished.connect(self._committed)
+        self.field.editingFinished.connect(self._date_finished)
         self.never.toggled.connect(self._never_toggled)
         return box
 
     def focus_target(self) -> QWidget:
         return self.field.line
 
+    def _date_finished(self) -> None:
+        self._committed()
+
+    def _set_entry_enabled(self, enabled: bool) -> None:
+        self.field.setEnabled(enabled)
+
     def _never_toggled(self, checked: bool) -> None:
-        self.field.setEnabled(not checked)
+        self._set_entry_enabled(not checked)
         self._edited()
         self._committed()
 
@@ -237,41 +243,31 @@ class DateEditor(FactEditor):
     def display(self, raw: Any) -> None:
         never = raw == NEVER
         self.never.setChecked(never)
-        self.field.setEnabled(not never)
-        self.field.set_text("" if raw is None or never else str(raw))
+        self._set_entry_enabled(not never)
+        self._show_text("" if raw is None or never else str(raw))
+
+    def _show_text(self, text: str) -> None:
+        self.field.set_text(text)
 
 
-class DateTimeEditor(FactEditor):
+class DateTimeEditor(DateEditor):
     """A date and a time of day (the site's local time), answered as ``YYYY-MM-DDTHH:MM`` exactly as
     typed (the domain reads it strictly); "Never" where the fact allows it. Moving from the date to
     the time does not end the entry: leaving the editor, Enter or a date picked does."""
 
     def build(self) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.field = DateField(box)
-        self.field.setMaximumWidth(200)
-        row.addWidget(self.field)
+        box = super().build()
         self.time = QLineEdit(box)
         self.time.setPlaceholderText(self.tr("HH:MM"))
         self.time.setMaxLength(5)
         self.time.setMaximumWidth(80)
         self.time.setAccessibleName(self.tr("Time of %s") % self.words.fact_label(self.fact.id))
-        row.addWidget(self.time)
-        self.never = QCheckBox(self.tr("Never"), box)
-        self.never.setVisible(self.fact.allow_never)
-        row.addWidget(self.never)
-        row.addStretch(1)
-        self.field.textEdited.connect(self._edited)
+        self.row.insertWidget(1, self.time)  # after the date, before "Never", on screen and by Tab
+        QWidget.setTabOrder(self.field.button, self.time)
+        QWidget.setTabOrder(self.time, self.never)
         self.time.textEdited.connect(self._edited)
-        self.field.editingFinished.connect(self._date_finished)
         self.time.editingFinished.connect(self._time_finished)
-        self.never.toggled.connect(self._never_toggled)
         return box
-
-    def focus_target(self) -> QWidget:
-        return self.field.line
 
     def _date_finished(self) -> None:
         if QApplication.focusWidget() is not self.time:  # on to the time: the entry goes on
@@ -281,11 +277,9 @@ class DateTimeEditor(FactEditor):
         if QApplication.focusWidget() is not self.field.line:
             self._committed()
 
-    def _never_toggled(self, checked: bool) -> None:
-        self.field.setEnabled(not checked)
-        self.time.setEnabled(not checked)
-        self._edited()
-        self._committed()
+    def _set_entry_enabled(self, enabled: bool) -> None:
+        super()._set_entry_enabled(enabled)
+        self.time.setEnabled(enabled)
 
     def show_problem(self, text: str | None, paths: tuple[tuple[str | int, ...], ...] = ()) -> None:
         super().show_problem(text, paths)
@@ -299,12 +293,8 @@ class DateTimeEditor(FactEditor):
             return f"{day}T{time}"
         return day or time or None  # half an answer: the session says what is missing
 
-    def display(self, raw: Any) -> None:
-        never = raw == NEVER
-        self.never.setChecked(never)
-        self.field.setEnabled(not never)
-        self.time.setEnabled(not never)
-        day, _, time = ("" if raw is None or never else str(raw)).partition("T")
+    def _show_text(self, text: str) -> None:
+        day, _, time = text.partition("T")
         self.field.set_text(day)
         if self.time.text() != time:
             self.time.setText(time)
