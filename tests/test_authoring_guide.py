@@ -423,9 +423,21 @@ def _input(name: str, kind: Any) -> str:
     elif kind.joint_part in ("tender", "swollen"):
         takes = f"a `joints` fact (its {kind.joint_part} joints of the 28) or a `count` fact"
     elif kind.joint_part:
-        takes = f"a `joints` fact (its involved {kind.joint_part} joints) or a `count` fact"
+        takes = f"a `joints` fact (its involved {kind.joint_part} joints)"
+        if "involved_joints" in kind.fact_types:
+            takes += f", an `involved_joints` fact (its {kind.joint_part} joints)"
+        takes += " or a `count` fact"
     elif kind.options:
         takes = "a `choice` fact with exactly the options " + ", ".join(f"`{o}`" for o in kind.options)
+    elif kind.tests:
+        takes = ("a `yes_no` fact or " if "yes_no" in kind.fact_types else "") + (
+            "a `number` fact with `uln: true` and/or `results` among " + ", ".join(f"`{t}`" for t in kind.tests))
+    elif kind.duration:
+        limit = "60 minutes" if name == "morning_stiffness" else "6 weeks, 42 days"
+        takes = ("a `yes_no` fact, a `number` fact of a quantity of time or a `date` fact (the onset)" if kind.onset
+                 else "a `yes_no` fact or a `number` fact of a quantity of time") + f" (at least {limit})"
+    elif kind.areas:
+        takes = f"a `yes_no` fact or a `count` fact (at most {kind.areas})"
     else:
         takes = " or ".join(f"a `{t}` fact" for t in kind.fact_types)
     return f"`{name}`: {takes}"
@@ -532,7 +544,7 @@ def test_every_rule_kind_fact_type_and_expression_op_is_named_and_shown_in_a_che
     kinds = [k for model in RULES for k in _tag(model, "kind")]
     types = [t for model in FACT_TYPES for t in _tag(model, "type")]
     ops = [o for model in EXPRESSIONS for o in _tag(model, "op")]
-    assert len(kinds) == len(RULES) >= 21 and len(types) == 8 and len(ops) >= 13
+    assert len(kinds) == len(RULES) >= 21 and len(types) == 9 and len(ops) >= 13
     examples = checked_text()
     for word, key in [*((k, "kind") for k in kinds), *((t, "type") for t in types), *((o, "op") for o in ops)]:
         assert named(word), f"the guide does not describe {key} {word}"

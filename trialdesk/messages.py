@@ -137,6 +137,19 @@ EN: dict[str, str] = {
     "uncounted.unit": QT_TRANSLATE_NOOP("uncounted.unit", "{drug} in {unit}"),
     "answer.course_parts": QT_TRANSLATE_NOOP("answer.course_parts", "{drug}{details}, from {start}{change}{stop}"),
     "course.undosed": QT_TRANSLATE_NOOP("course.undosed", "{drug}: started {start}{taken}"),
+    "course.undosed_stable": QT_TRANSLATE_NOOP("course.undosed_stable", "{drug}: started {start}{taken}, this line (one dose) since {dose_since}{stable}"),
+    "steady": QT_TRANSLATE_NOOP("steady", "{label}: {total} {unit} {reference}-equivalent on {on}{courses}; taken without a gap since {continuous}{taken}, unchanged since {unchanged}{stable}{detail} [equivalence table: {table}]"),
+    "steady.more_than": QT_TRANSLATE_NOOP("steady.more_than", "more than {value}"),
+    "steady.not_converted": QT_TRANSLATE_NOOP("steady.not_converted", "{drug} {dose} {unit}: not converted"),
+    "steady.not_recorded": QT_TRANSLATE_NOOP("steady.not_recorded", "{drug}: dose not recorded"),
+    "steady.changed": QT_TRANSLATE_NOOP("steady.changed", ": changed {changes}"),
+    "steady.change": QT_TRANSLATE_NOOP("steady.change", "on {on} from {before} to {after}"),
+    "steady.differs": QT_TRANSLATE_NOOP("steady.differs", ": from {start} to {end} the total was {total}"),
+    "steady.undecided": QT_TRANSLATE_NOOP("steady.undecided", ": whether it changed on {on} is not decided"),
+    "steady.regimen": QT_TRANSLATE_NOOP("steady.regimen", "; the lines changed on {days} at the same total"),
+    "steady.uncounted": QT_TRANSLATE_NOOP("steady.uncounted", " — not converted by the table: {uncounted}"),
+    "steady.by_route": QT_TRANSLATE_NOOP("steady.by_route", " — not counted, route not read: {lines}"),
+    "steady.route": QT_TRANSLATE_NOOP("steady.route", "{drug} ({route})"),
     "problem.drug_and_other": QT_TRANSLATE_NOOP("problem.drug_and_other", "give a drug of the list or another drug's name, not both"),
     "any_of.none": QT_TRANSLATE_NOOP("any_of.none", "none holds: {parts}"),
     "any_of.open": QT_TRANSLATE_NOOP("any_of.open", "not decided yet: {parts}"),
@@ -145,6 +158,20 @@ EN: dict[str, str] = {
     "if_then.not_applicable": QT_TRANSLATE_NOOP("if_then.not_applicable", "does not apply: {part}"),
     "if_then.applies": QT_TRANSLATE_NOOP("if_then.applies", "{condition}; {part}"),
     "at_least": QT_TRANSLATE_NOOP("at_least", "{met} of {of} met (at least {count} needed): {parts}"),
+    # facts asked only under a condition (asked_if)
+    "not_asked": QT_TRANSLATE_NOOP("not_asked", "{label}: not asked (asked only when {condition})"),
+    "asked_only_when": QT_TRANSLATE_NOOP("asked_only_when", "Asked only when {condition}"),
+    "answer.not_asked": QT_TRANSLATE_NOOP("answer.not_asked", "not asked (asked only when {condition})"),
+    "condition.one_of": QT_TRANSLATE_NOOP("condition.one_of", "{label} is {values}"),
+    "condition.attestation": QT_TRANSLATE_NOOP("condition.attestation", "{label} is answered yes"),
+    "condition.threshold": QT_TRANSLATE_NOOP("condition.threshold", "{label} {op} {value}"),
+    "condition.range": QT_TRANSLATE_NOOP("condition.range", "{label} is within {min}–{max}"),
+    "condition.age": QT_TRANSLATE_NOOP("condition.age", "the age is {bounds}"),
+    "condition.not": QT_TRANSLATE_NOOP("condition.not", "not ({part})"),
+    "condition.nested": QT_TRANSLATE_NOOP("condition.nested", "({part})"),
+    "condition.and": QT_TRANSLATE_NOOP("condition.and", " and "),
+    "condition.or": QT_TRANSLATE_NOOP("condition.or", " or "),
+    "condition.other": QT_TRANSLATE_NOOP("condition.other", "the protocol's condition on {facts} holds"),
     # scores as shown beside a criterion
     "score.value": QT_TRANSLATE_NOOP("score.value", "{label} {value}{note}"),
     "score.inputs": QT_TRANSLATE_NOOP("score.inputs", " — {inputs}"),
@@ -156,6 +183,44 @@ EN: dict[str, str] = {
     "component.serology": QT_TRANSLATE_NOOP("component.serology", "serology {points}"),
     "component.acute_phase": QT_TRANSLATE_NOOP("component.acute_phase", "acute phase {points}"),
     "component.duration": QT_TRANSLATE_NOOP("component.duration", "duration {points}"),
+    # classification inputs derived from observations (trialdesk.domain.classification)
+    "derived.component": QT_TRANSLATE_NOOP("derived.component", "{component}: {how}"),
+    "derived.criterion.morning_stiffness": QT_TRANSLATE_NOOP("derived.criterion.morning_stiffness", "criterion 1"),
+    "derived.criterion.arthritis_3_areas": QT_TRANSLATE_NOOP("derived.criterion.arthritis_3_areas", "criterion 2"),
+    "derived.criterion.rheumatoid_factor": QT_TRANSLATE_NOOP("derived.criterion.rheumatoid_factor", "criterion 6"),
+    "derived.criterion.present_6_weeks": QT_TRANSLATE_NOOP("derived.criterion.present_6_weeks", "criteria 1–4 present"),
+    "derived.joints.marked": QT_TRANSLATE_NOOP("derived.joints.marked", "{large} large and {small} small joints involved on {on}"),
+    "derived.joints.counted": QT_TRANSLATE_NOOP("derived.joints.counted", "{large} large and {small} small joints involved on {on} (numbers from the notes)"),
+    "derived.joints.not_known": QT_TRANSLATE_NOOP("derived.joints.not_known", "{label}: {answer}, so the joint domain stays open"),
+    "derived.test.value": QT_TRANSLATE_NOOP("derived.test.value", "{label} {value} {relation} {limit}: {category}"),
+    "derived.test.result": QT_TRANSLATE_NOOP("derived.test.result", "{label} reported as {result}"),
+    "derived.test.positive": QT_TRANSLATE_NOOP(
+        "derived.test.positive", "{label} reported as {result}, with no value: scored as low positive, as the 2010 criteria say"),
+    "derived.test.not_known": QT_TRANSLATE_NOOP("derived.test.not_known", "{label}: {answer}, left out"),
+    "derived.test.missing": QT_TRANSLATE_NOOP("derived.test.missing", "{label} not entered"),
+    "derived.test.no_uln": QT_TRANSLATE_NOOP("derived.test.no_uln", "{label} {value}: no upper limit of normal entered, so not classified"),
+    "derived.uln": QT_TRANSLATE_NOOP("derived.uln", "ULN {uln}"),
+    "derived.uln_and_3": QT_TRANSLATE_NOOP("derived.uln_and_3", "ULN {uln} and ≤ {limit}"),
+    "derived.no_result": QT_TRANSLATE_NOOP("derived.no_result", "{tests} — no result: at least one of {names} is needed"),
+    "derived.duration": QT_TRANSLATE_NOOP("derived.duration", "{label} {value} {relation} {limit}"),
+    "derived.onset": QT_TRANSLATE_NOOP("derived.onset", "{label} {onset}: {days} days before {on} {relation} {limit}"),
+    "derived.areas": QT_TRANSLATE_NOOP("derived.areas", "{label} {value} {relation} {min} of {of} joint areas"),
+    "limit.six_weeks": QT_TRANSLATE_NOOP("limit.six_weeks", "6 weeks (42 days)"),
+    "limit.one_hour": QT_TRANSLATE_NOOP("limit.one_hour", "60 minutes"),
+    "category.negative": QT_TRANSLATE_NOOP("category.negative", "negative"),
+    "category.low_positive": QT_TRANSLATE_NOOP("category.low_positive", "low positive"),
+    "category.high_positive": QT_TRANSLATE_NOOP("category.high_positive", "high positive"),
+    "category.normal": QT_TRANSLATE_NOOP("category.normal", "normal"),
+    "category.abnormal": QT_TRANSLATE_NOOP("category.abnormal", "abnormal"),
+    "reported_as": QT_TRANSLATE_NOOP("reported_as", "{label}: reported as {result}, not as a value"),
+    "answer.not_documented": QT_TRANSLATE_NOOP("answer.not_documented", "not documented"),
+    "answer.involved_joints": QT_TRANSLATE_NOOP("answer.involved_joints", "on {date}, {count} involved ({large} large, {small} small): {joints}"),
+    "answer.involved_counts": QT_TRANSLATE_NOOP("answer.involved_counts", "on {date}, {large} large and {small} small joints involved (numbers from the notes)"),
+    "problem.not_value_or_result": QT_TRANSLATE_NOOP("problem.not_value_or_result", "“{value}” is neither a number nor one of the results {results}"),
+    "problem.not_involved_joints": QT_TRANSLATE_NOOP("problem.not_involved_joints", "expected the assessment's date with the joints involved, or with the numbers of large and small joints involved, or “not_documented”"),
+    "problem.not_involved_joints_documented": QT_TRANSLATE_NOOP("problem.not_involved_joints_documented", "expected the assessment's date with the joints involved, or with the numbers of large and small joints involved"),
+    "problem.assessment_date_required": QT_TRANSLATE_NOOP("problem.assessment_date_required", "give the date of the assessment"),
+    "problem.reported_as": QT_TRANSLATE_NOOP("problem.reported_as", "{fact} is reported as {result}, not as a value"),
     "input.tjc28": QT_TRANSLATE_NOOP("input.tjc28", "TJC28"),
     "input.sjc28": QT_TRANSLATE_NOOP("input.sjc28", "SJC28"),
     "input.esr": QT_TRANSLATE_NOOP("input.esr", "ESR"),
@@ -416,6 +481,10 @@ EN: dict[str, str] = {
     "problem.too_deep": QT_TRANSLATE_NOOP("problem.too_deep", "nested more than {limit} levels deep"),
     "problem.not_finite": QT_TRANSLATE_NOOP("problem.not_finite", "“{value}” is not a number JSON allows (NaN and Infinity are refused)"),
     "problem.value_too_long": QT_TRANSLATE_NOOP("problem.value_too_long", "the value is longer than {limit} characters"),
+    "problem.not_asked": QT_TRANSLATE_NOOP("problem.not_asked", "not asked with these answers: it is asked only when {condition}"),
+    "problem.not_asked_other": QT_TRANSLATE_NOOP("problem.not_asked_other", "refused: {fact} is answered, and it is asked only when {condition} (clear {fact} first)"),
+    "problem.unusual": QT_TRANSLATE_NOOP("problem.unusual", "{value} {unit} is outside the usual range {min}–{max} {unit}"),
+    "problem.unusual_answers": QT_TRANSLATE_NOOP("problem.unusual_answers", "unusual: {text} (the answers to {facts})"),
 }
 
 
@@ -434,7 +503,7 @@ def _number(value: Any) -> str:
 
 
 MAX_SHOWN_DECIMALS = 6
-_NAMES_FACTS = ("measurements_apart", "dates_reversed", "no_uln")
+_NAMES_FACTS = ("measurements_apart", "dates_reversed", "no_uln", "reported_as")
 _SHOWN = Context(prec=60)
 
 
@@ -511,6 +580,52 @@ class Messages:
         score = self.protocol.score.get(score_id) if self.protocol else None
         return score.label if score else score_id
 
+    def condition(self, rule: Any) -> str:
+        """A rule as the condition a fact is asked under, in words ("Sex is Female"); one this
+        cannot word names the facts it reads."""
+        kind = rule.kind
+        if kind == "one_of":
+            values = self.t("condition.or").join(self.answer(rule.fact, v) for v in rule.values)
+            return self.t("condition.one_of", label=self.fact_label(rule.fact), values=values)
+        if kind == "attestation":
+            return self.t("condition.attestation", label=self.fact_label(rule.fact))
+        if kind in ("all_of", "any_of"):
+            parts = [self.t("condition.nested", part=self.condition(c)) if c.kind in ("all_of", "any_of")
+                     else self.condition(c) for c in getattr(rule, kind)]
+            return self.t("condition.and" if kind == "all_of" else "condition.or").join(parts)
+        if kind == "not":
+            return self.t("condition.not", part=self.condition(rule.rule))
+        plain = kind in ("threshold", "range") and not any(
+            hasattr(getattr(rule, name, None), "cases") for name in ("value", "min", "max"))
+        if plain and getattr(rule, "times_uln", None) is None:
+            label = self.score_label(rule.score) if rule.score else self.fact_label(rule.fact)
+            unit = self._condition_unit(rule)
+            if kind == "threshold":
+                return self.t("condition.threshold", label=label, op=rule.op, value=f"{_number(rule.value)}{unit}")
+            if rule.min is not None and rule.max is not None:
+                return self.t("condition.range", label=label, min=_number(rule.min), max=f"{_number(rule.max)}{unit}")
+        if kind == "age" and rule.anchor is None:
+            return self.t("condition.age", bounds=self._age_bounds({"min": rule.min_years, "max": rule.max_years}))
+        facts = self.protocol.condition_facts(rule) if self.protocol else ()
+        return self.t("condition.other", facts=", ".join(self.fact_label(f) for f in facts))
+
+    def _condition_unit(self, rule: Any) -> str:
+        if rule.score:
+            unit = self.protocol.score[rule.score].shown_unit if self.protocol else ""
+        elif self.protocol and self.protocol.fact[rule.fact].type == "number":
+            unit = self.protocol.unit_label(rule.fact, rule.unit)
+        else:
+            unit = ""
+        return f" {unit}" if unit else ""
+
+    def asked_only_when(self, fact_id: str) -> str:
+        """Beside a fact not asked: the condition it is asked under ("Asked only when Sex is Female")."""
+        return self.t("asked_only_when", condition=self.condition(self.protocol.fact[fact_id].asked_if))
+
+    def not_asked_answer(self, fact_id: str) -> str:
+        """A fact not asked, where its answer is printed: "not asked (asked only when Sex is Female)"."""
+        return self.t("answer.not_asked", condition=self.condition(self.protocol.fact[fact_id].asked_if))
+
     def fact_help(self, fact_id: str) -> str:
         fact = self.protocol.fact[fact_id]
         translated = fact.translations.get(self.lang)
@@ -530,12 +645,20 @@ class Messages:
         return translated.interpretations if translated and translated.interpretations else self.protocol.interpretations
 
     def answer(self, fact_id: str, answer: str) -> str:
+        """An answer given by its id (an option, a qualitative result, yes / no) in words."""
         fact = self.protocol.fact.get(fact_id) if self.protocol else None
-        for option in getattr(fact, "options", ()):
+        for option in (*getattr(fact, "options", ()), *getattr(fact, "results", ())):
             if option.id == answer:
                 translated = fact.translations.get(self.lang)
                 return translated.options.get(answer, option.label) if translated else option.label
+        if answer == "not_documented" and getattr(fact, "type", None) == "involved_joints":
+            return self.t("answer.not_documented")
         return self.t(answer) if answer in ("yes", "no", "unknown") else answer
+
+    def _needed(self, missing: Any, not_known: dict[str, Any]) -> str:
+        """The facts a score still needs, each answered "not known" with its answer: "RF (Not done)"."""
+        return ", ".join(f"{self.fact_label(f)} ({self.answer(f, not_known[f])})" if f in not_known
+                         else self.fact_label(f) for f in missing)
 
     def period(self, count: int, unit: str) -> str:
         return self.t(f"period.{unit[:-1]}") if count == 1 else self.t(f"period.{unit}")
@@ -550,13 +673,15 @@ class Messages:
     def score(self, result: Any) -> str:
         """A computed score with its inputs, or what it still needs."""
         label = self.score_label(result.score_id)
-        facts = ", ".join(self.fact_label(f) for f in result.missing)
+        facts = self._needed(result.missing, result.not_known)
         if result.problem is not None:
             return self.t("score.problem", label=label, problem=self.problem_text(result.problem))
+        derived = self.derivations(result.derivations)
         if result.missing:
             if result.bounds:
-                return self.t("score.bounds", label=label, low=result.bounds[0], high=result.bounds[1], facts=facts)
-            return self.t("score.missing", label=label, facts=facts)
+                return self.t("score.bounds", label=label, low=result.bounds[0], high=result.bounds[1],
+                              facts=facts) + derived
+            return self.t("score.missing", label=label, facts=facts) + derived
         if result.round_to is not None:
             note = self.t("note.rounded", n=result.round_to, raw=_raw(result.value))
             value = format(result.compared, "f")
@@ -570,8 +695,15 @@ class Messages:
                       for f, v in result.inputs.items()] if self.protocol else []
             return text + (self.t("score.inputs", inputs=", ".join(inputs)) if inputs else "")
         if result.components:
-            parts = ", ".join(self.t(f"component.{k}", points=v) for k, v in result.components.items())
-            text += self.t("score.components", parts=parts)
+            parts = []
+            for name, points in result.components.items():
+                part = self.t(f"component.{name}", points=points)
+                how = result.derivations.get(name)
+                parts.append(part if how is None else self.t("derived.component", component=part, how=self.derivation(how)))
+            joined = self.t("sep") if result.derivations else ", "
+            text += self.t("score.components", parts=joined.join(parts))
+        elif derived:
+            text += derived
         from trialdesk.domain.calculators import CALCULATORS  # the formulas are not needed to word a status
 
         kinds = CALCULATORS[self.protocol.score[result.score_id].calculator].inputs if self.protocol else {}
@@ -580,7 +712,7 @@ class Messages:
             for name, v in result.inputs.items()
             if v is not None and not isinstance(v, bool) and f"input.{name}" in EN
         ]
-        if inputs:
+        if inputs and "joints" not in result.derivations:  # else the joints' derivation says them
             text += self.t("score.inputs", inputs=", ".join(inputs))
         return text
 
@@ -600,6 +732,10 @@ class Messages:
         if raw is None or fact is None:
             return self.t("answer.not_entered") if raw is None else str(raw)
         kind = fact.type
+        if kind in ("number", "involved_joints") and isinstance(raw, str):  # a result, "not documented"
+            return self.answer(fact_id, raw)
+        if kind == "involved_joints" and isinstance(raw, dict):
+            return self._involved_text(fact, raw)
         if kind == "number" and isinstance(raw, dict):
             value, unit = Decimal(str(raw["value"])), raw["unit"]
             quantity = self.protocol.quantity_of(fact_id)
@@ -629,6 +765,17 @@ class Messages:
             return self.t("answer.joints", tender_count=len(raw.get("tender", [])), tender=names(raw.get("tender", [])),
                           swollen_count=len(raw.get("swollen", [])), swollen=names(raw.get("swollen", [])))
         return str(raw)
+
+    def _involved_text(self, fact: Any, raw: dict[str, Any]) -> str:
+        """The joints involved at an assessment: its date, then the joints by name, or the numbers."""
+        if "joints" not in raw:
+            return self.t("answer.involved_counts", date=raw.get("date"), large=raw.get("large"), small=raw.get("small"))
+        from trialdesk.domain.joints import count_by_size
+
+        involved = frozenset(raw["joints"])
+        return self.t("answer.involved_joints", date=raw.get("date"), count=len(raw["joints"]),
+                      large=count_by_size(involved, "large"), small=count_by_size(involved, "small"),
+                      joints=", ".join(self.joint_name(j) for j in raw["joints"]) or self.t("answer.no_joints"))
 
     def formula(self, score_id: str) -> str:
         from trialdesk.domain.calculators import CALCULATORS
@@ -781,14 +928,89 @@ class Messages:
             op=p.get("op", "in"),
             threshold=_number(p.get("threshold", "")),
             decided=self.t("score_bounds.holds" if verdict is Verdict.MET else "score_bounds.fails"),
-            missing=", ".join(self.fact_label(f) for f in p["missing"]),
+            missing=self._needed(p["missing"], p.get("not_known", {})),
         )
 
     def _r_missing(self, reason: Reason, verdict: Verdict) -> str:
-        facts = ", ".join(self.fact_label(f) for f in reason.params["facts"])
+        facts = self._needed(reason.params["facts"], reason.params.get("not_known", {}))
         if "score" in reason.params:
             return self.t("missing.score", label=self.score_label(reason.params["score"]), facts=facts)
         return self.t("missing", facts=facts)
+
+    def _r_reported_as(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        return self.t("reported_as", label=self.fact_label(p["fact"]), result=self.answer(p["fact"], p["result"]))
+
+    # classification inputs derived from observations: how each came out
+
+    def derivations(self, derived: dict[str, Reason]) -> str:
+        """How a score's derived inputs came out, each under its component or criterion:
+        " (serology 3: RF 61 IU/mL > 3 × ULN 20 IU/mL = 60 IU/mL: high positive, ACPA: Not done, left out)"."""
+        parts = []
+        for name, how in derived.items():
+            if f"component.{name}" in EN:
+                low, high = how.params.get("points") or (int(bool(how.params.get("holds"))),) * 2
+                head = self.t(f"component.{name}", points=str(low) if low == high else f"{low}–{high}")
+            else:
+                head = self.t(f"derived.criterion.{name}")
+            parts.append(self.t("derived.component", component=head, how=self.derivation(how)))
+        return self.t("score.components", parts=self.t("sep").join(parts)) if parts else ""
+
+    def derivation(self, reason: Reason) -> str:
+        """One derived input in words: the observations it came from and the category they give."""
+        p, code = reason.params, reason.code
+        label = self.fact_label(p["fact"]) if "fact" in p else ""
+        if code == "derived_joints":
+            if "not_known" in p:
+                return self.t("derived.joints.not_known", label=label, answer=self.answer(p["fact"], p["not_known"]))
+            return self.t("derived.joints.marked" if p["marked"] else "derived.joints.counted", large=p["large"],
+                          small=p["small"], on=self.date(p["on"]))
+        if code in ("derived_serology", "derived_acute_phase"):
+            tests = ", ".join(self._lab_test(t) for t in p["tests"])
+            if p["no_result"]:
+                names = ", ".join(self.fact_label(t["fact"]) for t in p["tests"])
+                return self.t("derived.no_result", tests=tests, names=names)
+            return tests
+        if code == "derived_rheumatoid_factor":
+            return self._lab_test(p["test"])
+        relation = "≥" if p["holds"] else "<"
+        if code == "derived_areas":
+            return self.t("derived.areas", label=label, value=p["value"], relation=relation, min=p["min"], of=p["of"])
+        limit = self.t(f"limit.{p['limit']}")
+        if "onset" in p:
+            return self.t("derived.onset", label=label, onset=self.date(p["onset"]), days=p["days"], on=self.date(p["on"]),
+                          relation=relation, limit=limit)
+        value = f"{_number(p['value'])} {p['unit']}".rstrip()
+        return self.t("derived.duration", label=label, value=value, relation=relation, limit=limit)
+
+    def _lab_test(self, test: dict[str, Any]) -> str:
+        """One laboratory test as a classification read it."""
+        label, state = self.fact_label(test["fact"]), test["state"]
+        if state == "missing":
+            return self.t("derived.test.missing", label=label)
+        if state == "not_known":
+            return self.t("derived.test.not_known", label=label, answer=self.answer(test["fact"], test["answer"]))
+        if state == "result" and test.get("answer") == "positive":
+            return self.t("derived.test.positive", label=label, result=self.answer(test["fact"], "positive"))
+        if state == "result":
+            return self.t("derived.test.result", label=label, result=self.answer(test["fact"], test["category"]))
+
+        def amount(number: Decimal) -> str:
+            return f"{_number(number)} {test['unit']}".rstrip()
+
+        if state == "no_uln":
+            return self.t("derived.test.no_uln", label=label, value=amount(test["value"]))
+        category, uln = test["category"], test["uln"]
+        three = self.t("uln.limit", times=3, uln=amount(uln), limit=amount(3 * uln))
+        relation, limit = {
+            "negative": ("≤", self.t("derived.uln", uln=amount(uln))),
+            "low_positive": (">", self.t("derived.uln_and_3", uln=amount(uln), limit=three)),
+            "high_positive": (">", three),
+            "normal": ("≤", self.t("derived.uln", uln=amount(uln))),
+            "abnormal": (">", self.t("derived.uln", uln=amount(uln))),
+        }[category]
+        return self.t("derived.test.value", label=label, value=amount(test["value"]), relation=relation, limit=limit,
+                      category=self.t(f"category.{category}"))
 
     def _r_score_problem(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
@@ -886,6 +1108,10 @@ class Messages:
             if p.get("dose"):
                 dose_check = self._dose_check(p["dose"], c["dose_ok"], c["unit"])
             drug = self.drug_name(p["fact"], {"other": c["other"]} if c.get("other") else c["drug"])
+            if c["dose"] is None and p["stable_for"]:  # one line per dose: its stability is read from the lines
+                texts.append(self.t("course.undosed_stable", drug=drug, start=self.date(c["start"]), taken=taken,
+                                    dose_since=self.date(c["dose_since"]), stable=stable))
+                continue
             if c["dose"] is None:
                 texts.append(self.t("course.undosed", drug=drug, start=self.date(c["start"]), taken=taken))
                 continue
@@ -903,6 +1129,77 @@ class Messages:
                 )
             )
         return self.t("sep").join(texts) + self._others_note(p)
+
+    def _r_steady_equivalent_dose(self, reason: Reason, verdict: Verdict) -> str:
+        p = reason.params
+        fact = p["fact"]
+
+        def line(c: dict[str, Any]) -> str:
+            drug = self._line_drug(fact, c)
+            if c["dose"] is None:
+                return self.t("steady.not_recorded", drug=drug)
+            if c["equivalent"] is None:
+                return self.t("steady.not_converted", drug=drug, dose=_number(c["dose"]), unit=c["unit"] or "—")
+            return self.t("equivalent.course", drug=drug, dose=_number(c["dose"]), unit=c["unit"],
+                          equivalent=_number(c["equivalent"]))
+
+        (taken_count, taken_unit), (stable_count, stable_unit) = p["taken_for"], p["stable_for"]
+        taken = self.t("course.taken_ok" if p["taken_ok"] else "course.taken_short", count=taken_count,
+                       unit=self.period(taken_count, taken_unit), since=self.date(p["taken_since"]))
+        stable = self.t("course.stable_ok" if p["unchanged_since"] <= p["stable_since"] else "course.stable_short",
+                        count=stable_count, unit=self.period(stable_count, stable_unit), since=self.date(p["stable_since"]))
+        courses = ", ".join(line(c) for c in p["courses"])
+        text = self.t("steady", label=self.fact_label(fact), total=self._steady_amount(p["total"], p["total_open"]),
+                      unit=p["unit"], reference=self.drug_name(fact, p["reference"]), on=self.date(p["on"]),
+                      courses=f" ({courses})" if courses else "", continuous=self.date(p["continuous_since"]),
+                      taken=taken, unchanged=self.date(p["unchanged_since"]), stable=stable,
+                      detail=self._steady_changes(p), table=p["table"])
+        return text + self.t("equivalence.citation", citation=p["citation"]) + self._steady_left_out(p, verdict)
+
+    def _steady_amount(self, value: Decimal, open_: bool) -> str:
+        """A total; "more than" it when lines the table cannot convert add to it."""
+        return self.t("steady.more_than", value=_number(value)) if open_ else _number(value)
+
+    def _steady_changes(self, p: dict[str, Any]) -> str:
+        """The days the total changed within the stable window, what is not decided, and the days
+        the lines changed at the same total."""
+        detail = ""
+        if p["changes"]:
+            detail = self.t("steady.changed", changes=", ".join(
+                self.t("steady.change", on=self.date(c["on"]), before=self._steady_amount(c["before"], c["before_open"]),
+                       after=self._steady_amount(c["after"], c["after_open"])) for c in p["changes"]))
+        elif p["differs"]:
+            d = p["differs"]
+            detail = self.t("steady.differs", start=self.date(d["start"]), end=self.date(d["end"]),
+                            total=self._steady_amount(d["total"], d["open"]))
+        if p["undecided"] is not None and p["steady"] is None:
+            detail += self.t("steady.undecided", on=self.date(p["undecided"]))
+        if p["regimen_changes"]:
+            detail += self.t("steady.regimen", days=", ".join(self.date(d) for d in p["regimen_changes"]))
+        return detail
+
+    def _steady_left_out(self, p: dict[str, Any], verdict: Verdict) -> str:
+        """The lines the total does not count: not converted, a dose not recorded (when that leaves
+        the rule open), a route the rule does not read, other drugs it does not read."""
+        fact, text = p["fact"], ""
+        if p["uncounted"]:
+            text += self.t("steady.uncounted", uncounted=", ".join(
+                self._line_drug(fact, u) if u["other"] else
+                self.t("uncounted.unit", drug=self.drug_name(fact, u["drug"]), unit=u["unit"] or "—")
+                for u in p["uncounted"]))
+        if p["unrecorded"] and verdict is Verdict.UNKNOWN:
+            u = p["unrecorded"]
+            text += self.t("sep") + self.t("dose_unrecorded", drug=self._line_drug(fact, u), start=self.date(u["start"]),
+                                           dose_since=self.date(u["dose_since"]))
+        if p["by_route"]:
+            text += self.t("steady.by_route", lines=", ".join(
+                self.t("steady.route", drug=self._line_drug(fact, b), route=str(b["route"] or "—").replace("_", "-"))
+                for b in p["by_route"]))
+        return text + self._others_note(p)
+
+    def _line_drug(self, fact_id: str, line: dict[str, Any]) -> str:
+        """The drug of a line a reason names: its label, or another drug as written."""
+        return self.drug_name(fact_id, {"other": line["other"]} if line.get("other") else line["drug"])
 
     def _r_medication_in_use(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
@@ -1125,6 +1422,11 @@ class Messages:
             return self.t("if_then.not_applicable", part=condition)
         return self.t("if_then.applies", condition=condition, part=self.reason(reason.children[1]))
 
+    def _r_not_asked(self, reason: Reason, verdict: Verdict) -> str:
+        return self.t("sep").join(
+            self.t("not_asked", label=self.fact_label(f), condition=self.condition(self.protocol.fact[f].asked_if))
+            for f in reason.params["facts"])
+
     def _r_at_least(self, reason: Reason, verdict: Verdict) -> str:
         p = reason.params
         return self.t("at_least", met=p["met"], of=p["of"], count=p["count"], parts=self._parts(reason.children))
@@ -1140,7 +1442,20 @@ class Messages:
                 p[name] = self.fact_label(problem.params[name])
         if code in ("input_problem", "circular"):
             p["score"] = self.score_label(problem.params["score"])
-        if code == "implausible":  # the range's ends to the decimals that keep the value's relation to them
+        if code == "reported_as":
+            p["result"] = self.answer(problem.params["fact"], problem.params["result"])
+        if code == "not_involved_joints" and problem.params.get("not_documented") is False:
+            code = "not_involved_joints_documented"
+        if code == "not_asked":
+            asked_if = self.protocol.fact[problem.params["fact"]].asked_if if self.protocol else None
+            p["condition"] = self.condition(asked_if) if asked_if is not None else self.t(
+                "condition.other", facts=", ".join(self.fact_label(f) for f in problem.params["facts"]))
+            if problem.fact != problem.params["fact"]:
+                code, p["fact"] = "not_asked_other", self.fact_label(problem.params["fact"])
+        if code == "unusual_answers":
+            p["facts"] = ", ".join(self.fact_label(f) for f in problem.params["facts"])
+            p["text"] = problem.params.get("translations", {}).get(self.lang, problem.params["text"])
+        if code in ("implausible", "unusual"):  # the range's ends to the decimals that keep the value's relation to them
             p["min"] = _near(problem.params["min"], [problem.params["value"]])
             p["max"] = _near(problem.params["max"], [problem.params["value"]])
         if code == "inconsistent":

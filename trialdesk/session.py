@@ -13,25 +13,32 @@ value, whether a reason is due, the status afterwards). A change made by someone
 view was read refuses the next edit ("changed_underneath", with the entries): the session has
 then read the screening again, and the person sees what changed, by whom and when, first.
 Values are kept in one normal form (`to_answer`), so typing the same value again is no change.
+
+An answer that is possible but unusual (a value outside its usual range, answers a check marked
+`confirm` finds unusual together) is saved only when confirmed: `record_fact` raises
+`NeedsConfirmation` with the warnings, and with `confirmed=True` saves the answer and audits each
+warning confirmed, by whom, in the same transaction. A fact not asked with the other answers
+(`asked_if`) is refused, and so is a change that leaves an answered fact not asked.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from trialdesk.domain.errors import FactsInvalid, Problem
-from trialdesk.domain.evaluation import evaluate, inconsistencies, parse_facts
+from trialdesk.domain.errors import FactsInvalid, NeedsConfirmation, Problem
+from trialdesk.domain.evaluation import answer_warnings, evaluate, inconsistencies, not_asked, parse_facts
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.screening import SUBJECT_FACTS, AuditEntry, Screening, check_subject, status_from_report
 from trialdesk.domain.text import MAX_NOTE, check_text
 from trialdesk.domain.values import FactValue
-from trialdesk.domain.verdict import EligibilityReport
-from trialdesk.persistence.screening_store import SavedChange, ScreeningStore, StoreError
+from trialdesk.domain.verdict import EligibilityReport, Outcome
+from trialdesk.persistence.screening_store import Confirmation, SavedChange, ScreeningStore, StoreError
 
 Clock = Callable[[], datetime]
 
@@ -43,10 +50,29 @@ def local_now() -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class SessionChange:
-    """What one change did: the new evaluation and the criteria it changed."""
+    """What one change did: the new evaluation, the criteria it changed, and the facts not asked
+    with the answers it leaves (each with its condition's outcome)."""
 
     report: EligibilityReport
     changed: tuple[str, ...]
+    not_asked: Mapping[str, Outcome] = field(default_factory=dict)
+
+
+def confirmations(protocol: Protocol, warnings: tuple[Problem, ...] | list[Problem]) -> list[Confirmation]:
+    """The audit entries of warnings confirmed: each warning as data and in the protocol's English
+    words (the trail keeps one language; a reader's words come from the data)."""
+    if not warnings:
+        return []
+    from trialdesk.messages import Messages
+
+    words = Messages(protocol)
+    return [Confirmation(w.fact or "", {"warning": w.code, **_plain(w.params)}, words.problem(w)) for w in warnings]
+
+
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    """A warning's values as JSON keeps them: exact decimals as written, lists, no translations."""
+    return {k: format(v, "f") if isinstance(v, Decimal) else list(v) if isinstance(v, tuple) else v
+            for k, v in params.items() if k != "translations"}
 
 
 def _failed(report: EligibilityReport) -> list[str]:
@@ -80,13 +106,15 @@ def start_screening(
     clock: Clock = local_now,
     typed: bool = False,
     protocol_sha256: str | None = None,
+    confirmed: bool = False,
 ) -> ScreeningSession:
     """Create a screening for a new subject, with any answers already known (from a file).
 
     The subject's date of birth, sex and consent date are answers too when the protocol
     asks them under those ids. `typed`: the answers were typed by a person (numbers may be text in
     the documented form), not read from a file. `protocol_sha256`: of the file `protocol` was read
-    from, stored with the screening. Raises FactsInvalid (every bad field or answer) or StoreError.
+    from, stored with the screening. Raises FactsInvalid (every bad field or answer), NeedsConfirmation
+    (answers that are unusual; with `confirmed` they are saved, each confirmation audited) or StoreError.
     """
     answers = dict(answers or {})
     values = dict(subject_values)
@@ -111,6 +139,9 @@ def start_screening(
             problems.extend(invalid.problems)
     if problems:
         raise FactsInvalid(problems)
+    warnings = answer_warnings(protocol, facts, on)
+    if warnings and not confirmed:
+        raise NeedsConfirmation(warnings)
     report = evaluate(protocol, facts, on)
     edit_session = uuid.uuid4().hex
     screening = store.create(
@@ -125,6 +156,7 @@ def start_screening(
         actor=actor,
         at=clock(),
         edit_session=edit_session,
+        confirmations=confirmations(protocol, warnings),
     )
     return ScreeningSession(store, protocol, screening, actor=actor, clock=clock, edit_session=edit_session)
 
@@ -170,12 +202,14 @@ class ScreeningSession:
         decided, self._decided = self._decided, None
         if decided is not None and decided[0] == screening.answers:  # what the change was decided on
             self.facts, self.unreadable, self.report = decided[1:]
-            return
-        if screening.protocol_id == self.protocol.id:
-            self.facts, self.unreadable = parse_stored(self.protocol, screening.answers, self.on)
         else:
-            self.facts, self.unreadable = {}, ()
-        self.report = evaluate(self.protocol, self.facts, self.on)
+            if screening.protocol_id == self.protocol.id:
+                self.facts, self.unreadable = parse_stored(self.protocol, screening.answers, self.on)
+            else:
+                self.facts, self.unreadable = {}, ()
+            self.report = evaluate(self.protocol, self.facts, self.on)
+        #: the facts not asked with the stored answers, each with its condition's outcome
+        self.not_asked = not_asked(self.protocol, self.facts, self.on)
 
     @property
     def on(self):
@@ -253,6 +287,18 @@ class ScreeningSession:
             raise FactsInvalid(problems)
         return parsed
 
+    def warnings(self, fact_id: str, raw: Any) -> tuple[Problem, ...]:
+        """What this answer needs confirmed before it is saved (nothing for None, or for the answer
+        stored already: it was confirmed then); raises FactsInvalid for a value the fact refuses."""
+        if raw is None:
+            return ()
+        parsed = self._parsed(fact_id, raw)
+        definition = self.protocol.fact[fact_id]
+        stored = self.facts.get(fact_id)
+        if stored is not None and definition.to_answer(stored) == definition.to_answer(parsed[fact_id]):
+            return ()
+        return tuple(answer_warnings(self.protocol, {**self.facts, **parsed}, self.on, changed=fact_id))
+
     def same_answer(self, fact_id: str, raw: Any) -> bool:
         """Whether `raw` means what is stored already (typing the same value again is no change)."""
         try:
@@ -275,7 +321,7 @@ class ScreeningSession:
         parsed = {} if raw is None else self._parsed(fact_id, raw)
         facts = {k: v for k, v in self.facts.items() if k != fact_id} | parsed
         report = evaluate(self.protocol, facts, self.on)
-        return SessionChange(report, report.changed_since(self.report))
+        return SessionChange(report, report.changed_since(self.report), not_asked(self.protocol, facts, self.on))
 
     def _decide(self, stored: dict[str, Any]) -> tuple[ScreeningStatus, list[str]]:
         facts, unreadable = parse_stored(self.protocol, stored, self.on)
@@ -291,12 +337,15 @@ class ScreeningSession:
                 return False
         return same
 
-    def record_fact(self, fact_id: str, raw: Any, reason: str | None = None) -> SessionChange:
+    def record_fact(self, fact_id: str, raw: Any, reason: str | None = None, *,
+                    confirmed: bool = False) -> SessionChange:
         """Validate, save, audit and re-evaluate one answer (None clears it).
 
-        Raises FactsInvalid for a bad value, StoreError("reason_required") when a reason is
-        due and missing, StoreError("locked") on a signed screening, StoreError("changed_underneath")
-        when someone changed the screening since this session read it (it has read it again).
+        Raises FactsInvalid for a bad value (one not asked with the other answers included),
+        NeedsConfirmation for an unusual one unless `confirmed` (then each warning confirmed is
+        audited with the answer), StoreError("reason_required") when a reason is due and missing,
+        StoreError("locked") on a signed screening, StoreError("changed_underneath") when someone
+        changed the screening since this session read it (it has read it again).
         """
         self._check_writable()
         if fact_id not in self.protocol.fact:
@@ -304,7 +353,10 @@ class ScreeningSession:
         value = self.normal(fact_id, raw)
         reason = check_text(reason or "", "reason") or None
         if not self.one_shot and self.same_answer(fact_id, value) and not self.changes_since_seen():
-            return SessionChange(self.report, ())
+            return SessionChange(self.report, (), self.not_asked)
+        warnings = self.warnings(fact_id, value)
+        if warnings and not confirmed:
+            raise NeedsConfirmation(warnings)
         if reason is None and self.needs_reason(fact_id):
             raise StoreError("reason_required", fact=fact_id)
         subject_field = (fact_id, str(value)) if fact_id in SUBJECT_FACTS and value is not None else None
@@ -313,8 +365,9 @@ class ScreeningSession:
             self.screening.id, fact_id, value, same=self._same_as_stored(fact_id), decide=self._decide,
             actor=self.actor, at=self.clock(), edit_session=self.edit_session, reason=reason,
             seen_seq=self._watched_seq, subject_field=subject_field,
+            confirmations=confirmations(self.protocol, warnings),
         ))
-        return SessionChange(self.report, self.report.changed_since(previous))
+        return SessionChange(self.report, self.report.changed_since(previous), self.not_asked)
 
     def set_note(self, criterion_id: str, note: str, reason: str | None = None) -> None:
         """The source-document note for one criterion (where each value was verified)."""

@@ -156,6 +156,25 @@
     </message>
 </context>
 <context>
+    <name>ConfirmValueDialog</name>
+    <message>
+        <source>Confirm an unusual value</source>
+        <translation>确认不常见的数值</translation>
+    </message>
+    <message>
+        <source>Check it against the source document. Confirm keeps it as entered and records your confirmation in the audit trail; Change the value saves nothing.</source>
+        <translation>请与源文件核对。“确认”按输入保存，并在稽查轨迹中记录您的确认；“修改数值”不保存任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;hange the value</source>
+        <translation>修改数值(&amp;H)</translation>
+    </message>
+</context>
+<context>
     <name>CourseRow</name>
     <message>
         <source>Drug</source>
@@ -204,6 +223,22 @@
     <message>
         <source>Kept as written and counted in no class</source>
         <translation>按原文保存，不计入任何药物类别</translation>
+    </message>
+    <message>
+        <source>Dose (optional)</source>
+        <translation>剂量（可选）</translation>
+    </message>
+    <message>
+        <source>Unit (optional)</source>
+        <translation>单位（可选）</translation>
+    </message>
+    <message>
+        <source>Route (optional)</source>
+        <translation>途径（可选）</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
     </message>
 </context>
 <context>
@@ -269,10 +304,6 @@
         <source>Time of %s</source>
         <translation>%s 的时间</translation>
     </message>
-    <message>
-        <source>Never</source>
-        <translation>从未</translation>
-    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -315,6 +346,92 @@
     <message>
         <source>&amp;Create administrator</source>
         <translation>创建管理员(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>InvolvedJointPicker</name>
+    <message>
+        <source>involved</source>
+        <translation>受累</translation>
+    </message>
+    <message>
+        <source>not involved</source>
+        <translation>未受累</translation>
+    </message>
+</context>
+<context>
+    <name>InvolvedJointsEditor</name>
+    <message>
+        <source>Date of the assessment of %s</source>
+        <translation>%s 的评估日期</translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Copy today&apos;s examination</source>
+        <translation>复制今日关节检查</translation>
+    </message>
+    <message>
+        <source>Start from the joints tender or swollen in “%s”, then change what the assessment&apos;s source document gives otherwise</source>
+        <translation>以“%s”中压痛或肿胀的关节为起点，再按该次评估的源文件修改不同之处</translation>
+    </message>
+    <message>
+        <source>Copy today&apos;s examination into %s</source>
+        <translation>将今日关节检查复制到 %s</translation>
+    </message>
+    <message>
+        <source>Recorded as:</source>
+        <translation>记录方式：</translation>
+    </message>
+    <message>
+        <source>Joints marked</source>
+        <translation>逐个标记关节</translation>
+    </message>
+    <message>
+        <source>Counts of large and small joints</source>
+        <translation>大、小关节数目</translation>
+    </message>
+    <message>
+        <source>Not documented</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Joints involved in %s</source>
+        <translation>%s 的受累关节</translation>
+    </message>
+    <message>
+        <source>Click, T or Space: involved (tender or swollen at the assessment) · arrows move</source>
+        <translation>单击、T 或空格：受累（该次评估时压痛或肿胀）· 方向键移动</translation>
+    </message>
+    <message>
+        <source>Large joints involved</source>
+        <translation>受累大关节数</translation>
+    </message>
+    <message>
+        <source>of %d large joints</source>
+        <translation>（共 %d 个大关节）</translation>
+    </message>
+    <message>
+        <source>Small joints involved</source>
+        <translation>受累小关节数</translation>
+    </message>
+    <message>
+        <source>of %d small joints</source>
+        <translation>（共 %d 个小关节）</translation>
+    </message>
+    <message>
+        <source>Involved: %1 (large %2, small %3)</source>
+        <translation>受累：%1 个（大关节 %2，小关节 %3）</translation>
+    </message>
+    <message>
+        <source>“%s” is not entered yet: there is nothing to copy.</source>
+        <translation>“%s”尚未录入：没有可复制的内容。</translation>
+    </message>
+    <message>
+        <source>Copied from “%1”: %2 joints. Change them where the assessment&apos;s source document gives otherwise.</source>
+        <translation>已从“%1”复制 %2 个关节。该次评估的源文件记录不同之处，请据此修改。</translation>
     </message>
 </context>
 <context>
@@ -560,6 +677,10 @@
         <source>%d of %d example subjects agree</source>
         <translation>%d / %d 个示例受试者的结果一致</translation>
     </message>
+    <message>
+        <source>New screening %s</source>
+        <translation>新建筛选 %s</translation>
+    </message>
 </context>
 <context>
     <name>MedicationEditor</name>
@@ -582,6 +703,14 @@
     <message>
         <source>A drug not on the list: choose “Other drug…” and type its name as written; it is counted in no class.</source>
         <translation>列表中没有的药物：选择“其他药物…”并按原文输入其名称；它不计入任何药物类别。</translation>
+    </message>
+    <message>
+        <source>A dose change is a new line: the old line stops the day before the change, the new one starts on the day of the change.</source>
+        <translation>剂量改变即另起一行：原行在改变前一天停用，新行从改变当天开始。</translation>
+    </message>
+    <message>
+        <source>Dose, unit and route may be left empty where the record does not give them.</source>
+        <translation>记录中未给出剂量、单位或途径时可留空。</translation>
     </message>
 </context>
 <context>
@@ -681,11 +810,25 @@
         <source>Upper limit of normal of %s</source>
         <translation>%s 的正常值上限</translation>
     </message>
+    <message>
+        <source>Value</source>
+        <extracomment>the window&apos;s answers, for an editor that offers to start from another fact&apos;s (set by the view)</extracomment>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Result of %s</source>
+        <translation>%s 的结果</translation>
+    </message>
+    <message>
+        <source>A value, or the result as the report gives it instead of one</source>
+        <translation>数值；报告未给出数值时，选择报告给出的结果</translation>
+    </message>
 </context>
 <context>
     <name>QWidget</name>
     <message>
         <source>Something went wrong</source>
+        <extracomment>fact type (the protocol&apos;s `type:`) -&gt; its editor</extracomment>
         <translation>出现问题</translation>
     </message>
     <message>
@@ -853,6 +996,14 @@
     <message>
         <source>“%1” was entered by %2 (%3). Changing it is recorded in the audit trail with the old value, the new value and your reason.</source>
         <translation>“%1”由 %2 录入（%3）。更改将连同旧值、新值和您的理由记入稽查轨迹。</translation>
+    </message>
+    <message>
+        <source>Unusual, to be confirmed when you leave the field: %s</source>
+        <translation>数值不常见，离开此栏时需确认：%s</translation>
+    </message>
+    <message>
+        <source>Not saved, not confirmed: %s</source>
+        <translation>未保存，未确认：%s</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1336,20 @@
     </message>
 </context>
 <context>
+    <name>answer.involved_counts</name>
+    <message>
+        <source>on {date}, {large} large and {small} small joints involved (numbers from the notes)</source>
+        <translation>{date}，受累大关节 {large} 个、小关节 {small} 个（病历记录的数目）</translation>
+    </message>
+</context>
+<context>
+    <name>answer.involved_joints</name>
+    <message>
+        <source>on {date}, {count} involved ({large} large, {small} small): {joints}</source>
+        <translation>{date}，受累 {count} 个（大关节 {large} 个，小关节 {small} 个）：{joints}</translation>
+    </message>
+</context>
+<context>
     <name>answer.joints</name>
     <message>
         <source>tender ({tender_count}): {tender}; swollen ({swollen_count}): {swollen}</source>
@@ -1210,6 +1375,20 @@
     <message>
         <source>none taken</source>
         <translation>未使用</translation>
+    </message>
+</context>
+<context>
+    <name>answer.not_asked</name>
+    <message>
+        <source>not asked (asked only when {condition})</source>
+        <translation>未询问（仅在{condition}时询问）</translation>
+    </message>
+</context>
+<context>
+    <name>answer.not_documented</name>
+    <message>
+        <source>not documented</source>
+        <translation>无记录</translation>
     </message>
 </context>
 <context>
@@ -1248,10 +1427,52 @@
     </message>
 </context>
 <context>
+    <name>asked_only_when</name>
+    <message>
+        <source>Asked only when {condition}</source>
+        <translation>仅在{condition}时询问</translation>
+    </message>
+</context>
+<context>
     <name>at_least</name>
     <message>
         <source>{met} of {of} met (at least {count} needed): {parts}</source>
         <translation>{of} 项中符合 {met} 项（至少需 {count} 项）：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>category.abnormal</name>
+    <message>
+        <source>abnormal</source>
+        <translation>异常</translation>
+    </message>
+</context>
+<context>
+    <name>category.high_positive</name>
+    <message>
+        <source>high positive</source>
+        <translation>高滴度阳性</translation>
+    </message>
+</context>
+<context>
+    <name>category.low_positive</name>
+    <message>
+        <source>low positive</source>
+        <translation>低滴度阳性</translation>
+    </message>
+</context>
+<context>
+    <name>category.negative</name>
+    <message>
+        <source>negative</source>
+        <translation>阴性</translation>
+    </message>
+</context>
+<context>
+    <name>category.normal</name>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1501,76 @@
     <message>
         <source>serology {points}</source>
         <translation>血清学 {points}</translation>
+    </message>
+</context>
+<context>
+    <name>condition.age</name>
+    <message>
+        <source>the age is {bounds}</source>
+        <translation>年龄{bounds}</translation>
+    </message>
+</context>
+<context>
+    <name>condition.and</name>
+    <message>
+        <source> and </source>
+        <translation>且</translation>
+    </message>
+</context>
+<context>
+    <name>condition.attestation</name>
+    <message>
+        <source>{label} is answered yes</source>
+        <translation>{label}回答为“是”</translation>
+    </message>
+</context>
+<context>
+    <name>condition.nested</name>
+    <message>
+        <source>({part})</source>
+        <translation>（{part}）</translation>
+    </message>
+</context>
+<context>
+    <name>condition.not</name>
+    <message>
+        <source>not ({part})</source>
+        <translation>并非（{part}）</translation>
+    </message>
+</context>
+<context>
+    <name>condition.one_of</name>
+    <message>
+        <source>{label} is {values}</source>
+        <translation>{label}为{values}</translation>
+    </message>
+</context>
+<context>
+    <name>condition.or</name>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+</context>
+<context>
+    <name>condition.other</name>
+    <message>
+        <source>the protocol&apos;s condition on {facts} holds</source>
+        <translation>方案中关于{facts}的条件成立</translation>
+    </message>
+</context>
+<context>
+    <name>condition.range</name>
+    <message>
+        <source>{label} is within {min}–{max}</source>
+        <translation>{label}在 {min}–{max} 范围内</translation>
+    </message>
+</context>
+<context>
+    <name>condition.threshold</name>
+    <message>
+        <source>{label} {op} {value}</source>
+        <translation>{label} {op} {value}</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1627,13 @@
     <message>
         <source>{drug}: started {start}{taken}</source>
         <translation>{drug}：开始于 {start}{taken}</translation>
+    </message>
+</context>
+<context>
+    <name>course.undosed_stable</name>
+    <message>
+        <source>{drug}: started {start}{taken}, this line (one dose) since {dose_since}{stable}</source>
+        <translation>{drug}：{start} 开始{taken}，自 {dose_since} 起为本条记录（同一剂量）{stable}</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1697,146 @@
     <message>
         <source>{label}: never</source>
         <translation>{label}：从未</translation>
+    </message>
+</context>
+<context>
+    <name>derived.areas</name>
+    <message>
+        <source>{label} {value} {relation} {min} of {of} joint areas</source>
+        <translation>{label} {value} {relation} {of} 个关节区中的 {min} 个</translation>
+    </message>
+</context>
+<context>
+    <name>derived.component</name>
+    <message>
+        <source>{component}: {how}</source>
+        <translation>{component}：{how}</translation>
+    </message>
+</context>
+<context>
+    <name>derived.criterion.arthritis_3_areas</name>
+    <message>
+        <source>criterion 2</source>
+        <translation>标准 2</translation>
+    </message>
+</context>
+<context>
+    <name>derived.criterion.morning_stiffness</name>
+    <message>
+        <source>criterion 1</source>
+        <translation>标准 1</translation>
+    </message>
+</context>
+<context>
+    <name>derived.criterion.present_6_weeks</name>
+    <message>
+        <source>criteria 1–4 present</source>
+        <translation>标准 1–4 持续时间</translation>
+    </message>
+</context>
+<context>
+    <name>derived.criterion.rheumatoid_factor</name>
+    <message>
+        <source>criterion 6</source>
+        <translation>标准 6</translation>
+    </message>
+</context>
+<context>
+    <name>derived.duration</name>
+    <message>
+        <source>{label} {value} {relation} {limit}</source>
+        <translation>{label} {value} {relation} {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>derived.joints.counted</name>
+    <message>
+        <source>{large} large and {small} small joints involved on {on} (numbers from the notes)</source>
+        <translation>{on} 受累大关节 {large} 个、小关节 {small} 个（病历记录的数目）</translation>
+    </message>
+</context>
+<context>
+    <name>derived.joints.marked</name>
+    <message>
+        <source>{large} large and {small} small joints involved on {on}</source>
+        <translation>{on} 受累大关节 {large} 个、小关节 {small} 个</translation>
+    </message>
+</context>
+<context>
+    <name>derived.joints.not_known</name>
+    <message>
+        <source>{label}: {answer}, so the joint domain stays open</source>
+        <translation>{label}：{answer}，关节项仍未确定</translation>
+    </message>
+</context>
+<context>
+    <name>derived.no_result</name>
+    <message>
+        <source>{tests} — no result: at least one of {names} is needed</source>
+        <translation>{tests} — 无结果：{names} 至少需要一项结果</translation>
+    </message>
+</context>
+<context>
+    <name>derived.onset</name>
+    <message>
+        <source>{label} {onset}: {days} days before {on} {relation} {limit}</source>
+        <translation>{label} {onset}：早于 {on} {days} 天 {relation} {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>derived.test.missing</name>
+    <message>
+        <source>{label} not entered</source>
+        <translation>{label} 未录入</translation>
+    </message>
+</context>
+<context>
+    <name>derived.test.no_uln</name>
+    <message>
+        <source>{label} {value}: no upper limit of normal entered, so not classified</source>
+        <translation>{label} {value}：未填写正常值上限，无法分级</translation>
+    </message>
+</context>
+<context>
+    <name>derived.test.not_known</name>
+    <message>
+        <source>{label}: {answer}, left out</source>
+        <translation>{label}：{answer}，不计入</translation>
+    </message>
+</context>
+<context>
+    <name>derived.test.positive</name>
+    <message>
+        <source>{label} reported as {result}, with no value: scored as low positive, as the 2010 criteria say</source>
+        <translation>{label}报告为{result}，无数值：按 2010 标准计为低滴度阳性</translation>
+    </message>
+</context>
+<context>
+    <name>derived.test.result</name>
+    <message>
+        <source>{label} reported as {result}</source>
+        <translation>{label} 报告为{result}</translation>
+    </message>
+</context>
+<context>
+    <name>derived.test.value</name>
+    <message>
+        <source>{label} {value} {relation} {limit}: {category}</source>
+        <translation>{label} {value} {relation} {limit}：{category}</translation>
+    </message>
+</context>
+<context>
+    <name>derived.uln</name>
+    <message>
+        <source>ULN {uln}</source>
+        <translation>ULN {uln}</translation>
+    </message>
+</context>
+<context>
+    <name>derived.uln_and_3</name>
+    <message>
+        <source>ULN {uln} and ≤ {limit}</source>
+        <translation>ULN {uln} 且 ≤ {limit}</translation>
     </message>
 </context>
 <context>
@@ -1871,10 +2309,24 @@
     </message>
 </context>
 <context>
+    <name>limit.one_hour</name>
+    <message>
+        <source>60 minutes</source>
+        <translation>60 分钟</translation>
+    </message>
+</context>
+<context>
     <name>limit.range</name>
     <message>
         <source>{min}–{max}</source>
         <translation>{min}–{max}</translation>
+    </message>
+</context>
+<context>
+    <name>limit.six_weeks</name>
+    <message>
+        <source>6 weeks (42 days)</source>
+        <translation>6 周（42 天）</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2404,13 @@
     <message>
         <source>does not apply: {part}</source>
         <translation>不适用：{part}</translation>
+    </message>
+</context>
+<context>
+    <name>not_asked</name>
+    <message>
+        <source>{label}: not asked (asked only when {condition})</source>
+        <translation>{label}：未询问（仅在{condition}时询问）</translation>
     </message>
 </context>
 <context>
@@ -2515,6 +2974,13 @@
     </message>
 </context>
 <context>
+    <name>problem.assessment_date_required</name>
+    <message>
+        <source>give the date of the assessment</source>
+        <translation>请填写评估日期</translation>
+    </message>
+</context>
+<context>
     <name>problem.bad_initials</name>
     <message>
         <source>“{value}” is not initials: up to 8 letters, with - or . between them</source>
@@ -2746,10 +3212,38 @@
     </message>
 </context>
 <context>
+    <name>problem.not_asked</name>
+    <message>
+        <source>not asked with these answers: it is asked only when {condition}</source>
+        <translation>根据现有回答不询问此项：仅在{condition}时询问</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_asked_other</name>
+    <message>
+        <source>refused: {fact} is answered, and it is asked only when {condition} (clear {fact} first)</source>
+        <translation>不予接受：{fact}已有回答，而该项仅在{condition}时询问（请先清除{fact}）</translation>
+    </message>
+</context>
+<context>
     <name>problem.not_finite</name>
     <message>
         <source>“{value}” is not a number JSON allows (NaN and Infinity are refused)</source>
         <translation>“{value}”不是 JSON 允许的数字（不接受 NaN 和 Infinity）</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_involved_joints</name>
+    <message>
+        <source>expected the assessment&apos;s date with the joints involved, or with the numbers of large and small joints involved, or “not_documented”</source>
+        <translation>应填写评估日期及受累关节，或评估日期及受累大、小关节的数目，或“not_documented”</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_involved_joints_documented</name>
+    <message>
+        <source>expected the assessment&apos;s date with the joints involved, or with the numbers of large and small joints involved</source>
+        <translation>应填写评估日期及受累关节，或评估日期及受累大、小关节的数目</translation>
     </message>
 </context>
 <context>
@@ -2771,6 +3265,13 @@
     <message>
         <source>“{value}” must be text</source>
         <translation>“{value}”必须是文本</translation>
+    </message>
+</context>
+<context>
+    <name>problem.not_value_or_result</name>
+    <message>
+        <source>“{value}” is neither a number nor one of the results {results}</source>
+        <translation>“{value}”既不是数字，也不是结果 {results} 之一</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +3307,13 @@
     <message>
         <source>{value} is outside {min}–{max}</source>
         <translation>{value} 超出 {min}–{max}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.reported_as</name>
+    <message>
+        <source>{fact} is reported as {result}, not as a value</source>
+        <translation>{fact} 报告为{result}，而非数值</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +3408,20 @@
     </message>
 </context>
 <context>
+    <name>problem.unusual</name>
+    <message>
+        <source>{value} {unit} is outside the usual range {min}–{max} {unit}</source>
+        <translation>{value} {unit} 超出常见范围 {min}–{max} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unusual_answers</name>
+    <message>
+        <source>unusual: {text} (the answers to {facts})</source>
+        <translation>不常见：{text}（{facts} 的回答）</translation>
+    </message>
+</context>
+<context>
     <name>problem.value_too_long</name>
     <message>
         <source>the value is longer than {limit} characters</source>
@@ -2918,6 +3440,13 @@
     <message>
         <source>{label} {value} within {min}–{max}{unit}{note}</source>
         <translation>{label} {value} 在 {min}–{max}{unit} 范围内{note}</translation>
+    </message>
+</context>
+<context>
+    <name>reported_as</name>
+    <message>
+        <source>{label}: reported as {result}, not as a value</source>
+        <translation>{label}：报告为{result}，而非数值</translation>
     </message>
 </context>
 <context>
@@ -3114,6 +3643,90 @@
     <message>
         <source>superseded</source>
         <translation>已被取代</translation>
+    </message>
+</context>
+<context>
+    <name>steady</name>
+    <message>
+        <source>{label}: {total} {unit} {reference}-equivalent on {on}{courses}; taken without a gap since {continuous}{taken}, unchanged since {unchanged}{stable}{detail} [equivalence table: {table}]</source>
+        <translation>{label}：{on} 折合{reference} {total} {unit}{courses}；自 {continuous} 起连续使用、无间断{taken}，自 {unchanged} 起总量未变{stable}{detail} [等效剂量表：{table}]</translation>
+    </message>
+</context>
+<context>
+    <name>steady.by_route</name>
+    <message>
+        <source> — not counted, route not read: {lines}</source>
+        <translation> — 未计入（规则不读取该给药途径）：{lines}</translation>
+    </message>
+</context>
+<context>
+    <name>steady.change</name>
+    <message>
+        <source>on {on} from {before} to {after}</source>
+        <translation>{on} 由 {before} 变为 {after}</translation>
+    </message>
+</context>
+<context>
+    <name>steady.changed</name>
+    <message>
+        <source>: changed {changes}</source>
+        <translation>：{changes}</translation>
+    </message>
+</context>
+<context>
+    <name>steady.differs</name>
+    <message>
+        <source>: from {start} to {end} the total was {total}</source>
+        <translation>：{start} 至 {end} 的总量为 {total}</translation>
+    </message>
+</context>
+<context>
+    <name>steady.more_than</name>
+    <message>
+        <source>more than {value}</source>
+        <translation>超过 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>steady.not_converted</name>
+    <message>
+        <source>{drug} {dose} {unit}: not converted</source>
+        <translation>{drug} {dose} {unit}：未换算</translation>
+    </message>
+</context>
+<context>
+    <name>steady.not_recorded</name>
+    <message>
+        <source>{drug}: dose not recorded</source>
+        <translation>{drug}：剂量未记录</translation>
+    </message>
+</context>
+<context>
+    <name>steady.regimen</name>
+    <message>
+        <source>; the lines changed on {days} at the same total</source>
+        <translation>；{days} 用药记录有变，但总量不变</translation>
+    </message>
+</context>
+<context>
+    <name>steady.route</name>
+    <message>
+        <source>{drug} ({route})</source>
+        <translation>{drug}（{route}）</translation>
+    </message>
+</context>
+<context>
+    <name>steady.uncounted</name>
+    <message>
+        <source> — not converted by the table: {uncounted}</source>
+        <translation> — 等效剂量表无法换算：{uncounted}</translation>
+    </message>
+</context>
+<context>
+    <name>steady.undecided</name>
+    <message>
+        <source>: whether it changed on {on} is not decided</source>
+        <translation>：{on} 是否有变化尚未确定</translation>
     </message>
 </context>
 <context>

@@ -28,15 +28,16 @@ def test_every_fact_is_listed_in_protocol_order_with_type_and_label(capsys, prot
 def test_units_options_drugs_and_routes_are_given(capsys):
     facts = listing(capsys, "NCT03798028")
     assert facts["haemoglobin"]["units"] == ["g/L", "g/dL", "mmol/L"] and facts["haemoglobin"]["compared_in"] == "g/L"
-    assert [o["id"] for o in facts["hbv"]["options"]] == ["negative", "positive"]
+    assert [o["id"] for o in facts["hbv"]["options"]] == ["negative", "positive", "not_done"]
     assert "deflazacort" in facts["glucocorticoid_history"]["drugs"]
-    assert facts["glucocorticoid_history"]["routes"] == ["oral", "intravenous"]
+    assert facts["glucocorticoid_history"]["routes"] == ["oral", "intravenous", "intramuscular"]
     assert "units" not in facts["infection"] and "options" not in facts["infection"]
 
 
 def test_each_fact_names_the_criteria_that_read_it_through_scores_too(capsys):
     facts = listing(capsys, "NCT03798028")
-    assert facts["joint_exam"]["read_by"] == ["I1", "I4"]  # the 2010 score and the DAS28, SDAI and CDAI
+    assert facts["joint_exam"]["read_by"] == ["I4"]  # the DAS28, SDAI and CDAI
+    assert facts["classification_joints"]["read_by"] == ["I1"]  # the 2010 score
     assert facts["glucocorticoid_history"]["read_by"] == ["I7", "E2"]
     assert facts["sex"]["read_by"] == ["E13"]
 

@@ -79,8 +79,12 @@ def test_protocol_list_shows_every_version_with_its_validity(capsys, as_user, si
     code, out, _ = cli(capsys, "protocol", "list")
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
-    assert ["NCT03798028", "registry record; site rule file 1.0", "valid on any date", "bundled",
-            sha256(resource_path("protocols/NCT03798028.yaml"))] == rows[[r[0] for r in rows].index("NCT03798028")][:5]
+    bundled = [r[:5] for r in rows if r[0] == "NCT03798028"]
+    assert bundled == [  # rule file 1.0 stays, withdrawn, for the screenings made under it
+        ["NCT03798028", "registry record; site rule file 1.0", "valid on any date, withdrawn", "bundled",
+         sha256(resource_path("protocols/NCT03798028@rule-file-1.yaml"))],
+        ["NCT03798028", "registry record; site rule file 2.0", "valid on any date", "bundled",
+         sha256(resource_path("protocols/NCT03798028.yaml"))]]
     site_v = [r[1:5] for r in rows if r[0] == "SITE-V"]
     assert ["1.0", "valid 2026-01-01 to 2026-06-30, withdrawn", "site", sha256(first)] in site_v
     assert ["2.0 (Amendment 2)", "valid from 2026-07-01", "site", sha256(second)] in site_v

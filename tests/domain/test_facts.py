@@ -52,11 +52,11 @@ def test_every_problem_is_reported_at_once(nct):
 
 
 def test_medication_entry_problems_name_the_entry_and_field(nct):
-    course = {"drug": "methotrexate", "dose": 0, "unit": "mg/week", "route": "oral", "start": "2026-01-01", "last_change": "2025-12-01", "stop": None}
+    course = {"drug": "methotrexate", "dose": 0, "unit": "mg/week", "route": "oral", "start": "2026-01-01", "stop": "2025-12-01"}
     with pytest.raises(FactsInvalid) as raised:
         parse_facts(nct, {"csdmard_history": [course]}, ON)
     found = {(p.path, p.code) for p in raised.value.problems}
-    assert found == {((0, "dose"), "dose_not_positive"), ((0, "last_change"), "before_start")}
+    assert found == {((0, "dose"), "dose_not_positive"), ((0, "stop"), "before_start")}
     texts = [Messages(nct).problem(p) for p in raised.value.problems]
     assert any("entry 1, dose" in t for t in texts)
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tests.domain.conftest import SCREENING, example, run
+from trialdesk.domain.errors import FactsInvalid
 from trialdesk.domain.verdict import Overall, Verdict
 from trialdesk.messages import Messages
 from trialdesk.resources import resource_path
@@ -128,8 +129,9 @@ def test_i5_anaemia_and_or_ild(nct, eligible, hb, unit, ild, expected):
 
 # -- glucocorticoids (I7, E2) ----------------------------------------------------------------------
 
-def _steroid(drug, dose, start="2026-05-01", last_change=None, stop=None):
-    return {"drug": drug, "dose": dose, "unit": "mg/day", "route": "oral", "start": start, "last_change": last_change, "stop": stop}
+def _steroid(drug, dose, start="2026-05-01", stop=None, route="oral"):
+    """One line of the glucocorticoid history: one drug at one constant daily dose."""
+    return {"drug": drug, "dose": dose, "unit": "mg/day", "route": route, "start": start, "stop": stop}
 
 
 @pytest.mark.parametrize(
@@ -140,6 +142,8 @@ def _steroid(drug, dose, start="2026-05-01", last_change=None, stop=None):
         ("dexamethasone", "1.5", MET, NOT_MET),  # 10.0 mg
         ("deflazacort", 12, MET, NOT_MET),
         ("hydrocortisone", 30, MET, NOT_MET),
+        ("betamethasone", "1.4", MET, NOT_MET),  # 9.33 mg on the site's table (0.75 mg = 5 mg); 11.67 on a 0.6 table
+        ("betamethasone", "1.6", NOT_MET, MET),  # 10.67 mg
     ],
 )
 def test_glucocorticoid_dose_in_prednisone_equivalents(nct, eligible, drug, dose, i7, e2):
@@ -170,15 +174,32 @@ def test_high_dose_stopped_within_the_last_month_excludes(nct, eligible):
     assert result["I7"] is NOT_MET  # and the current dose is not yet stable for a month
 
 
-def test_dose_before_a_recent_change_is_not_guessed(nct, eligible):
-    eligible["glucocorticoid_history"] = [_steroid("prednisone", 5, start="2026-05-01", last_change="2026-11-01")]
-    assert verdicts(nct, eligible)["E2"] is UNKNOWN
+def test_a_switch_to_an_equivalent_dose_is_no_change_and_a_burst_is_one(nct, eligible):
+    eligible["glucocorticoid_history"] = [_steroid("prednisone", 10, start="2025-11-01", stop="2026-11-05"),
+                                          _steroid("methylprednisolone", 8, start="2026-11-06")]
+    assert (verdicts(nct, eligible)["I7"], verdicts(nct, eligible)["E2"]) == (MET, NOT_MET)
+    eligible["glucocorticoid_history"] = [_steroid("prednisone", 5, start="2026-01-01"),
+                                          _steroid("prednisone", 20, start="2026-11-01", stop="2026-11-05")]
+    assert (verdicts(nct, eligible)["I7"], verdicts(nct, eligible)["E2"]) == (NOT_MET, MET)
+
+
+def test_an_intramuscular_depot_counts_on_its_day(nct, eligible):
+    eligible["glucocorticoid_history"] = [_steroid("prednisone", 5, start="2026-01-01"),
+                                          _steroid("triamcinolone", 40, start="2026-11-06", stop="2026-11-06", route="intramuscular")]
+    assert verdicts(nct, eligible)["E2"] is MET  # 50 + 5 mg prednisone on 6 November
+
+
+def test_a_line_giving_a_last_change_is_refused_one_line_per_dose(nct, eligible):
+    eligible["glucocorticoid_history"] = [{**_steroid("prednisone", 5), "last_change": "2026-11-01"}]
+    with pytest.raises(FactsInvalid) as refused:
+        run(nct, eligible)
+    assert [(p.fact, p.code) for p in refused.value.problems] == [("glucocorticoid_history", "unexpected_keys")]
 
 
 # -- I6 ----------------------------------------------------------------------------------------
 
-def _dmard(drug, start, last_change=None, stop=None):
-    return {"drug": drug, "dose": 15, "unit": "mg/week", "route": "oral", "start": start, "last_change": last_change, "stop": stop}
+def _dmard(drug, start, stop=None, dose=15):
+    return {"drug": drug, "dose": dose, "unit": "mg/week", "route": "oral", "start": start, "stop": stop}
 
 
 @pytest.mark.parametrize(
@@ -186,7 +207,11 @@ def _dmard(drug, start, last_change=None, stop=None):
     [
         ([_dmard("methotrexate", "2026-08-20")], MET),  # exactly 3 months, stable since start
         ([_dmard("methotrexate", "2026-08-21")], NOT_MET),
-        ([_dmard("methotrexate", "2026-01-01", last_change="2026-10-21")], NOT_MET),  # stable less than 1 month
+        ([_dmard("methotrexate", "2026-01-01", stop="2026-10-20", dose=10), _dmard("methotrexate", "2026-10-21")],
+         NOT_MET),  # the new dose's line started less than 1 month ago
+        ([_dmard("methotrexate", "2026-01-01"), {"other": "iguratimod", "start": "2026-10-01", "stop": None}],
+         MET),  # a csDMARD the protocol does not list is recorded, not counted
+        ([{"other": "iguratimod", "start": "2025-01-01", "stop": None}], NOT_MET),
         ([_dmard("methotrexate", "2026-01-01"), _dmard("leflunomide", "2026-10-01")], NOT_MET),  # combination: each
         ([_dmard("methotrexate", "2026-01-01", stop="2026-06-01")], NOT_MET),  # no current treatment
         ([], NOT_MET),
@@ -223,21 +248,21 @@ def test_e15_biological_agent_within_three_calendar_months(nct, last_dose, on, e
 
 EXCLUDING_CHANGE = {
     "E1": {"last_intra_articular_glucocorticoid": "2026-11-15"},
-    "E2": {"glucocorticoid_history": [_steroid("prednisone", 12, start="2026-05-01", stop="2026-11-01"), _steroid("prednisone", 5, start="2026-05-01")]},
+    "E2": {"glucocorticoid_history": [_steroid("prednisone", 15, start="2026-05-01", stop="2026-10-25")]},  # none taken now: I7 met
     "E3": {"other_connective_tissue_disease": "yes"},
     "E4": {"infection": "yes"},
     "E5": {"tuberculosis": "yes"},
-    "E6": {"malignancy": "yes"},
+    "E6": {"family_malignancy": "yes"},
     "E7": {"family_allergy": "yes"},
-    "E8": {"hcv": "positive"},
+    "E8": {"hcv": "positive", "hcv_infection": "yes"},
     "E9": {"demyelinating_disease": "yes"},
     "E10": {"last_live_vaccine": "2026-10-01"},
-    "E11": {"substance_abuse": "yes"},
+    "E11": {"alcoholism": "yes"},
     "E12": {"severe_mental_neurological": "yes"},
     "E13": {"breast_feeding": "yes"},
     "E14": {"prior_stem_cell_therapy": "yes"},
     "E15": {"last_biological_agent": "2026-09-30"},
-    "E16": {"anaemia_or_ild_other_cause": "yes"},
+    "E16": {"anaemia_other_cause": "yes"},
     "E17": {"cardio_cerebrovascular_damage": "yes"},
     "E18": {"drugs_affecting_blood_lung_tests": "yes"},
     "E19": {"traditional_chinese_medicine": "yes"},

@@ -16,7 +16,7 @@ from trialdesk.domain.scores.cdai import cdai
 from trialdesk.domain.scores.das28 import das28_crp, das28_esr
 from trialdesk.domain.scores.sdai import sdai
 from trialdesk.domain.units import QUANTITIES
-from trialdesk.domain.values import JointExam, Measurement
+from trialdesk.domain.values import JointExam, JointInvolvement, Measurement
 from trialdesk.domain.verdict import Overall
 from trialdesk.persistence.protocol_files import find_protocol
 
@@ -58,8 +58,9 @@ def test_unit_conversions_round_trip(quantity_id, value, data):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=True) | st.text(max_size=12)
-    | st.sampled_from(["yes", "no", "unknown", "none", "2026-02-30", "2026-11-01", "1970-01-01", "g/L", "mmol/L"]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["value", "unit", "tender", "swollen", "drug", "dose", "start", "x"]), inner, max_size=4),
+    | st.sampled_from(["yes", "no", "unknown", "none", "2026-02-30", "2026-11-01", "1970-01-01", "g/L", "mmol/L",
+                       "not_documented", "not_done", "negative", "high_positive", "wrist_r"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["value", "unit", "uln", "tender", "swollen", "drug", "dose", "start", "date", "joints", "large", "small", "x"]), inner, max_size=4),
     max_leaves=8,
 )
 fact_ids = st.sampled_from(sorted(NCT.fact) + ["unknown_fact"])
@@ -78,8 +79,8 @@ def test_fuzzed_facts_never_crash_and_invalid_input_never_yields_eligible(raw):
 
 
 VALUE_TYPES = {
-    "number": Measurement, "count": int, "date": (date, str), "yes_no": str, "choice": str,
-    "medications": tuple, "joints": JointExam,
+    "number": (Measurement, str), "count": int, "date": (date, str), "yes_no": str, "choice": str,
+    "medications": tuple, "joints": JointExam, "involved_joints": (JointInvolvement, str),
 }
 
 

@@ -20,7 +20,7 @@ from trialdesk.messages import Messages
 
 ON = date(2026, 11, 20)
 COURSE = {"drug": "methotrexate", "dose": 15, "unit": "mg/week", "route": "oral",
-          "start": "2025-06-01", "last_change": None, "stop": None}
+          "start": "2025-06-01", "stop": None}
 
 
 def refused(protocol, raw, typed=False):

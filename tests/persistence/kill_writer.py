@@ -44,7 +44,7 @@ def main() -> None:
             continue
         encoded = repr(value)
         print(f"try {fact} {encoded}", flush=True)
-        session.record_fact(fact, value, reason="kill test")
+        session.record_fact(fact, value, reason="kill test", confirmed=True)  # unusual values too
         print(f"ack {fact} {encoded}", flush=True)
 
 

@@ -99,7 +99,7 @@ def test_thresholds_within_the_bounds_load(value):
 
 
 def test_ranges_doses_ages_and_plausible_ranges_are_bounded():
-    assert only(edit("plausible: {min: 1, max: 200}", "plausible: {min: 1, max: 1e999999}"))[0] == "facts[17].plausible.max"
+    assert only(edit("plausible: {min: 30, max: 220}", "plausible: {min: 30, max: 1e999999}"))[0] == "facts[23].plausible.max"
     assert only(edit("min_years: 18, max_years: 70", "min_years: 18, max_years: 1000"))[0] == "criteria[1].rule.max_years"
     text = resource_path("protocols/NCT00845832.yaml").read_text(encoding="utf-8")
     path, message, _ = only(edit("dose: {min: 7.5, max: 25, unit: mg/week}", "dose: {min: 7.5, max: 1e400, unit: mg/week}", text))
@@ -230,7 +230,7 @@ def test_aliases_and_anchors_are_refused_with_their_line():
     anchored = edit("    rule: {kind: attestation, fact: family_allergy}", "    rule: &allergy {kind: attestation, fact: family_allergy}")
     path, message, line = only(anchored)
     assert "anchor (&allergy)" in message and "family_allergy" in anchored.splitlines()[line - 1]
-    alias = edit("    rule: {kind: attestation, fact: malignancy}", "    rule: *allergy", anchored.replace("&allergy ", ""))
+    alias = edit("    rule: {kind: attestation, fact: tuberculosis}", "    rule: *allergy", anchored.replace("&allergy ", ""))
     path, message, line = only(alias)
     assert "alias (*allergy)" in message and "*allergy" in alias.splitlines()[line - 1]
     assert path.endswith(".rule")

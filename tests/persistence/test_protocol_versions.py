@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import COORDINATOR, PASSWORD, Clock
 from trialdesk.desk import ProtocolFileError
 from trialdesk.desk.protocol_versions import VersionNotInForce
+from trialdesk.domain.evaluation import evaluate, parse_facts
 from trialdesk.messages import Messages
 from trialdesk.persistence import audit_trail
 from trialdesk.persistence.database import Database
@@ -315,3 +316,43 @@ def test_an_unreadable_screening_date_is_refused_as_the_subjects_problem_not_as_
     with pytest.raises(FactsInvalid) as refused:
         desk.start_screening("SITE-V", {**subject("S-1", "2026-03-01"), "screening_date": "2026-13-01"})
     assert [p.fact for p in refused.value.problems] == ["screening_date"]
+
+
+#: the SHA-256 of NCT03798028.yaml as rule file 1.0 was shipped, before rule file 2.0 took its name.
+RULE_FILE_1_AS_SHIPPED = "7954071434cebc8a9ede0758983a06a20536fe93f4a4657d2fe5594ca8024a15"
+
+
+def _rule_file_1_as_shipped() -> bytes:
+    """Rule file 1.0 as it was shipped: the bundled copy without the lines that withdraw it."""
+    text = resource_path("protocols/NCT03798028@rule-file-1.yaml").read_text(encoding="utf-8")
+    header, _, rest = text.partition("# Criterion texts")
+    assert header.count("\n") == 4 and "withdrawn by rule file 2.0" in header
+    original = ("# Eligibility of ClinicalTrials.gov record NCT03798028, transcribed by the site.\n# Criterion texts"
+                + rest.replace("withdrawn: true\n", "", 1))
+    return original.encode("utf-8")
+
+
+def test_screenings_made_under_rule_file_1_of_nct03798028_reopen_under_it(tmp_path):
+    """Rule file 2.0 asks other questions; a screening started under 1.0 keeps 1.0's questions and rules."""
+    data = tmp_path / "upgraded-site"
+    settings = AppSettings(data_dir=data)
+    data.mkdir()
+    _schema_4_database(settings.database_path, [("NCT03798028", "registry record; site rule file 1.0")])
+    old_facts = json.loads(Path(__file__).parent.parent.joinpath("data", "NCT03798028@rule-file-1-eligible.json")
+                           .read_text(encoding="utf-8"))["facts"]
+    from trialdesk.desk import Site
+
+    with Site(settings, clock=Clock(), create=False) as site:
+        session = site.read_only_session("S-1")
+        protocol = session.protocol
+        assert protocol.version == "registry record; site rule file 1.0" and protocol.withdrawn
+        assert "acr2010_serology" in protocol.fact and "rf" not in protocol.fact  # 1.0's questions
+        on = date(2026, 11, 20)
+        assert evaluate(protocol, parse_facts(protocol, old_facts, on), on).overall.value == "eligible"
+        assert site.draft_pdf(session, Messages(protocol)).startswith(b"%PDF")
+        assert site.protocol("NCT03798028").version == "registry record; site rule file 2.0"  # for a new screening
+    # a screening whose hash was stored reopens under its kept copy: the file as shipped, the same rules
+    shipped = _rule_file_1_as_shipped()
+    assert hashlib.sha256(shipped).hexdigest() == RULE_FILE_1_AS_SHIPPED
+    assert parse_protocol(shipped.decode("utf-8")).criteria == \
+        parse_protocol(resource_path("protocols/NCT03798028@rule-file-1.yaml").read_text(encoding="utf-8")).criteria

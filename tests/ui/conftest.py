@@ -25,7 +25,9 @@ from tests.conftest import People, Person
 from trialdesk.resources import resource_path
 from trialdesk.settings import AppSettings
 from trialdesk.ui import fact_editors as fe
+from trialdesk.ui.involved_joints_editor import COUNTS, MARKED, InvolvedJointsEditor
 from trialdesk.ui.joint_picker import JointsEditor
+from trialdesk.ui.medication_editor import MedicationEditor
 from trialdesk.ui.look import prepare_application
 from trialdesk.ui.main_window import MainWindow
 
@@ -174,6 +176,19 @@ class Coordinator:
             self.qtbot.keyClick(combo, Qt.Key.Key_Down)
         assert combo.currentText() == text, (combo.currentText(), text)
 
+    def choose_data(self, combo: QComboBox, data: Any) -> None:
+        """Select the entry that stands for `data` (a drug id, a route), with the arrow keys."""
+        combo.setFocus()
+        self.qtbot.keyClick(combo, Qt.Key.Key_Home)
+        for _ in range(combo.count()):
+            if combo.currentData() == data:
+                return
+            self.qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentData() == data, (combo.currentData(), data)
+
+    def click(self, button: QWidget) -> None:
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(5, button.height() // 2))
+
     def type_line(self, line: QWidget, text: str) -> None:
         line.setFocus()
         line.selectAll()
@@ -182,9 +197,29 @@ class Coordinator:
 
     def enter(self, editor: fe.FactEditor, raw: Any) -> None:
         if isinstance(editor, fe.NumberEditor):
+            if editor.result is not None:  # a result as reported instead of a value, or "Value"
+                self.choose_data(editor.result, raw if isinstance(raw, str) else None)
+                if isinstance(raw, str):
+                    return
             if len(editor.fact.units) > 1:
-                self.choose(editor.unit, raw["unit"])
+                self.choose_data(editor.unit, raw["unit"])
             self.type_line(editor.line, str(raw["value"]))
+            if raw.get("uln") is not None:
+                self.type_line(editor.uln_line, str(raw["uln"]))
+        elif isinstance(editor, InvolvedJointsEditor):
+            if raw == "not_documented":
+                self.click(editor.modes["not_documented"])
+                return
+            self.type_line(editor.field.line, raw["date"])
+            if "joints" in raw:
+                self.click(editor.modes[MARKED])
+                picker = editor.picker
+                for joint in raw["joints"]:
+                    self.qtbot.mouseClick(picker, Qt.MouseButton.LeftButton, pos=picker._centre(joint).toPoint())
+            else:
+                self.click(editor.modes[COUNTS])
+                for size in ("large", "small"):
+                    self.type_line(editor.spins[size], str(raw[size]))
         elif isinstance(editor, fe.CountEditor):
             self.type_line(editor.line, str(raw))
         elif isinstance(editor, fe.DateEditor):
@@ -203,7 +238,7 @@ class Coordinator:
             for part, button in (("tender", Qt.MouseButton.LeftButton), ("swollen", Qt.MouseButton.RightButton)):
                 for joint in raw[part]:
                     self.qtbot.mouseClick(picker, button, pos=picker._centre(joint).toPoint())
-        elif isinstance(editor, fe.MedicationEditor):
+        elif isinstance(editor, MedicationEditor):
             if raw == []:
                 self.qtbot.mouseClick(editor.none_taken, Qt.MouseButton.LeftButton, pos=QPoint(5, 8))
                 return
@@ -212,8 +247,12 @@ class Coordinator:
                 row = editor.rows[-1]
                 for name in editor.COLUMNS:
                     value = entry.get(name)
-                    if name in row.combos:
-                        self.choose(row.combos[name], value.replace("_", "-"))
+                    if name == "drug" and entry.get("other") is not None:
+                        self.choose_data(row.combos["drug"], row.OTHER)
+                        self.type_line(row.other, entry["other"])
+                    elif name in row.combos:
+                        if value is not None:
+                            self.choose_data(row.combos[name], value)
                     elif value is not None:
                         line = row.lines[name] if name in row.lines else row.dates[name].line
                         self.type_line(line, str(value))

@@ -120,7 +120,7 @@ def test_about_names_program_and_protocol_versions(qtbot, window):
 
     when_modal(read)
     window.about()
-    assert "trialdesk 0." in seen["text"] and "NCT03798028" in seen["text"] and "site rule file 1.0" in seen["text"]
+    assert "trialdesk 0." in seen["text"] and "NCT03798028" in seen["text"] and "site rule file 2.0" in seen["text"]
 
 
 def test_window_geometry_is_remembered(qtbot, window):

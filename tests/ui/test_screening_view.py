@@ -78,20 +78,20 @@ def test_an_invalid_entry_is_marked_beside_the_field_and_the_verdict_stays_open(
     assert view.current_page().verdict.title.text().startswith("I5: met")
 
 
-def test_a_fact_shared_by_several_criteria_is_entered_once_and_updates_every_one(qtbot, window):
+def test_a_fact_shared_by_several_criteria_is_entered_once_and_updates_every_one(qtbot, window, coordinator):
     view = open_example(qtbot, window, "incomplete")
-    on_i1 = editor_on(view, "I1", "joint_exam")
-    picker = on_i1.picker
-    before = view.session.report.scores["cdai"].compared
-    # the import entered the exam: the first change asks a reason; the second is this session's own
-    when_modal(lambda dialog: (qtbot.keyClicks(dialog.reason, "left elbow examined again"), dialog.accept()))
-    for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
-        qtbot.mouseClick(picker, button, pos=picker._centre("elbow_l").toPoint())
-    on_i4 = editor_on(view, "I4", "joint_exam")
-    assert on_i4 is not on_i1
-    assert "elbow_l" in on_i4.picker.tender and "elbow_l" in on_i4.picker.swollen
-    assert view.session.report.scores["cdai"].compared == before + 2  # one more tender, one more swollen
-    assert "TJC28 7" in view.current_page().scores.text()
+    on_i7 = editor_on(view, "I7", "glucocorticoid_history")
+    assert view.session.report.result("E2").verdict.value == "not_met"
+    # the import entered the history: the first change asks a reason
+    when_modal(lambda dialog: (qtbot.keyClicks(dialog.reason, "burst found in the clinic notes"), dialog.accept()))
+    coordinator.enter(on_i7, [{"drug": "prednisone", "dose": 20, "unit": "mg/day", "route": "oral",
+                               "start": "2026-11-01", "stop": "2026-11-05"}])
+    qtbot.waitUntil(lambda: len(view.session.screening.answers["glucocorticoid_history"]) == 2)
+    on_e2 = editor_on(view, "E2", "glucocorticoid_history")
+    assert on_e2 is not on_i7
+    assert len(on_e2.rows) == 2  # the other page shows the line entered on I7
+    assert view.session.report.result("E2").verdict.value == "met"  # 27.5 mg/day on 1-5 November
+    assert view.session.report.result("I7").verdict.value == "not_met"  # the total changed within the month
 
 
 def test_the_joint_picker_works_from_the_keyboard(qtbot, window):

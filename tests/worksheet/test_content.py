@@ -17,8 +17,13 @@ def test_every_criterion_with_its_text_facts_scores_verdict_reason_and_source(si
                for s in i4.scores)
     assert ("ESR", "38 mm/h") in i4.facts
     assert ("Evaluator global assessment of disease activity (VAS)", "5 cm (= 50 mm)") in i4.facts
-    joints = dict(content.entries[0].facts)["Joint examination (tender / swollen)"]
+    joints = dict(i4.facts)["Today's joint examination (tender / swollen)"]
     assert joints.startswith("tender (6): right wrist, left wrist, right MCP 2")
+    i1 = content.entries[0]  # classified on an assessment of its own, from the laboratory's values
+    assert NCT.fact["joint_exam"].label not in dict(i1.facts)
+    assert dict(i1.facts)[NCT.fact["rf"].label] == "160 IU/mL (ULN 20 IU/mL)"
+    assert any("serology 3: Rheumatoid factor (RF) 160 IU/mL > 3 × ULN 20 IU/mL = 60 IU/mL: high positive" in s
+               and "1 large and 5 small joints involved on 2024-05-10" in s for s in i1.scores)
     i7 = content.entries[6]
     assert "prednisone 7.5 mg/day oral, from 2026-05-01, ongoing" in dict(i7.facts)[NCT.fact["glucocorticoid_history"].label]
     assert "[equivalence table: meikle_tyler_1977]" in i7.reason
@@ -32,7 +37,7 @@ def test_header_facts_and_statement(site):
         "NCT03798028", "2014ZX09508002", "Rheumatology, Xijing Hospital", "01")
     assert content.document_id == "NCT03798028_S-002_v1"
     assert content.overall_text == "INELIGIBLE"
-    assert "protocol NCT03798028, version registry record; site rule file 1.0" in content.statement
+    assert "protocol NCT03798028, version registry record; site rule file 2.0" in content.statement
     assert [e.criterion_id for e in content.entries if e.excludes] == ["I5", "I7", "E2", "E15"]
 
 

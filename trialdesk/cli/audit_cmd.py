@@ -69,7 +69,9 @@ def show_history(args: argparse.Namespace, context: Context) -> int:
         line = f"#{entry.seq} {when} {who}: {what}"
         if entry.action == "answer":
             line += f": {_text(entry.old_value)} → {_text(entry.new_value)}"
-        if entry.reason:
+        if entry.action == "warning_confirmed":  # the warning the person saw and confirmed
+            line += f": {entry.reason}"
+        elif entry.reason:
             line += f" (reason: {entry.reason})"
         print(shown(line))  # one entry, one line: nothing recorded can print a line of its own
     return 0

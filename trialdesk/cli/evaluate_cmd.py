@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     # the protocol models and the rule engine: imported to run, not to declare the command (`--help`)
     from trialdesk.cli.facts_file import read_facts_file
     from trialdesk.domain.errors import FactsInvalid
-    from trialdesk.domain.evaluation import evaluate, parse_facts
+    from trialdesk.domain.evaluation import answer_warnings, evaluate, parse_facts
     from trialdesk.messages import Messages
 
     protocol = context.protocol(args.protocol)
@@ -46,6 +46,11 @@ def run(args: argparse.Namespace, context: Context) -> int:
         return EXIT_REFUSED
     report = evaluate(protocol, facts, on)
     print(report_json(report, words) if args.format == "json" else report_text(report, protocol, words))
+    warnings = answer_warnings(protocol, facts, on)
+    if warnings:  # evaluated as given; entered in a screening, each asks to be confirmed
+        print(f"{args.facts}: unusual answers (a screening asks to confirm them):", file=sys.stderr)
+        for warning in warnings:
+            print(f"  {words.problem(warning)}", file=sys.stderr)
     return 0
 
 

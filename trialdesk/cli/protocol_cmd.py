@@ -174,6 +174,9 @@ def facts(args: argparse.Namespace, context: Context) -> int:
 def fact_listing(protocol: Protocol) -> list[dict[str, Any]]:
     """Every fact in protocol order: id, type, label, what its type declares (units, options, drugs,
     routes...), and the criteria that read it (directly or through a score)."""
+    from trialdesk.messages import Messages
+
+    words = Messages(protocol)
     readers: dict[str, list[str]] = {f.id: [] for f in protocol.facts}
     for criterion in protocol.criteria:
         for fact_id in protocol.facts_used(criterion):
@@ -184,6 +187,11 @@ def fact_listing(protocol: Protocol) -> list[dict[str, Any]]:
         if fact.help:
             entry["help"] = fact.help
         entry.update(fact.model_dump(mode="json", exclude=_SHOWN_APART, exclude_defaults=False))
+        for key in ("asked_if", "usual"):  # said only by the facts that declare them
+            if key in entry and entry[key] is None:
+                del entry[key]
+        if fact.asked_if is not None:
+            entry["asked_only_when"] = words.condition(fact.asked_if)
         canonical = getattr(fact, "canonical_unit", None)
         if isinstance(canonical, str):
             entry["compared_in"] = canonical
@@ -195,9 +203,9 @@ def fact_listing(protocol: Protocol) -> list[dict[str, Any]]:
 def _detail_lines(entry: dict[str, Any]) -> list[str]:
     lines = []
     for key, value in entry.items():
-        if key in _SHOWN_APART or key == "read_by":
+        if key in _SHOWN_APART or key in ("read_by", "asked_if"):  # a condition is shown in words
             continue
-        if key == "options" and isinstance(value, list):
+        if key in ("options", "results") and isinstance(value, list):
             value = ", ".join(f"{o.get('id')} ({o.get('label')})" if isinstance(o, dict) else str(o) for o in value)
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)

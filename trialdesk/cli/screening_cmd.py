@@ -14,7 +14,7 @@ from trialdesk.cli.common import EXIT_REFUSED, group
 from trialdesk.cli.context import Context
 from trialdesk.cli.evaluate_cmd import report_json, report_text
 from trialdesk.cli.facts_file import loads_strict, read_facts
-from trialdesk.domain.errors import FactsInvalid, Problem
+from trialdesk.domain.errors import FactsInvalid, NeedsConfirmation, Problem
 from trialdesk.domain.screening import SUBJECT_FIELDS
 from trialdesk.messages import Messages
 from trialdesk.session import ScreeningSession
@@ -34,6 +34,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--protocol", required=True, metavar="ID_OR_FILE")
     new.add_argument("--facts", required=True, metavar="FACTS.json", help="with a \"subject\" block (see README)")
     new.add_argument("--site", default=None, help="site number (default: the site settings')")
+    new.add_argument("--confirm", action="store_true",
+                     help="confirm the answers the protocol finds unusual (each confirmation is audited)")
     new.set_defaults(run=new_screening)
 
     change = actions.add_parser("set", help="record one answer (a reason is required when it replaces an earlier one)")
@@ -45,6 +47,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         'a JSON list or object (medications, joints), or "" to clear (see README)',
     )
     change.add_argument("--reason", metavar="TEXT")
+    change.add_argument("--confirm", action="store_true",
+                        help="confirm a value the protocol finds unusual (outside its usual range); audited")
     change.set_defaults(run=set_answer)
 
     show = actions.add_parser("show", help="print a screening with its evaluation")
@@ -82,9 +86,12 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
     subject = {k: v for k, v in read.subject.items() if k in SUBJECT_FIELDS}
     subject.setdefault("screening_date", on.isoformat())
     try:
-        session = desk.start_screening(protocol, subject, answers, site=args.site)
+        session = desk.start_screening(protocol, subject, answers, site=args.site, confirmed=args.confirm)
     except FactsInvalid as invalid:
         _problems(Messages(protocol), path, invalid)
+        return EXIT_REFUSED
+    except NeedsConfirmation as unusual:
+        _unconfirmed(Messages(protocol), unusual)
         return EXIT_REFUSED
     print(session.screening.id)
     return 0
@@ -140,9 +147,13 @@ def set_answer(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.screening)
     words = Messages(session.protocol)
     try:
-        change = session.record_fact(args.fact, parse_value(args.value, args.fact), reason=args.reason)
+        change = session.record_fact(args.fact, parse_value(args.value, args.fact), reason=args.reason,
+                                     confirmed=args.confirm)
     except FactsInvalid as invalid:
         _problems(words, None, invalid)
+        return EXIT_REFUSED
+    except NeedsConfirmation as unusual:
+        _unconfirmed(words, unusual)
         return EXIT_REFUSED
     print(f"saved; overall {words.overall(change.report.overall)}")
     for criterion_id in change.changed:
@@ -216,6 +227,14 @@ def protocol_line(session: ScreeningSession) -> str:
     amendment = f" ({protocol.amendment})" if protocol.amendment else ""
     return (f"protocol: {protocol.id} version {protocol.version}{amendment}; file SHA-256 "
             f"{sha256 or 'not recorded (started before trialdesk stored it)'}")
+
+
+def _unconfirmed(words: Messages, unusual: NeedsConfirmation) -> None:
+    print("trialdesk: not saved: unusual, to be confirmed:", file=sys.stderr)
+    for warning in unusual.warnings:
+        print(f"  {words.problem(warning)}", file=sys.stderr)
+    print("  check the source document; if it says so, run the command again with --confirm "
+          "(the confirmation is recorded in the audit trail)", file=sys.stderr)
 
 
 def _problems(words: Messages, path: Path | None, invalid: FactsInvalid) -> None:

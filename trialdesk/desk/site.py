@@ -658,10 +658,12 @@ class Desk:
     # -- screenings ------------------------------------------------------------------------------
 
     def start_screening(self, protocol: Protocol | str, subject_values: dict[str, Any],
-                        answers: dict[str, Any] | None = None, *, site: str | None = None) -> ScreeningSession:
+                        answers: dict[str, Any] | None = None, *, site: str | None = None,
+                        confirmed: bool = False) -> ScreeningSession:
         """A new screening of the protocol (or protocol id), under the version in force on its screening
         date (`VersionNotInForce` names the versions when none is, or the one in force is withdrawn),
-        with the SHA-256 of that version's file stored with it and a copy of the file kept."""
+        with the SHA-256 of that version's file stored with it and a copy of the file kept. Unusual
+        answers raise NeedsConfirmation unless `confirmed` (the trail then records each confirmation)."""
         from trialdesk.session import start_screening
 
         self._may(Task.ENTER)
@@ -672,7 +674,8 @@ class Desk:
             protocols.keep_used(version)
         return start_screening(self.site.store, version.protocol, subject_values, answers,
                                site=self.site.site_setting("site_number") if site is None else site,
-                               actor=self.person.name, clock=self.clock, protocol_sha256=version.sha256)
+                               actor=self.person.name, clock=self.clock, protocol_sha256=version.sha256,
+                               confirmed=confirmed)
 
     def open(self, reference: str | int, *, one_shot: bool = False) -> ScreeningSession:
         """A screening to work on: changes need data-entry delegation today (else it opens read-only).

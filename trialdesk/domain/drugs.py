@@ -248,7 +248,8 @@ def _fact_problems(fact: MedicationFact, path: str, vocabulary: Vocabulary) -> I
                                            f"{shown_ids(vocabulary.classes)} or one declared under drug_classes")
 
 
-def equivalence_problems(rule: r.PrednisoneEquivalent | r.EquivalentDose, path: str, fact: MedicationFact) -> Iterator[tuple[str, str]]:
+def equivalence_problems(rule: r.PrednisoneEquivalent | r.EquivalentDose | r.SteadyEquivalentDose, path: str,
+                         fact: MedicationFact) -> Iterator[tuple[str, str]]:
     """An equivalence rule converts every drug it reads, in the unit its table reads."""
     vocabulary = fact.vocabulary
     table = vocabulary.table(getattr(rule, "table", None))

@@ -34,3 +34,12 @@ class FactsInvalid(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(", ".join(p.code for p in problems))
         self.problems = tuple(problems)
+
+
+class NeedsConfirmation(ValueError):
+    """An answer that is possible but unusual (outside its usual range, or a check marked `confirm`):
+    it is saved only when the person confirms it. `warnings` are the problems to say."""
+
+    def __init__(self, warnings: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__(", ".join(w.code for w in warnings))
+        self.warnings = tuple(warnings)

@@ -16,6 +16,7 @@ from typing import Any
 from trialdesk.domain import expressions as x
 from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
+from trialdesk.domain.classification import Observation
 from trialdesk.domain.errors import DomainError, FactsInvalid, Problem
 from trialdesk.domain.facts import NumberFact
 from trialdesk.domain.history_rules import HistoryRules
@@ -71,24 +72,89 @@ def parse_facts(
 def inconsistencies(
     protocol: Protocol, facts: Mapping[str, FactValue], on: date, changed: str | None = None
 ) -> list[Problem]:
-    """The protocol's consistency checks these answers break, each naming the facts it reads.
+    """The protocol's consistency checks these answers break, each naming the facts it reads, and
+    the answers to facts not asked with the others (`not_asked`: the fact and its condition's facts).
 
     With `changed`, only the checks that read that fact, and the problem is put on it (the
-    answer being entered is the one refused).
+    answer being entered is the one refused). Checks marked `confirm` only warn (`answer_warnings`).
     """
-    if not protocol.consistency:
+    problems = []
+    for fact_id, read in _answered_unasked(protocol, facts, on):
+        if changed is None or changed == fact_id or changed in read:
+            problems.append(Problem("not_asked", changed or fact_id, {"fact": fact_id, "facts": list(read)}))
+    return problems + _broken_checks(protocol, facts, on, changed, confirm=False)
+
+
+def answer_warnings(
+    protocol: Protocol, facts: Mapping[str, FactValue], on: date, changed: str | None = None
+) -> list[Problem]:
+    """What is possible but unusual in these answers, kept only when the person confirms it: a number
+    outside its `usual` range ("unusual"), a consistency check marked `confirm` ("unusual_answers").
+
+    With `changed`, only that answer's range and the checks that read it, put on it.
+    """
+    problems = []
+    for fact_id in facts if changed is None else (changed,):
+        definition = protocol.fact.get(fact_id)
+        if isinstance(definition, NumberFact) and definition.usual is not None:
+            warning = definition.unusual(facts.get(fact_id), protocol.quantity.get(definition.quantity))
+            if warning is not None:
+                problems.append(warning)
+    return problems + _broken_checks(protocol, facts, on, changed, confirm=True)
+
+
+def _broken_checks(
+    protocol: Protocol, facts: Mapping[str, FactValue], on: date, changed: str | None, *, confirm: bool
+) -> list[Problem]:
+    checks = [(c, read) for c, read in zip(protocol.consistency, protocol.consistency_facts)
+              if c.confirm == confirm and (changed is None or changed in read)]
+    if not checks:
         return []
     run = _Evaluation(protocol, facts, on)
     problems = []
-    for check, read in zip(protocol.consistency, protocol.consistency_facts):
-        if changed is not None and changed not in read:
-            continue
+    for check, read in checks:
         if run.rule(check.if_).verdict is MET and run.rule(check.then).verdict is NOT_MET:
             owner = changed if changed is not None else read[0]
             params = {"check": check.id, "facts": read, "text": check.text,
                       "translations": {lang: t.text for lang, t in check.translations.items()}}
-            problems.append(Problem("inconsistent", owner, params))
+            problems.append(Problem("unusual_answers" if confirm else "inconsistent", owner, params))
     return problems
+
+
+def not_asked(protocol: Protocol, facts: Mapping[str, FactValue], on: date) -> dict[str, Outcome]:
+    """The facts not asked with these answers, each with the outcome of its `asked_if`.
+
+    A fact is asked unless its condition is not met: while the condition is not known, it is asked,
+    except when what it still lacks are only facts not asked themselves (they will never be
+    answered: weeks of pregnancy are not asked of a man, whose pregnancy is not asked).
+    """
+    if not protocol.asked_conditions:
+        return {}
+    unasked: dict[str, Outcome] = {}
+    seen: dict[str, FactValue] = dict(facts)
+    run: _Evaluation | None = None
+    for fact_id, condition, read in protocol.asked_conditions:
+        if run is None:  # one evaluation while the answers it reads stay the same (its scores kept)
+            run = _Evaluation(protocol, dict(seen), on, asking=False)
+            run.unasked = unasked  # a fact not asked reads as such in the condition's reason
+        outcome = run.rule(condition)
+        lacking = [f for f in read if seen.get(f) is None]
+        if outcome.verdict is NOT_MET or (
+                outcome.verdict is UNKNOWN and lacking and all(f in unasked for f in lacking)):
+            unasked[fact_id] = outcome
+            if seen.pop(fact_id, None) is not None:
+                run = None
+    return unasked
+
+
+def _answered_unasked(
+    protocol: Protocol, facts: Mapping[str, FactValue], on: date
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The facts answered though not asked with the other answers, each with the facts its condition reads."""
+    if not protocol.asked_conditions or not any(f in facts for f, _, _ in protocol.asked_conditions):
+        return []
+    unasked = not_asked(protocol, facts, on)
+    return [(f, read) for f, _, read in protocol.asked_conditions if f in unasked and f in facts]
 
 
 def normal_answers(protocol: Protocol, facts: Mapping[str, FactValue]) -> dict[str, Any]:
@@ -120,6 +186,12 @@ def _missing(*fact_ids: str) -> Outcome:
     return Outcome(UNKNOWN, Reason("missing", {"facts": list(dict.fromkeys(fact_ids))}))
 
 
+def _score_open(params: dict[str, Any]) -> Outcome:
+    """A score still open: the facts it needs, and those answered with what leaves them not known."""
+    return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"],
+                                               "not_known": params.get("not_known", {})}))
+
+
 def _passes(kind: str, verdict: Verdict) -> bool:
     """Whether a criterion's verdict lets the subject through."""
     return verdict is (MET if kind == "inclusion" else NOT_MET)
@@ -128,9 +200,11 @@ def _passes(kind: str, verdict: Verdict) -> bool:
 class _Evaluation(HistoryRules):
     """One evaluation: the facts, the screening date, and the scores computed so far."""
 
-    def __init__(self, protocol: Protocol, facts: Mapping[str, FactValue], on: date) -> None:
+    def __init__(self, protocol: Protocol, facts: Mapping[str, FactValue], on: date, *, asking: bool = True) -> None:
         self.protocol = protocol
-        self.facts = facts
+        #: the facts not asked with these answers (their conditions' outcomes): read as not entered
+        self.unasked = not_asked(protocol, facts, on) if asking else {}
+        self.facts = {k: v for k, v in facts.items() if k not in self.unasked} if self.unasked else facts
         self.on = on
         self._scores: dict[str, ScoreResult] = {}
         self._computing: set[str] = set()
@@ -148,6 +222,7 @@ class _Evaluation(HistoryRules):
             r.MedicationInUse: self._in_use,
             r.PrednisoneEquivalent: self._prednisone_equivalent,
             r.EquivalentDose: self._prednisone_equivalent,
+            r.SteadyEquivalentDose: self._steady_equivalent_dose,
             r.MedicationEverUsed: self._ever_used,
             r.LastDoseWithin: self._last_dose_within,
             r.DistinctAgents: self._distinct_agents,
@@ -182,7 +257,10 @@ class _Evaluation(HistoryRules):
         return value
 
     def absent(self, *fact_ids: str) -> Outcome:
-        """UNKNOWN because these facts have no usable value: not entered, or answered not known."""
+        """UNKNOWN because these facts have no usable value: not asked, not entered, or answered not known."""
+        unasked = [f for f in dict.fromkeys(fact_ids) if f in self.unasked]
+        if unasked:
+            return Outcome(UNKNOWN, Reason("not_asked", {"facts": unasked}, tuple(self.unasked[f] for f in unasked)))
         answered = {f: self.facts[f] for f in fact_ids if self.facts.get(f) is not None and self.value(f) is None}
         if answered:
             return Outcome(UNKNOWN, Reason("not_known", {"facts": list(dict.fromkeys(fact_ids)), "answers": answered}))
@@ -200,18 +278,14 @@ class _Evaluation(HistoryRules):
         if definition.expression is not None:
             return self._derived(score_id)
         calculator = CALCULATORS[definition.calculator]
-        args: dict[str, Any] = {}
-        missing: list[str] = []
-        for name, fact_id in definition.inputs.items():
-            value = self.value(fact_id)
-            args[name] = None if value is None else calculator.inputs[name].read(value, self.on)
-            if args[name] is None and fact_id not in missing:
-                missing.append(fact_id)
+        reading = calculator.read({name: self._observation(f) for name, f in definition.inputs.items()}, self.on)
+        args = reading.args
+        missing = list(dict.fromkeys(f for name, f in definition.inputs.items() if name in reading.missing))
         common = {"score_id": score_id, "label": definition.label, "inputs": args, "round_to": definition.round_to,
-                  "unit": calculator.unit}
+                  "unit": calculator.unit, "derivations": reading.derivations}
         if missing:
-            bounds = calculator.bounds(**args) if calculator.bounds else None
-            return ScoreResult(**common, missing=tuple(missing), bounds=bounds)
+            not_known = {f: self.facts[f] for f in missing if self.facts.get(f) is not None and self.value(f) is None}
+            return ScoreResult(**common, missing=tuple(missing), bounds=reading.bounds, not_known=not_known)
         try:
             result = calculator.compute(**args)
         except DomainError as error:
@@ -223,6 +297,14 @@ class _Evaluation(HistoryRules):
         return ScoreResult(
             **common, value=value, compared=compared, components=calculator.components(result)
         )
+
+    def _observation(self, fact_id: str) -> Observation:
+        """What a calculator input reads from a fact: its value, or the answer that leaves it not known."""
+        value = self.value(fact_id)
+        not_known = self.facts.get(fact_id) if value is None else None
+        quantity = self.protocol.quantity.get(self.protocol.fact[fact_id].quantity) if isinstance(
+            self.protocol.fact[fact_id], NumberFact) else None
+        return Observation(fact_id, value, not_known, quantity)
 
     def _derived(self, score_id: str) -> ScoreResult:
         """A derived value: the expression computed exactly, then given in the declared unit."""
@@ -270,6 +352,8 @@ class _Evaluation(HistoryRules):
         value = self.value(key)
         if value is None or value == NEVER:
             return None
+        if isinstance(value, str):  # a number fact answered with a qualitative result
+            raise x.NotComputable("reported_as", fact=key, result=value)
         if isinstance(value, Measurement):
             quantity = self.protocol.quantity_of(key)
             uln = None if value.uln is None else quantity.to_si(quantity.to_canonical(value.uln, value.unit))
@@ -292,11 +376,14 @@ class _Evaluation(HistoryRules):
             if score.problem is not None:
                 return None, params, Outcome(UNKNOWN, Reason("score_problem", {**params, "problem": score.problem}))
             if score.missing:
-                return None, {**params, "missing": list(score.missing), "bounds": score.bounds}, None
+                return None, {**params, "missing": list(score.missing), "bounds": score.bounds,
+                              "not_known": score.not_known}, None
             return score.compared, {**params, "value": score.compared, "raw": score.value}, None
         value = self.value(rule.fact)
         if value is None:
             return None, {"fact": rule.fact}, self.absent(rule.fact)
+        if isinstance(value, str):  # a qualitative result given instead of a value: nothing to compare
+            return None, {"fact": rule.fact}, Outcome(UNKNOWN, Reason("reported_as", {"fact": rule.fact, "result": value}))
         if isinstance(value, Measurement):
             quantity = self.protocol.quantity_of(rule.fact)
             unit = rule.unit or quantity.canonical
@@ -354,7 +441,7 @@ class _Evaluation(HistoryRules):
             if len(possible) == 1 and possible[0][0] is not None:
                 params["threshold"] = possible[0][0]
                 return self._bounded(params, lambda v: compare(v, possible[0][0]))
-            return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"]}))
+            return _score_open(params)
         return self._decide("threshold", params, possible, open_cases,
                             lambda limit: compare(value, limit), lambda limit: {"threshold": limit})
 
@@ -375,7 +462,7 @@ class _Evaluation(HistoryRules):
                 (low, _), (high, _) = pairs[0]
                 params = {**params, "min": low, "max": high}
                 return self._bounded(params, lambda v: (low is None or low <= v) and (high is None or v <= high))
-            return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"]}))
+            return _score_open(params)
         outcomes = {holds(pair) for pair in pairs}
         if len(outcomes) == 1 and all(low is not None or high is not None for (low, _), (high, _) in pairs):
             (low, i), (high, j) = next(p for p in pairs if holds(p) == next(iter(outcomes)))
@@ -418,7 +505,7 @@ class _Evaluation(HistoryRules):
             possible = {holds(Decimal(v)) for v in range(bounds[0], bounds[1] + 1)}
             if len(possible) == 1:
                 return Outcome(verdict_for(possible.pop()), Reason("score_bounds", params))
-        return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"]}))
+        return _score_open(params)
 
     # -- dates -------------------------------------------------------------------------
 

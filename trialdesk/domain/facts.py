@@ -19,15 +19,20 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from trialdesk.domain import rules as r
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.ids import NonEmpty, Slug
 from trialdesk.domain.joints import JOINT_SETS
 from trialdesk.domain.medications import LIBRARY, Vocabulary, other_name
 from trialdesk.domain.units import QUANTITIES, Quantity
 from trialdesk.domain.values import (
+    MAX_TYPED_TEXT,
     NEVER,
+    NOT_DOCUMENTED,
+    TYPED_NUMBER,
     FactValue,
     JointExam,
+    JointInvolvement,
     Measurement,
     MedicationEntry,
     Unreadable,
@@ -68,10 +73,13 @@ class _Fact(BaseModel):
     label: NonEmpty
     help: str = ""
     translations: dict[LanguageCode, FactText] = {}
+    #: asked only when this rule is not "not met" (pregnancy of women): else an answer is refused,
+    #: and rules reading the fact see it as not asked (`evaluation.not_asked`).
+    asked_if: r.Rule | None = None
 
     @model_validator(mode="after")
     def _translated_options_exist(self) -> _Fact:
-        known = {o.id for o in getattr(self, "options", ())}
+        known = {o.id for o in (*getattr(self, "options", ()), *getattr(self, "results", ()))}
         for lang, text in self.translations.items():
             unknown = sorted(set(text.options) - known)
             if unknown:
@@ -123,20 +131,68 @@ class Plausible(BaseModel):
         return self
 
 
+class Option(BaseModel):
+    """One answer of a choice; `unknown` marks an answer that leaves the result not known
+    (indeterminate, not done): rules reading the fact stay undecided and say which it was."""
+
+    model_config = FROZEN
+
+    id: Slug
+    label: NonEmpty
+    unknown: bool = False
+
+
 class NumberFact(_Fact):
     """A measurement in one of a quantity's units, e.g. haemoglobin in g/L, g/dL or mmol/L.
 
     The quantity is the program's (`units.QUANTITIES`) or one the protocol declares; the
     protocol checks that it and the units exist. With `uln`, the answer also carries the
     laboratory's upper limit of normal printed with the result, in the result's unit, so that
-    a value and its ULN always come from the same report.
+    a value and its ULN always come from the same report. With `results`, a report that gives a
+    qualitative result instead of a value (negative, high positive, not done) is answered with
+    that result's id: the parsed value is then that id (a str), which no comparison can read. A value outside `usual` (inside
+    `plausible`, in the canonical unit too) is possible but unusual: it is kept only when the
+    person confirms it (`unusual`).
     """
 
     type: Literal["number"]
     quantity: str
     units: tuple[str, ...] = Field(min_length=1)
     plausible: Plausible
+    usual: Plausible | None = None
     uln: bool = False
+    results: tuple[Option, ...] = Field(default=(), max_length=20)
+
+    @model_validator(mode="after")
+    def _results_unique(self) -> NumberFact:
+        ids = [o.id for o in self.results]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"result ids must be unique, got {ids}")
+        return self
+
+    @property
+    def result_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.results)
+
+    @property
+    def unknown_ids(self) -> frozenset[str]:
+        """The results that leave the value not known (not done, indeterminate)."""
+        return frozenset(o.id for o in self.results if o.unknown)
+
+    @model_validator(mode="after")
+    def _usual_inside_plausible(self) -> NumberFact:
+        usual, plausible = self.usual, self.plausible
+        if usual is not None and not plausible.min <= usual.min <= usual.max <= plausible.max:
+            raise ValueError(f"usual ({usual.min}–{usual.max}) must lie inside plausible ({plausible.min}–{plausible.max})")
+        return self
+
+    def unusual(self, value: Any, quantity: Quantity | None = None) -> Problem | None:
+        """The warning for a measurement outside `usual`, its range in the unit entered; None otherwise."""
+        if self.usual is None or not isinstance(value, Measurement) or self.usual.min <= value.canonical <= self.usual.max:
+            return None
+        measure = self.quantity_of(quantity)
+        low, high = (measure.convert(end, measure.canonical, value.unit).normalize() for end in (self.usual.min, self.usual.max))
+        return Problem("unusual", self.id, {"value": value.value, "unit": value.unit, "min": low, "max": high})
 
     def quantity_of(self, quantity: Quantity | None = None) -> Quantity:
         return quantity if quantity is not None else QUANTITIES[self.quantity]
@@ -146,7 +202,12 @@ class NumberFact(_Fact):
         """The canonical unit of a program quantity (a protocol's own: `Protocol.quantity`)."""
         return QUANTITIES[self.quantity].canonical if self.quantity in QUANTITIES else ""
 
-    def parse(self, raw: Any, on: date, *, typed: bool = False, quantity: Quantity | None = None) -> Measurement:
+    def parse(self, raw: Any, on: date, *, typed: bool = False, quantity: Quantity | None = None) -> Measurement | str:
+        if self.results and isinstance(raw, str):
+            if raw in self.result_ids:
+                return raw
+            if len(raw) > MAX_TYPED_TEXT or not TYPED_NUMBER.fullmatch(raw.strip()):
+                raise self.problem("not_value_or_result", value=shown(raw), results=list(self.result_ids))
         measure = self.quantity_of(quantity)
         keys = ["value", "unit", "uln"] if self.uln else ["value", "unit"]
         uln_raw = None
@@ -194,7 +255,9 @@ class NumberFact(_Fact):
                 max=measure.convert(high, measure.canonical, unit).normalize(),
             )
 
-    def to_answer(self, value: Measurement) -> dict[str, Any]:
+    def to_answer(self, value: Measurement | str) -> dict[str, Any] | str:
+        if isinstance(value, str):  # a qualitative result, by its id
+            return value
         answer = {"value": json_number(value.value), "unit": value.unit}
         if value.uln is not None:
             answer["uln"] = json_number(value.uln)
@@ -305,17 +368,6 @@ class YesNoFact(_Fact):
         return value
 
 
-class Option(BaseModel):
-    """One answer of a choice; `unknown` marks an answer that leaves the result not known
-    (indeterminate, not done): rules reading the fact stay undecided and say which it was."""
-
-    model_config = FROZEN
-
-    id: Slug
-    label: NonEmpty
-    unknown: bool = False
-
-
 class ChoiceFact(_Fact):
     """One option from a closed list, e.g. a serology result."""
 
@@ -356,7 +408,8 @@ class MedicationFact(_Fact):
     binds its vocabulary to the fact (`bind`); a line may name a drug by any of its names and is
     kept under its id. With `allow_other`, a line may give instead another drug's name in
     `other`: kept as written, and counted in no class. With `dose_required: false` a line may
-    leave out dose, unit and route, and no rule may read them.
+    leave out dose, unit and route, and no rule may read them. With `one_line_per_dose` a line
+    has no last dose change: a new dose is a new line, the old one stopped the day before.
     """
 
     type: Literal["medications"]
@@ -366,6 +419,7 @@ class MedicationFact(_Fact):
     routes: tuple[Slug, ...] = Field(default=(), max_length=MAX_NAMED)
     dose_units: tuple[Annotated[str, Field(min_length=1, max_length=MAX_DOSE_UNIT)], ...] = Field(default=(), max_length=MAX_NAMED)
     dose_required: bool = True
+    one_line_per_dose: bool = False
     _vocabulary: Vocabulary | None = None
     _offered: frozenset[str] | None = None
 
@@ -401,7 +455,8 @@ class MedicationFact(_Fact):
         """The fields of a line this fact asks (in `COURSE_FIELDS` order)."""
         used = {"drug", "start", "stop"}
         used |= {"other"} if self.allow_other else set()
-        used |= {"dose", "unit", "last_change"} if self.dose_units else set()
+        used |= {"dose", "unit"} if self.dose_units else set()
+        used |= {"last_change"} if self.dose_units and not self.one_line_per_dose else set()
         used |= {"route"} if self.routes else set()
         return tuple(f for f in COURSE_FIELDS if f in used)
 
@@ -542,6 +597,75 @@ class JointsFact(_Fact):
                 (("tender", value.tender), ("swollen", value.swollen))}
 
 
+#: the keys of an involved-joints answer: the joints marked, or the numbers of large and small joints.
+_INVOLVED_SHAPES = (frozenset({"date", "joints"}), frozenset({"date", "large", "small"}))
+
+
+class InvolvedJointsFact(_Fact):
+    """The joints involved (swollen or tender) at one assessment, on that assessment's date: the
+    findings a subject was classified on, often years before today's examination.
+
+    Answered ``{"date": "YYYY-MM-DD", "joints": [ids of the set]}`` when the joints are marked,
+    ``{"date": "YYYY-MM-DD", "large": n, "small": m}`` when the notes give only the numbers, or
+    ``"not_documented"`` (where `allow_not_documented`). `copy_from` names a `joints` fact of the
+    protocol whose involved joints (tender or swollen, within this set) the window offers to copy.
+    """
+
+    type: Literal["involved_joints"]
+    joint_set: Literal["das28", "extended"] = "extended"
+    copy_from: Slug | None = None
+    allow_not_documented: bool = True
+
+    def maximum(self, size: str) -> int:
+        """How many joints of `size` ("large" or "small") the set holds."""
+        return sum(1 for found in JOINT_SETS[self.joint_set].values() if found == size)
+
+    def parse(self, raw: Any, on: date, *, typed: bool = False) -> JointInvolvement | str:
+        if isinstance(raw, str) and raw == NOT_DOCUMENTED and self.allow_not_documented:
+            return NOT_DOCUMENTED
+        keys = frozenset(raw) if isinstance(raw, Mapping) else None
+        if keys is None or not any(keys == shape or keys == shape - {"date"} for shape in _INVOLVED_SHAPES):
+            raise self.problem("not_involved_joints", value=shown(raw), not_documented=self.allow_not_documented)
+        if "date" not in keys:
+            raise self.problem("assessment_date_required", ("date",))
+        try:
+            day = read_date(raw["date"])
+        except Unreadable as error:
+            raise self.problem(error.code, ("date",), never_allowed=False, **error.params) from None
+        if day > on:
+            raise self.problem("after_screening", ("date",), value=day, screening_date=on)
+        if "joints" in keys:
+            listed = raw["joints"]
+            if not isinstance(listed, list) or not all(isinstance(j, str) for j in listed):
+                raise self.problem("not_involved_joints", ("joints",), value=shown(listed),
+                                   not_documented=self.allow_not_documented)
+            known = JOINT_SETS[self.joint_set]
+            unknown = [j for j in listed if j not in known]
+            if unknown:
+                raise self.problem("unknown_joint", ("joints",), joints=_keys(unknown))
+            return JointInvolvement(day, joints=frozenset(listed))
+        counts = {}
+        for size in ("large", "small"):
+            try:
+                value = read_number(raw[size], typed=typed)
+            except Unreadable as error:
+                raise self.unreadable(error, (size,)) from None
+            if value != value.to_integral_value():
+                raise self.problem("not_whole", (size,), value=shown(raw[size]))
+            if not 0 <= value <= self.maximum(size):
+                raise self.problem("out_of_range", (size,), value=int(value), min=0, max=self.maximum(size))
+            counts[size] = int(value)
+        return JointInvolvement(day, large=counts["large"], small=counts["small"])
+
+    def to_answer(self, value: JointInvolvement | str) -> dict[str, Any] | str:
+        if isinstance(value, str):
+            return NOT_DOCUMENTED
+        if value.joints is None:
+            return {"date": value.on.isoformat(), "large": int(value.large or 0), "small": int(value.small or 0)}
+        order = JOINT_SETS[self.joint_set]
+        return {"date": value.on.isoformat(), "joints": [j for j in order if j in value.joints]}
+
+
 def _keys(names: Any, limit: int = 10) -> list[Any]:
     """Names a message lists (unexpected keys, unknown joints): the first few, each cut short."""
     listed: list[Any] = []
@@ -555,6 +679,7 @@ def _keys(names: Any, limit: int = 10) -> list[Any]:
 
 
 FactDefinition = Annotated[
-    Union[NumberFact, CountFact, DateFact, DateTimeFact, YesNoFact, ChoiceFact, MedicationFact, JointsFact],
+    Union[NumberFact, CountFact, DateFact, DateTimeFact, YesNoFact, ChoiceFact, MedicationFact, JointsFact,
+          InvolvedJointsFact],
     Field(discriminator="type"),
 ]

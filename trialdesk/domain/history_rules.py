@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from trialdesk.domain import rules as r
+from trialdesk.domain.daily_totals import as_decimal, converts, equivalent, steadiness
 from trialdesk.domain.outcomes import MET, NOT_MET, OPERATORS, UNKNOWN, day_of, verdict_for
 from trialdesk.domain.periods import Period
 from trialdesk.domain.values import NEVER, MedicationEntry
@@ -329,3 +330,67 @@ class HistoryRules:
             return Outcome(UNKNOWN, Reason("equivalent_uncounted", {**params, "uncounted": list(uncounted.values())}))
         code = "prednisone_equivalent" if isinstance(rule, r.PrednisoneEquivalent) else "equivalent_dose"
         return Outcome(verdict_for(holds), Reason(code, params))
+
+    def _steady_equivalent_dose(self, rule: r.SteadyEquivalentDose) -> Outcome:
+        """Met when the total equivalent daily dose on the anchor's day is above 0, has been above 0
+        on every day of `taken_for` and the same on every day of `stable_for` (`daily_totals`)."""
+        read = self._history(rule)
+        if isinstance(read, Outcome):
+            return read
+        courses, day = read
+        table = self.protocol.fact[rule.fact].vocabulary.table(rule.table)
+        params = self._history_params(rule, table=table.id, citation=table.citation, reference=table.reference_drug,
+                                      unit=table.unit, taken_for=(rule.taken_for.count, rule.taken_for.unit),
+                                      stable_for=(rule.stable_for.count, rule.stable_for.unit))
+        if day is None:
+            return self._pending(rule, params)
+        if not any(c.active_on(day) for c in courses):
+            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+        taken_since, stable_since = rule.taken_for.before(day), rule.stable_for.before(day)
+        found = steadiness(courses, table, day, taken_since, stable_since)
+        params.update(
+            on=day, taken_since=taken_since, stable_since=stable_since,
+            continuous_since=found.continuous_since, unchanged_since=found.unchanged_since,
+            taken_ok=found.continuous_since <= taken_since, steady=found.steady,
+            total=as_decimal(found.today.known), total_open=bool(found.today.unknown),
+            courses=[self._steady_line(c, table, day) for c in found.today.lines],
+            changes=[{"on": after.start, "before": as_decimal(before.known), "before_open": bool(before.unknown),
+                      "after": as_decimal(after.known), "after_open": bool(after.unknown)}
+                     for before, after in found.changes],
+            differs=found.differs and {"start": found.differs.start, "end": found.differs.end,
+                                       "total": as_decimal(found.differs.known), "open": bool(found.differs.unknown)},
+            undecided=found.undecided, regimen_changes=list(found.regimen_changes),
+            **self._not_counted(rule, courses, table, min(taken_since, stable_since), day),
+        )
+        if not params["taken_ok"] or found.steady is False:
+            return Outcome(NOT_MET, Reason("steady_equivalent_dose", params))
+        return Outcome(MET if found.steady else UNKNOWN, Reason("steady_equivalent_dose", params))
+
+    def _not_counted(self, rule: r.SteadyEquivalentDose, courses: tuple[MedicationEntry, ...], table: Any,
+                     since: date, day: date) -> dict[str, Any]:
+        """What a reason names of the lines taken from `since` to `day` that the total leaves out or
+        cannot give: lines the table cannot convert, a dose before a last change, lines of the rule's
+        drugs that its routes do not read."""
+        def read(e: MedicationEntry) -> bool:
+            return e.start <= day and (e.stop is None or e.stop >= since)
+
+        wanted = self._wanted(rule)
+        unrecorded = next((c for c in courses if read(c) and c.last_change is not None
+                           and c.last_change > max(c.start, since)), None)
+        return {
+            "uncounted": list({c.agent + str(c.unit): {"drug": c.drug, "other": c.other, "unit": c.unit}
+                               for c in courses if read(c) and not converts(table, c)}.values()),
+            "unrecorded": unrecorded and {"drug": unrecorded.drug if unrecorded.drug is not None else unrecorded.other,
+                                          "other": unrecorded.other, "start": unrecorded.start,
+                                          "dose_since": unrecorded.dose_since},
+            "by_route": list({(e.agent, e.route): {"drug": e.drug, "other": e.other, "route": e.route}
+                              for e in self.value(rule.fact)
+                              if read(e) and (wanted is None or e.drug in wanted) and e not in courses}.values()),
+        }
+
+    @staticmethod
+    def _steady_line(line: MedicationEntry, table: Any, day: date) -> dict[str, Any]:
+        """A line taken on the day, as the reason shows it: its equivalent, or None when not converted."""
+        recorded = day >= line.dose_since
+        return {"drug": line.drug, "other": line.other, "dose": line.dose if recorded else None, "unit": line.unit,
+                "equivalent": as_decimal(equivalent(table, line)) if recorded and converts(table, line) else None}

@@ -13,7 +13,7 @@ the depth and the number of rules (`rules.MAX_DEPTH`, `rules.MAX_RULES`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -48,6 +48,7 @@ from trialdesk.domain.drugs import (
     vocabulary_problems,
 )
 from trialdesk.domain.units import NONE, Quantity, Unit, describe, unit_symbol
+from trialdesk.domain.values import NOT_DOCUMENTED
 from trialdesk.domain.versions import ValidTo
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -103,8 +104,9 @@ class ScoreDefinition(BaseModel):
         calculator = CALCULATORS.get(self.calculator)
         if calculator is None:
             raise ValueError(f"unknown calculator {self.calculator!r}; expected one of {sorted(CALCULATORS)}")
-        if set(self.inputs) != set(calculator.inputs):
-            raise ValueError(f"inputs must be exactly {sorted(calculator.inputs)}, got {sorted(self.inputs)}")
+        problems = calculator.binding_problems(set(self.inputs))
+        if problems:
+            raise ValueError(f"score {self.id!r} ({calculator.id}): " + "; ".join(problems))
         return self
 
     @property
@@ -125,7 +127,8 @@ class ConsistencyText(BaseModel):
 class ConsistencyCheck(BaseModel):
     """Answers that cannot both be true, refused at entry naming the facts: when `if` is met,
     `then` must not be "not met" (pregnancy answered yes requires female sex; a stop date on or
-    after its start)."""
+    after its start). With `confirm`, answers that are unusual together rather than impossible:
+    they warn and are kept only when the person confirms them (`evaluation.answer_warnings`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -134,6 +137,7 @@ class ConsistencyCheck(BaseModel):
     then: r.Rule
     text: NonEmpty = Field(description="what must hold, in words, e.g. 'pregnancy requires female sex'")
     translations: dict[LanguageCode, ConsistencyText] = Field(default={}, max_length=MAX_LANGUAGES)
+    confirm: bool = Field(default=False, description="true: warn and ask to confirm instead of refusing")
 
 
 class CriterionText(BaseModel):
@@ -171,6 +175,20 @@ class Criterion(BaseModel):
     translations: dict[LanguageCode, CriterionText] = Field(
         default={}, max_length=MAX_LANGUAGES, description="the site's translations, by language (zh_CN, ...)"
     )
+
+
+def _reaches_itself(start: str, reads: Mapping[str, Iterable[str]]) -> bool:
+    """Whether following `reads` (what each id reads) from `start` comes back to it."""
+    seen: set[str] = set()
+    todo = list(reads.get(start, ()))
+    while todo:
+        current = todo.pop()
+        if current == start:
+            return True
+        if current not in seen:
+            seen.add(current)
+            todo.extend(reads.get(current, ()))
+    return False
 
 
 class Protocol(BaseModel):
@@ -234,11 +252,41 @@ class Protocol(BaseModel):
         return tuple(found)
 
     @cached_property
+    def asked_conditions(self) -> tuple[tuple[str, r.Rule, tuple[str, ...]], ...]:
+        """(fact id, its `asked_if`, the facts that condition reads, through scores too) for every fact
+        asked only under a condition, each after the conditions of the facts it reads."""
+        reads = {f.id: self.condition_facts(f.asked_if) for f in self.facts if f.asked_if is not None}
+        ordered: list[str] = []
+
+        def visit(fact_id: str, seen: frozenset[str]) -> None:
+            if fact_id in ordered or fact_id in seen:  # a cycle is refused when the file is read
+                return
+            for read in reads[fact_id]:
+                if read in reads:
+                    visit(read, seen | {fact_id})
+            ordered.append(fact_id)
+
+        for fact_id in reads:
+            visit(fact_id, frozenset())
+        return tuple((f, self.fact[f].asked_if, reads[f]) for f in ordered)
+
+    def condition_facts(self, rule: r.Rule) -> tuple[str, ...]:
+        """The fact ids a rule reads, nested rules, anchors and scores included, in order of appearance."""
+        read: list[str] = []
+        for part in _walk(rule):
+            found = [*rule_facts(part), *sorted(self.score_facts(part.score) if getattr(part, "score", None) else ())]
+            read.extend(f for f in found if f not in read)
+        return tuple(read)
+
+    @cached_property
     def unknown_answers(self) -> dict[str, frozenset[str]]:
         """The answers that leave a fact not known, by fact id: "unknown" of a yes/no, a choice's
-        options declared unknown (not done, indeterminate)."""
+        options and a number's results declared unknown (not done, indeterminate), joints "not
+        documented"."""
         found = {f.id: frozenset({"unknown"}) for f in self.facts if f.type == "yes_no"}
-        found.update({f.id: f.unknown_ids for f in self.facts if isinstance(f, ChoiceFact) and f.unknown_ids})
+        found.update({f.id: f.unknown_ids for f in self.facts
+                      if isinstance(f, (ChoiceFact, NumberFact)) and f.unknown_ids})
+        found.update({f.id: frozenset({NOT_DOCUMENTED}) for f in self.facts if f.type == "involved_joints"})
         return found
 
     @cached_property
@@ -329,13 +377,18 @@ class Protocol(BaseModel):
                 kind = calculator.inputs[name]
                 fact = facts.get(fact_id)
                 if fact is None:
-                    yield where, f"unknown fact {fact_id!r}"
-                elif fact.type not in kind.fact_types:
-                    yield where, f"fact {fact_id!r} is {fact.type}; expected {' or '.join(kind.fact_types)}"
-                elif isinstance(fact, NumberFact) and fact.quantity != kind.quantity:
-                    yield where, f"fact {fact_id!r} measures {fact.quantity}; expected {kind.quantity}"
-                elif isinstance(fact, ChoiceFact) and kind.options and set(fact.option_ids) != set(kind.options):
-                    yield where, f"fact {fact_id!r} must offer exactly the options {list(kind.options)}"
+                    yield where, f"score {score.id!r}, input {name!r}: unknown fact {fact_id!r}"
+                    continue
+                quantity = self.quantity.get(fact.quantity) if isinstance(fact, NumberFact) else None
+                problem = kind.problem(fact, quantity)
+                if problem is not None:
+                    yield where, f"score {score.id!r}, input {name!r}: {problem}"
+        for i, fact in enumerate(self.facts):
+            source = getattr(fact, "copy_from", None)
+            if source is not None and getattr(facts.get(source), "type", None) != "joints":
+                found = facts.get(source)
+                yield f"facts[{i}].copy_from", (f"unknown fact {source!r}; expected a joints fact" if found is None
+                                                else f"fact {source!r} is {found.type}; expected a joints fact")
         yield from self._units_and_quantities[2]
         yield from self._fact_quantity_problems()
         yield from self._expression_problems()
@@ -349,21 +402,27 @@ class Protocol(BaseModel):
         for i, consistency in enumerate(self.consistency):
             yield from check(consistency.if_, f"consistency[{i}].if")
             yield from check(consistency.then, f"consistency[{i}].then")
+        for i, fact in enumerate(self.facts):
+            if fact.asked_if is not None:
+                yield from check(fact.asked_if, f"facts[{i}].asked_if")
+        yield from self._asked_if_cycles()
+
+    def _asked_if_cycles(self) -> Iterator[tuple[str, str]]:
+        """A fact is never asked only under a condition that reads it, itself or through others' conditions."""
+        known = {f.id for f in self.facts}
+        reads = {f.id: [g for g in self.condition_facts(f.asked_if) if g in known]
+                 for f in self.facts if f.asked_if is not None}
+        for i, fact in enumerate(self.facts):
+            if _reaches_itself(fact.id, reads):
+                yield f"facts[{i}].asked_if", f"fact {fact.id!r} is asked only under a condition that reads it itself"
 
     def _circular_scores(self) -> Iterator[tuple[str, str]]:
         """A derived value may read other scores, never itself through them."""
         reads = {s.id: {n.score for n in x.walk(s.expression) if isinstance(n, x.ScoreTerm)}
                  for s in self.scores if s.expression is not None}
         for i, score in enumerate(self.scores):
-            seen, todo = set(), list(reads.get(score.id, ()))
-            while todo:
-                current = todo.pop()
-                if current == score.id:
-                    yield f"scores[{i}].expression", f"{score.id!r} reads itself through the scores it reads"
-                    break
-                if current not in seen:
-                    seen.add(current)
-                    todo.extend(reads.get(current, ()))
+            if _reaches_itself(score.id, reads):
+                yield f"scores[{i}].expression", f"{score.id!r} reads itself through the scores it reads"
 
     def _rule_roots(self) -> list[tuple[r.Rule, str]]:
         roots = []
@@ -373,6 +432,7 @@ class Protocol(BaseModel):
                 roots.append((criterion.applies_if, f"criteria[{i}].applies_if"))
         for i, check in enumerate(self.consistency):
             roots += [(check.if_, f"consistency[{i}].if"), (check.then, f"consistency[{i}].then")]
+        roots += [(f.asked_if, f"facts[{i}].asked_if") for i, f in enumerate(self.facts) if f.asked_if is not None]
         return roots
 
     def _fact_quantity_problems(self) -> Iterator[tuple[str, str]]:
@@ -428,6 +488,7 @@ _FACT_TYPES: dict[type, tuple[str, ...]] = {
     r.MedicationInUse: ("medications",),
     r.PrednisoneEquivalent: ("medications",),
     r.EquivalentDose: ("medications",),
+    r.SteadyEquivalentDose: ("medications",),
     r.MedicationEverUsed: ("medications",),
     r.LastDoseWithin: ("medications",),
     r.DistinctAgents: ("medications",),
@@ -621,8 +682,11 @@ def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Itera
         if period is not None and period.unit == "hours":
             yield f"{path}.{name}.unit", "a medication history records days: give the window in days, weeks, months or years"
     dose = getattr(rule, "dose", None)
-    reads_doses = (dose is not None or getattr(rule, "stable_for", None) is not None
-                   or isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose)))
+    equivalent = isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose, r.SteadyEquivalentDose))
+    # one line per dose: a treatment's stability is read from its lines (a new line, a new dose)
+    stable_from_lines = isinstance(rule, r.CurrentTreatment) and fact.one_line_per_dose
+    reads_doses = (dose is not None or equivalent
+                   or (getattr(rule, "stable_for", None) is not None and not stable_from_lines))
     if not fact.dose_required and (reads_doses or getattr(rule, "routes", None)):
         yield f"{path}.fact", f"fact {fact.id!r} records doses and routes only where given (dose_required: false): no rule can read them"
         return
@@ -636,7 +700,7 @@ def _medication_problems(rule: r.Rule, path: str, fact: MedicationFact) -> Itera
             yield f"{path}.dose.unit", f"{dose.unit!r} is not among the fact's dose units {list(fact.dose_units)}"
         if dose.min is not None and dose.max is not None and dose.min > dose.max:
             yield f"{path}.dose.max", "must not be below min"
-    if isinstance(rule, (r.PrednisoneEquivalent, r.EquivalentDose)):
+    if equivalent:
         yield from equivalence_problems(rule, path, fact)
 
 

@@ -295,6 +295,19 @@ class EquivalentDose(_OnHistory):
     table: Slug | None = None
 
 
+class SteadyEquivalentDose(_OnHistory):
+    """Met when, on the anchor date, the total equivalent daily dose (every line taken that day,
+    converted by `table`, by default the protocol's `glucocorticoid_table`, and summed) is above 0,
+    has been above 0 on every day since `taken_for` before, and has been the same on every day
+    since `stable_for` before: judged on the total, so a switch to an equal dose of another drug
+    is no change, while a taper step or a burst on top of a maintenance dose is one."""
+
+    kind: Literal["steady_equivalent_dose"]
+    taken_for: Period
+    stable_for: Period
+    table: Slug | None = None
+
+
 class MedicationEverUsed(_OnHistory):
     """Met when a line of the drugs started on or before the anchor date."""
 
@@ -380,6 +393,7 @@ Rule = Annotated[
         MedicationInUse,
         PrednisoneEquivalent,
         EquivalentDose,
+        SteadyEquivalentDose,
         MedicationEverUsed,
         LastDoseWithin,
         DistinctAgents,

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, Union
 
+from trialdesk.domain.joints import count_by_size
+
 #: a date fact answered "never" (no intra-articular injection, no biological agent...).
 NEVER = "none"
 YesNo = Literal["yes", "no", "unknown"]
@@ -39,6 +41,32 @@ class JointExam:
     @property
     def involved(self) -> frozenset[str]:
         return self.tender | self.swollen
+
+
+#: an `involved_joints` fact answered "not documented": the source documents do not say which.
+NOT_DOCUMENTED = "not_documented"
+
+
+@dataclass(frozen=True, slots=True)
+class JointInvolvement:
+    """The joints involved (swollen or tender) at one assessment, on its own date: each joint
+    marked (`joints`, ids from `trialdesk.domain.joints`), or only the numbers of large and small
+    joints where the notes give no more (`joints` is None then)."""
+
+    on: date
+    joints: frozenset[str] | None = None
+    large: int | None = None
+    small: int | None = None
+
+    @property
+    def large_count(self) -> int:
+        """Involved large joints (shoulders, elbows, hips, knees, ankles)."""
+        return count_by_size(self.joints, "large") if self.joints is not None else int(self.large or 0)
+
+    @property
+    def small_count(self) -> int:
+        """Involved small joints (wrists, MCP, PIP and thumb IP, MTP 2-5)."""
+        return count_by_size(self.joints, "small") if self.joints is not None else int(self.small or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +102,7 @@ class MedicationEntry:
         return self.start <= day and (self.stop is None or self.stop >= day)
 
 
-FactValue = Union[Measurement, int, date, datetime, str, JointExam, tuple[MedicationEntry, ...]]
+FactValue = Union[Measurement, int, date, datetime, str, JointExam, JointInvolvement, tuple[MedicationEntry, ...]]
 
 
 # -- reading raw answers: strict and bounded --------------------------------------------

@@ -59,7 +59,8 @@ class ScoreResult:
 
     `value` is the formula's result, `compared` what thresholds see (rounded as the
     protocol declares). When inputs are missing, `value` is None, `missing` names the
-    facts, and point scores give the `bounds` still reachable.
+    facts (`not_known` those of them answered "not known", with the answer), and point scores
+    give the `bounds` still reachable.
     """
 
     score_id: str
@@ -74,6 +75,10 @@ class ScoreResult:
     missing: tuple[str, ...] = ()
     bounds: tuple[int, int] | None = None
     problem: Any = None
+    #: how inputs derived from observations came out, by component (serology from RF and ACPA...)
+    derivations: dict[str, Reason] = field(default_factory=dict)
+    #: the facts among `missing` that are answered, but with an answer that leaves them not known
+    not_known: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,23 @@ Decide = Callable[[dict[str, Any]], tuple[ScreeningStatus, list[str]]]
 
 
 @dataclass(frozen=True, slots=True)
+class Confirmation:
+    """A warning the person confirmed for an answer (an unusual value): audited with the answer, as
+    an entry of its own ("warning_confirmed"): the fact, the warning as data, and its words."""
+
+    fact: str
+    warning: dict[str, Any]
+    text: str
+
+
+def _confirmed(db: sqlite3.Connection, confirmations: Iterable[Confirmation], *, at: datetime, actor: str,
+               screening_id: int) -> None:
+    for c in confirmations:
+        audit_trail.append(db, at=at, actor=actor, action="warning_confirmed", screening_id=screening_id,
+                           target=c.fact, new=c.warning, reason=c.text)
+
+
+@dataclass(frozen=True, slots=True)
 class SavedChange:
     """What a change did, decided inside its transaction on what was stored."""
 
@@ -124,9 +141,11 @@ class ScreeningStore:
         supersedes: Screening | None = None,
         correction_reason: str | None = None,
         notes: dict[str, str] | None = None,
+        confirmations: Iterable[Confirmation] = (),
     ) -> Screening:
         """Store a new screening (or a correcting version of `supersedes`) with its first answers;
-        `protocol_sha256`: of the protocol file it is made under (the trail records it too)."""
+        `protocol_sha256`: of the protocol file it is made under (the trail records it too);
+        `confirmations`: the warnings about those answers that the person confirmed."""
         version = supersedes.version + 1 if supersedes else 1
         with self.database.write() as db:
             if supersedes is None and ScreeningLog(self.database).number_taken(protocol_id, site, subject.screening_number):
@@ -171,6 +190,7 @@ class ScreeningStore:
                                    target=str(supersedes.id), new=record, reason=correction_reason)
             else:
                 audit_trail.append(db, at=at, actor=actor, action="create", screening_id=screening_id, new=record)
+            _confirmed(db, confirmations, at=at, actor=actor, screening_id=screening_id)
         return self.load(screening_id)
 
     def load(self, screening_id: int) -> Screening:
@@ -274,6 +294,7 @@ class ScreeningStore:
         reason: str | None,
         seen_seq: int | None = None,
         subject_field: tuple[str, str] | None = None,
+        confirmations: Iterable[Confirmation] = (),
     ) -> SavedChange:
         """Save (or with value None, clear) one answer, audit it and update the status, atomically.
 
@@ -283,7 +304,8 @@ class ScreeningStore:
         required when the stored answer was entered by someone else or in another edit session; the
         status comes from `decide` on the stored answers after the change. With `seen_seq` (the last
         change the caller has seen), a change made to the screening since then refuses this one
-        ("changed_underneath", with the entries), so that the person sees it first.
+        ("changed_underneath", with the entries), so that the person sees it first. `confirmations`
+        are audited right after the answer, in the same transaction (only when it is written).
         """
         with self.database.write() as db:
             current = self._unlocked(db, screening_id)
@@ -317,6 +339,7 @@ class ScreeningStore:
                            (status.value, " ".join(failed), screening_id))
             seq = audit_trail.append(db, at=at, actor=actor, action="answer", screening_id=screening_id,
                                      target=fact_id, old=old, new=value, reason=reason)
+            _confirmed(db, confirmations, at=at, actor=actor, screening_id=screening_id)
             return SavedChange(True, self.load(screening_id), seq)
 
     def save_note(self, screening_id: int, criterion_id: str, note: str, *, actor: str, at: datetime,

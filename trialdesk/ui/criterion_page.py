@@ -1,7 +1,12 @@
 """One criterion: its registry text verbatim, the site's interpretation, the facts it needs,
-the scores it computes, the live verdict with its reason, and the source-document note."""
+the scores it computes, the live verdict with its reason, and the source-document note.
+
+A fact not asked with the answers given (its `asked_if` is not met) has its editor disabled, with
+the condition it is asked under beside it ("Asked only when Sex is Female")."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
@@ -100,10 +105,20 @@ class CriterionPage(QScrollArea):
             layout.addWidget(note)
 
         self.editors: list[FactEditor] = []
+        self.asked_notes: dict[str, QLabel] = {}  # beside each fact asked only under a condition
         for fact_id in protocol.facts_used(criterion):
             editor = make_editor(protocol.fact[fact_id], words, body)
             layout.addWidget(editor)
             self.editors.append(editor)
+            if protocol.fact[fact_id].asked_if is not None:
+                note = QLabel(words.asked_only_when(fact_id), body)
+                note.setProperty("role", "not-asked")
+                note.setWordWrap(True)
+                note.hide()
+                layout.addWidget(note)
+                self.asked_notes[fact_id] = note
+        self._read_only = False
+        self._unasked: frozenset[str] = frozenset()
 
         self.score_ids = protocol.scores_used(criterion)
         self.scores = QLabel(body)
@@ -136,9 +151,26 @@ class CriterionPage(QScrollArea):
             self.scores.setText("\n".join(self.words.score(report.scores[s]) for s in self.score_ids))
 
     def first_input(self) -> QWidget:
-        return self.editors[0] if self.editors else self.note
+        """The first entry the keyboard goes to: the first fact asked, else the source note."""
+        return next((e for e in self.editors if e.fact.id not in self._unasked), self.note)
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         for editor in self.editors:
-            editor.set_read_only(read_only)
+            editor.set_read_only(read_only or editor.fact.id in self._unasked)
         self.note.setReadOnly(read_only)
+
+    def show_asked(self, not_asked: Mapping[str, object]) -> None:
+        """Disable the editors of the facts not asked with the answers given, the condition beside each."""
+        unasked = frozenset(f for f in self.asked_notes if f in not_asked)
+        if unasked == self._unasked:
+            return
+        self._unasked = unasked
+        for editor in self.editors:
+            note = self.asked_notes.get(editor.fact.id)
+            if note is None:
+                continue
+            off = editor.fact.id in unasked
+            editor.set_read_only(self._read_only or off)
+            note.setVisible(off)
+            editor.setAccessibleDescription(note.text() if off else "")

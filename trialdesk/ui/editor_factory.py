@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from trialdesk.domain import facts as f
 from trialdesk.messages import Messages
 from trialdesk.ui.fact_editors import (
     ChoiceEditor,
@@ -14,24 +13,27 @@ from trialdesk.ui.fact_editors import (
     DateEditor,
     DateTimeEditor,
     FactEditor,
-    MedicationEditor,
     NumberEditor,
     YesNoEditor,
 )
+from trialdesk.ui.involved_joints_editor import InvolvedJointsEditor
 from trialdesk.ui.joint_picker import JointsEditor
+from trialdesk.ui.medication_editor import MedicationEditor
+
+#: fact type (the protocol's `type:`) -> its editor
+EDITORS: dict[str, type[FactEditor]] = {
+    "number": NumberEditor,
+    "count": CountEditor,
+    "date": DateEditor,
+    "datetime": DateTimeEditor,
+    "yes_no": YesNoEditor,
+    "choice": ChoiceEditor,
+    "medications": MedicationEditor,
+    "joints": JointsEditor,
+    "involved_joints": InvolvedJointsEditor,
+}
 
 
 def make_editor(fact: Any, words: Messages, parent: QWidget | None = None) -> FactEditor:
     """The editor for a fact definition."""
-    editors = {
-        f.NumberFact: NumberEditor,
-        f.CountFact: CountEditor,
-        f.DateFact: DateEditor,
-        f.DateTimeFact: DateTimeEditor,
-        f.YesNoFact: YesNoEditor,
-        f.ChoiceFact: ChoiceEditor,
-        f.MedicationFact: MedicationEditor,
-        f.JointsFact: JointsEditor,
-    }
-    return editors[type(fact)](fact, words, parent)
-
+    return EDITORS[fact.type](fact, words, parent)

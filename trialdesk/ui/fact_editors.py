@@ -1,4 +1,6 @@
-"""One editor per fact type, generated from the protocol's fact definitions.
+"""One editor per fact type, generated from the protocol's fact definitions: the editors of the
+single-field facts here, the joint figure, the classifying assessment and the medication history
+in modules of their own (`editor_factory` knows them all).
 
 An editor shows and produces *raw answers* (what a facts file holds); it never decides
 whether a value is valid: the session does, and the editor shows the problem it is told.
@@ -8,9 +10,10 @@ whether a value is valid: the session does, and the editor shows the problem it 
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -19,17 +22,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from trialdesk.domain import facts as f
 from trialdesk.domain.values import NEVER
 from trialdesk.messages import Messages
 from trialdesk.ui.date_field import DateField
 from trialdesk.ui.look import set_flag
+
+
+class AnswerSource(Protocol):
+    """What an editor may read of the screening open in the window (its session gives it)."""
+
+    @property
+    def on(self) -> date: ...
+
+    def answer(self, fact_id: str) -> Any: ...
 
 
 class FactEditor(QWidget):
@@ -37,6 +47,8 @@ class FactEditor(QWidget):
 
     edited = Signal(str, object)
     committed = Signal(str, object)
+    #: the window's answers, for an editor that offers to start from another fact's (set by the view)
+    answers: AnswerSource | None = None
 
     def __init__(self, fact: Any, words: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,15 +72,20 @@ class FactEditor(QWidget):
             hint.setWordWrap(True)
             self.layout_.addWidget(hint)
         self.layout_.addWidget(self.problem)
-        self.label.setBuddy(self.focus_target())
         self.focus_target().setAccessibleName(words.fact_label(fact.id))
-        self.setFocusProxy(self.focus_target())
+        self._retarget_focus()
 
     def build(self) -> QWidget:  # pragma: no cover - every editor overrides
         raise NotImplementedError
 
     def focus_target(self) -> QWidget:
         return self.input
+
+    def _retarget_focus(self) -> None:
+        """Point the label and the editor's focus at the entry that takes the keyboard now (an
+        editor whose fields are enabled by a choice calls it after each)."""
+        self.label.setBuddy(self.focus_target())
+        self.setFocusProxy(self.focus_target())
 
     def raw(self) -> Any:  # pragma: no cover
         raise NotImplementedError
@@ -106,7 +123,9 @@ class FactEditor(QWidget):
 
 class NumberEditor(FactEditor):
     """A value and its unit, named as the protocol labels it (a pure number shows none); with
-    `fact.uln`, the laboratory's upper limit of normal beside it, in the same unit."""
+    `fact.uln`, the laboratory's upper limit of normal beside it, in the same unit; with
+    `fact.results`, a choice before them of a value or a result as reported instead of one
+    (negative, not done): the answer is then that result's id, and the value fields rest."""
 
     def build(self) -> QWidget:
         protocol = self.words.protocol
@@ -114,6 +133,16 @@ class NumberEditor(FactEditor):
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
+        self.result: QComboBox | None = None
+        if self.fact.results:
+            self.result = QComboBox(box)
+            self.result.addItem(self.tr("Value"), None)
+            for option in self.fact.results:
+                self.result.addItem(self.words.answer(self.fact.id, option.id), option.id)
+            self.result.setAccessibleName(self.tr("Result of %s") % label)
+            self.result.setToolTip(self.tr("A value, or the result as the report gives it instead of one"))
+            row.addWidget(self.result)
+            self.result.activated.connect(self._result_chosen)
         self.line = QLineEdit(box)
         self.line.setMaximumWidth(160)
         row.addWidget(self.line)
@@ -146,8 +175,28 @@ class NumberEditor(FactEditor):
         self.unit.currentIndexChanged.connect(self._unit_changed)
         return box
 
+    def chosen_result(self) -> str | None:
+        """The id of the result chosen instead of a value (None: a value)."""
+        return None if self.result is None else self.result.currentData()
+
     def focus_target(self) -> QWidget:
-        return self.line
+        return self.line if self.chosen_result() is None else self.result
+
+    def _show_mode(self) -> None:
+        """The value fields take entries only while "Value" is chosen."""
+        as_value = self.chosen_result() is None
+        self.line.setEnabled(as_value)
+        self.unit.setEnabled(as_value and len(self.fact.units) > 1)
+        if self.uln_line is not None:
+            self.uln_line.setEnabled(as_value)
+        self._retarget_focus()
+
+    def _result_chosen(self) -> None:
+        self._show_mode()
+        if self.chosen_result() is None:
+            self.line.setFocus()
+        self._edited()
+        self._committed()
 
     def _unit_changed(self) -> None:
         if self.uln_unit is not None:
@@ -158,12 +207,17 @@ class NumberEditor(FactEditor):
 
     def show_problem(self, text: str | None, paths: tuple[tuple[str | int, ...], ...] = ()) -> None:
         super().show_problem(text, paths)
+        as_value = self.chosen_result() is None
+        on_uln = ("uln",) in paths
+        if self.result is not None:
+            set_flag(self.result, "invalid", bool(text) and not as_value)
         if self.uln_line is not None:
-            on_uln = ("uln",) in paths
-            set_flag(self.uln_line, "invalid", bool(text) and on_uln)
-            set_flag(self.line, "invalid", bool(text) and (not on_uln or any(p != ("uln",) for p in paths)))
+            set_flag(self.uln_line, "invalid", bool(text) and as_value and on_uln)
+        set_flag(self.line, "invalid", bool(text) and as_value and (not on_uln or any(p != ("uln",) for p in paths)))
 
     def raw(self) -> Any:
+        if self.chosen_result() is not None:
+            return self.chosen_result()
         text = self.line.text().strip().replace(",", ".")
         if not text:
             return None
@@ -173,17 +227,23 @@ class NumberEditor(FactEditor):
         return answer
 
     def display(self, raw: Any) -> None:
-        if isinstance(raw, dict):
+        index = self.result.findData(raw) if self.result is not None and isinstance(raw, str) else -1
+        if self.result is not None:
+            self.result.setCurrentIndex(max(index, 0))
+        uln = None
+        if index > 0:  # a result as reported: no value
+            self.line.clear()
+        elif isinstance(raw, dict):
             self.line.setText(str(raw.get("value", "")))
-            index = self.unit.findData(str(raw.get("unit")))
-            if index >= 0:
-                self.unit.setCurrentIndex(index)
+            unit = self.unit.findData(str(raw.get("unit")))
+            if unit >= 0:
+                self.unit.setCurrentIndex(unit)
             uln = raw.get("uln")
         else:
             self.line.setText("" if raw is None else str(raw))
-            uln = None
         if self.uln_line is not None:
             self.uln_line.setText("" if uln is None else str(uln))
+        self._show_mode()
 
 
 class CountEditor(FactEditor):
@@ -363,229 +423,3 @@ class ChoiceEditor(FactEditor):
     def display(self, raw: Any) -> None:
         index = self.combo.findData(raw)
         self.combo.setCurrentIndex(max(index, 0))
-
-
-class CourseRow(QWidget):
-    """One line of a medication history: the drug (by its label; "Other drug…" where the fact
-    allows it, with a field for the name as written), then the fact's own fields among dose,
-    unit, route, start, last dose change and stop."""
-
-    OTHER = "other"  # the data of the drug list's "Other drug…" item (no drug id is a bare "other" line)
-
-    changed = Signal()
-    removeRequested = Signal(object)
-
-    def __init__(self, fact: Any, words: Messages, entry: dict[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.fact = fact
-        self.combos: dict[str, QComboBox] = {}
-        self.lines: dict[str, QLineEdit] = {}
-        self.dates: dict[str, DateField] = {}
-        self.other: QLineEdit | None = None
-        names = {"drug": self.tr("Drug"), "dose": self.tr("Dose"), "unit": self.tr("Unit"), "route": self.tr("Route"),
-                 "start": self.tr("Start"), "last_change": self.tr("Last dose change"), "stop": self.tr("Stop")}
-        choices = {"unit": [(u, u) for u in fact.dose_units], "route": [(r, r.replace("_", "-")) for r in fact.routes]}
-        for name in MedicationEditor.columns(fact):
-            if name == "drug":
-                widget: QWidget = self._drug_field(words, entry)
-            elif name in choices:
-                combo = QComboBox(self)
-                combo.addItem("", None)
-                for value, text in choices[name]:
-                    combo.addItem(text, value)
-                default = choices[name][0][0] if len(choices[name]) == 1 else None
-                combo.setCurrentIndex(max(combo.findData(entry.get(name, default)), 0))
-                combo.activated.connect(self.changed)
-                widget = self.combos[name] = combo
-            elif name == "dose":
-                line = QLineEdit("" if entry.get(name) is None else str(entry[name]), self)
-                line.setMaximumWidth(80)
-                line.editingFinished.connect(self.changed)
-                widget = self.lines[name] = line
-            else:
-                field = DateField(self)
-                field.set_text("" if entry.get(name) is None else str(entry[name]))
-                field.editingFinished.connect(self.changed)
-                widget = self.dates[name] = field
-            if name != "drug":
-                widget.setAccessibleName(names[name])
-                widget.setToolTip(names[name])
-            row.addWidget(widget)
-        self.remove = QPushButton(self.tr("Remove"), self)
-        self.remove.setAccessibleName(self.tr("Remove this course"))
-        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
-        row.addWidget(self.remove)
-
-    def _drug_field(self, words: Messages, entry: dict[str, Any]) -> QWidget:
-        """The drugs the fact offers, by their labels in the reader's language (other names as a tooltip)."""
-        box = QWidget(self)
-        cell = QHBoxLayout(box)
-        cell.setContentsMargins(0, 0, 0, 0)
-        combo = self.combos["drug"] = QComboBox(box)
-        combo.setAccessibleName(self.tr("Drug"))
-        combo.setToolTip(self.tr("Drug"))
-        combo.addItem("", None)
-        vocabulary = self.fact.vocabulary
-        for drug_id in self.fact.offered:
-            combo.addItem(words.drug_name(self.fact.id, drug_id), drug_id)
-            drug = vocabulary.drugs.get(drug_id)
-            if drug is not None and drug.synonyms:
-                combo.setItemData(combo.count() - 1, ", ".join(drug.synonyms), Qt.ItemDataRole.ToolTipRole)
-        cell.addWidget(combo)
-        if self.fact.allow_other:
-            combo.addItem(self.tr("Other drug…"), self.OTHER)
-            other = self.other = QLineEdit(box)
-            other.setPlaceholderText(self.tr("Name of the other drug, as written"))
-            other.setAccessibleName(self.tr("Name of the other drug, as written"))
-            other.setToolTip(self.tr("Kept as written and counted in no class"))
-            other.setText(str(entry.get("other") or ""))
-            other.editingFinished.connect(self.changed)
-            keep_place = other.sizePolicy()
-            keep_place.setRetainSizeWhenHidden(True)  # rows keep their columns aligned
-            other.setSizePolicy(keep_place)
-            cell.addWidget(other)
-        chosen = self.OTHER if entry.get("other") is not None and self.other is not None else entry.get("drug")
-        if chosen is None and len(self.fact.offered) == 1 and not self.fact.allow_other:
-            chosen = self.fact.offered[0]
-        combo.setCurrentIndex(max(combo.findData(chosen), 0))
-        if self.other is not None:
-            self.other.setVisible(combo.currentData() == self.OTHER)
-        combo.activated.connect(self._drug_chosen)
-        return box
-
-    def _drug_chosen(self) -> None:
-        if self.other is not None:
-            is_other = self.combos["drug"].currentData() == self.OTHER
-            self.other.setVisible(is_other)
-            if is_other:
-                self.other.setFocus()
-                if not self.other.text().strip():
-                    return  # the line is complete once its name is typed
-        self.changed.emit()
-
-    def field(self, name: str) -> QWidget | None:
-        """The widget showing one field of the line (for marking a problem)."""
-        if name == "other":
-            return self.other
-        if name in self.dates:
-            return self.dates[name].line
-        return self.combos.get(name) or self.lines.get(name)
-
-    def entry(self) -> dict[str, Any]:
-        """The line as a raw answer: only the fields the fact asks, `other` in place of `drug` for another drug."""
-        entry: dict[str, Any] = {name: combo.currentData() for name, combo in self.combos.items()}
-        if "dose" in self.lines:
-            entry["dose"] = self.lines["dose"].text().strip().replace(",", ".") or None
-        entry.update({name: field.text() or None for name, field in self.dates.items()})
-        if entry.get("drug") == self.OTHER and self.other is not None:
-            del entry["drug"]
-            entry["other"] = self.other.text()
-        return {name: entry[name] for name in self.fact.fields if name in entry}
-
-
-class MedicationEditor(FactEditor):
-    """Lines of a history as rows of fields (Tab moves through them): one line per drug and dose,
-    with only the fields the fact asks; "None taken" records an empty history."""
-
-    @staticmethod
-    def columns(fact: Any) -> tuple[str, ...]:
-        """The fields a row shows, in order ("other" shares the drug's cell)."""
-        return tuple(name for name in fact.fields if name != "other")
-
-    def build(self) -> QWidget:
-        self.COLUMNS = self.columns(self.fact)
-        box = QWidget(self)
-        self.column = QVBoxLayout(box)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.none_taken = QCheckBox(self.tr("None taken"), box)
-        self.column.addWidget(self.none_taken)
-        self.heading = QLabel(self._heading(), box)
-        self.heading.setProperty("role", "hint")
-        self.heading.setWordWrap(True)
-        self.column.addWidget(self.heading)
-        self.rows_box = QVBoxLayout()
-        self.column.addLayout(self.rows_box)
-        self.add = QPushButton(self.tr("Add a course"), box)
-        self.column.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
-        self.rows: list[CourseRow] = []
-        self.add.clicked.connect(self._add_clicked)
-        self.none_taken.toggled.connect(self._none_toggled)
-        return box
-
-    def _heading(self) -> str:
-        if self.COLUMNS == ("drug", "dose", "unit", "route", "start", "last_change", "stop") and not self.fact.allow_other:
-            return self.tr("Drug · dose · unit · route · start · last dose change · stop (empty while taken); "
-                           "dates YYYY-MM-DD")
-        names = {"drug": "Drug", "dose": "Dose", "unit": "Unit", "route": "Route", "start": "Start",
-                 "last_change": "Last dose change", "stop": "Stop"}  # CourseRow's words, translated as there
-        fields = " · ".join(QApplication.translate("CourseRow", names[name]) for name in self.COLUMNS)
-        text = self.tr("One line per drug and dose: %s (stop empty while taken); dates YYYY-MM-DD.") % fields
-        if self.fact.allow_other:
-            text += " " + self.tr("A drug not on the list: choose “Other drug…” and type its name as written; "
-                                  "it is counted in no class.")
-        return text
-
-    def focus_target(self) -> QWidget:
-        return self.rows[0].combos["drug"] if self.rows else self.add
-
-    def _add_row(self, entry: dict[str, Any]) -> CourseRow:
-        row = CourseRow(self.fact, self.words, entry, self.input)
-        row.changed.connect(self._committed_change)
-        row.removeRequested.connect(self._remove_row)
-        self.rows_box.addWidget(row)
-        row.show()  # at once: a layout would show it on the next turn of the event loop, and Tab skips it until then
-        self.rows.append(row)
-        return row
-
-    def _add_clicked(self) -> None:
-        self.none_taken.setChecked(False)
-        self._add_row({}).combos["drug"].setFocus()
-
-    def _remove_row(self, row: CourseRow) -> None:
-        self.rows.remove(row)
-        row.hide()
-        row.deleteLater()
-        self._committed_change()
-        self.add.setFocus()
-
-    def _none_toggled(self, checked: bool) -> None:
-        if checked:
-            for row in list(self.rows):
-                row.hide()
-                row.deleteLater()
-            self.rows = []
-        self._committed_change()
-
-    def _committed_change(self, *_: object) -> None:
-        self._edited()
-        self._committed()
-
-    def show_problem(self, text: str | None, paths: tuple[tuple[str | int, ...], ...] = ()) -> None:
-        super().show_problem(text, paths)
-        marked = {(p[0], p[1]) for p in paths if len(p) > 1 and isinstance(p[0], int)}
-        for index, row in enumerate(self.rows):
-            for name in ("drug", "other", *self.COLUMNS):
-                widget = row.field(name)
-                if widget is not None:
-                    set_flag(widget, "invalid", (index, name) in marked)
-
-    def raw(self) -> Any:
-        if self.none_taken.isChecked():
-            return []
-        return [row.entry() for row in self.rows] or None
-
-    def display(self, raw: Any) -> None:
-        for row in self.rows:
-            row.hide()
-            row.deleteLater()
-        self.rows = []
-        self.none_taken.blockSignals(True)
-        self.none_taken.setChecked(raw == [])
-        self.none_taken.blockSignals(False)
-        for entry in raw or ():
-            self._add_row(entry if isinstance(entry, dict) else {})
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.input.setEnabled(not read_only)

@@ -52,6 +52,7 @@ class JointPicker(QWidget):
     """Tender and swollen marks on the joints of one joint set."""
 
     changed = Signal()
+    fill_colour = TENDER_COLOUR  # of a joint marked tender (the first mark)
 
     def __init__(self, joint_set: str, words: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +116,7 @@ class JointPicker(QWidget):
         for index, joint in enumerate(self.joints):
             centre = self._centre(joint)
             painter.setPen(QPen(QColor("#555555"), 1.2))
-            painter.setBrush(TENDER_COLOUR if joint in self.tender else QColor("white"))
+            painter.setBrush(self.fill_colour if joint in self.tender else QColor("white"))
             painter.drawEllipse(centre, radius, radius)
             if joint in self.swollen:
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -226,8 +226,18 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if not accepted:
             return
+        from trialdesk.domain.errors import NeedsConfirmation
+        from trialdesk.ui.confirm_dialog import ConfirmValueDialog
+
         try:
-            session = self.desk.start_screening(protocol, values, site=site_number)  # the version in force then
+            try:
+                session = self.desk.start_screening(protocol, values, site=site_number)  # the version in force then
+            except NeedsConfirmation as unusual:  # subject details a check marked `confirm` finds unusual
+                heading = self.tr("New screening %s") % values.get("screening_number", "")
+                lines = [Messages(protocol, self.lang).problem(w) for w in unusual.warnings]
+                if not ConfirmValueDialog.ask(heading, lines, self):
+                    return
+                session = self.desk.start_screening(protocol, values, site=site_number, confirmed=True)
         except (StoreError, Refused, ProtocolFileError) as error:
             self._refuse(self.tr("Not created"), error)
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from trialdesk.desk.errors import StoreError
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.screening import AuditEntry
-from trialdesk.domain.verdict import EligibilityReport
+from trialdesk.domain.verdict import EligibilityReport, Outcome
 from trialdesk.session import ScreeningSession, SessionChange
 
 #: Refusals after which the session has read the screening again: what it shows is the stored state.
@@ -19,7 +19,11 @@ REREAD = frozenset({"changed_underneath", "reason_required", "locked"})
 
 
 class QtScreeningSession(QObject):
-    """Wraps one ScreeningSession; widgets listen to it, and never to each other."""
+    """Wraps one ScreeningSession; widgets listen to it, and never to each other.
+
+    `not_asked` holds the facts not asked with the answers of the report last announced (saved or
+    previewed), each with its condition's outcome: it is current whenever `reportChanged` fires.
+    """
 
     reportChanged = Signal(object)  # EligibilityReport: saved, or previewed while typing
     answerSaved = Signal(str)  # a fact id
@@ -28,6 +32,7 @@ class QtScreeningSession(QObject):
     def __init__(self, session: ScreeningSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.not_asked: Mapping[str, Outcome] = session.not_asked
 
     @property
     def report(self) -> EligibilityReport:
@@ -42,13 +47,22 @@ class QtScreeningSession(QObject):
         except FactsInvalid as invalid:
             change = self.session.preview(fact_id, None)
             problems = invalid.problems
+        self.not_asked = change.not_asked
         self.reportChanged.emit(change.report)
         return problems
 
-    def save(self, fact_id: str, raw: Any, reason: str | None = None) -> SessionChange:
-        """Record an answer (raises FactsInvalid or StoreError, which the caller shows)."""
+    def warnings(self, fact_id: str, raw: Any) -> tuple[Problem, ...]:
+        """What this answer would need confirmed before it is saved (none for an answer refused)."""
+        try:
+            return self.session.warnings(fact_id, raw)
+        except FactsInvalid:
+            return ()
+
+    def save(self, fact_id: str, raw: Any, reason: str | None = None, *, confirmed: bool = False) -> SessionChange:
+        """Record an answer (raises FactsInvalid, NeedsConfirmation or StoreError, which the caller shows)."""
         with self._rereading():
-            change = self.session.record_fact(fact_id, raw, reason=reason)
+            change = self.session.record_fact(fact_id, raw, reason=reason, confirmed=confirmed)
+        self.not_asked = change.not_asked
         self.reportChanged.emit(change.report)
         self.answerSaved.emit(fact_id)
         self.screeningChanged.emit()
@@ -80,6 +94,7 @@ class QtScreeningSession(QObject):
 
     def announce(self) -> None:
         """Tell the widgets the session holds a newly read screening."""
+        self.not_asked = self.session.not_asked
         self.reportChanged.emit(self.session.report)
         self.screeningChanged.emit()
 

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from trialdesk.desk.errors import Refused, StoreError
-from trialdesk.domain.errors import FactsInvalid, Problem
+from trialdesk.domain.errors import FactsInvalid, NeedsConfirmation, Problem
 from trialdesk.domain.people import Task
 from trialdesk.domain.verdict import EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
 from trialdesk.ui.changes_dialog import ChangesDialog
+from trialdesk.ui.confirm_dialog import ConfirmValueDialog
 from trialdesk.ui.criterion_page import CriterionPage, appearance, effect
 from trialdesk.ui.dialogs import ReasonDialog
 from trialdesk.ui.fact_editors import FactEditor
@@ -65,6 +66,10 @@ class ScreeningView(QWidget):
     and redraws from the stored state before it accepts the next edit: a save the store refuses
     as "changed_underneath", the first keystroke of an entry, the window getting the focus back
     and the view being shown all check, and an entry typed against the out-of-date view is dropped.
+
+    An unusual answer (outside its usual range) is said beside its field while typing and saved only
+    once confirmed in a dialog when the entry is complete; a fact not asked with the answers given
+    has its editor disabled, with the condition it is asked under beside it.
     """
 
     correctionOpened = Signal(object)  # the new ScreeningSession
@@ -113,6 +118,7 @@ class ScreeningView(QWidget):
             page.note.setText(self.session.screening.notes.get(criterion.id, ""))
             for editor in page.editors:
                 self.editors.setdefault(editor.fact.id, []).append(editor)
+                editor.answers = self.session  # what an editor may start from (copy today's examination)
                 editor.set_value(self.session.answer(editor.fact.id))
                 editor.edited.connect(lambda fact_id, raw, e=editor: self._edited(e, fact_id, raw))
                 editor.committed.connect(lambda fact_id, raw, e=editor: self._committed(e, fact_id, raw))
@@ -217,6 +223,7 @@ class ScreeningView(QWidget):
     def show_report(self, report: EligibilityReport) -> None:
         for index, (page, result) in enumerate(zip(self.pages, report.results)):
             page.show_report(report)
+            page.show_asked(self.qt.not_asked)
             item = self.side.item(index)
             state = effect(result)
             item.setIcon(state_icon(appearance(result)))
@@ -280,11 +287,16 @@ class ScreeningView(QWidget):
                 return  # dropped: typed against a view that was out of date, and the person has now seen why
             self._checked.add(fact_id)
         problems = self.qt.preview(fact_id, raw)
-        self._show_problems(editor, problems)
+        warnings = () if problems else self.qt.warnings(fact_id, raw)
+        if warnings:  # said now, asked to be confirmed when the entry is complete (never after a pause)
+            editor.show_problem(self.tr("Unusual, to be confirmed when you leave the field: %s")
+                                % self._problem_text(warnings))
+        else:
+            self._show_problems(editor, problems)
         timer = self._timers.get(fact_id)
         if timer is not None:
             timer.stop()
-        if problems or self.session.needs_reason(fact_id):
+        if problems or warnings or self.session.needs_reason(fact_id):
             self._pending.pop(fact_id, None)
             return
         self._pending[fact_id] = (editor, raw)
@@ -339,17 +351,23 @@ class ScreeningView(QWidget):
             if reason is None:
                 self._revert(fact_id)
                 return
-        for attempt in range(2):
+        confirmed = False
+        for _ in range(3):  # a reason the store found due, a confirmation: each asked once
             try:
-                self.qt.save(fact_id, raw, reason)
+                self.qt.save(fact_id, raw, reason, confirmed=confirmed)
             except FactsInvalid as invalid:
                 self._show_problems(editor, invalid.problems)
                 return
+            except NeedsConfirmation as unusual:
+                if confirmed or not self._confirmed(editor, fact_id, raw, unusual.warnings):
+                    return
+                confirmed = True
+                continue
             except StoreError as error:
                 if error.code == "changed_underneath":
                     self.changed_underneath(error.params.get("changes") or [])
                     return
-                if error.code == "reason_required" and reason is None and attempt == 0:
+                if error.code == "reason_required" and reason is None:
                     # the store found the answer entered by someone else meanwhile: ask, then try once more
                     reason = self._ask_change_reason(fact_id, error.params.get("by"), error.params.get("at"))
                     if reason is None:
@@ -368,6 +386,18 @@ class ScreeningView(QWidget):
             other.show_problem(None)
             if other is not editor:
                 other.set_value(raw)
+
+    def _confirmed(self, editor: FactEditor, fact_id: str, raw: Any, warnings: tuple[Problem, ...]) -> bool:
+        """Ask to confirm an unusual answer. Changing the value keeps nothing: the field shows the stored
+        answer again, with what was not confirmed beside it, and the keyboard goes back to it."""
+        shown = self.words.answer_text(fact_id, self.session.normal(fact_id, raw))
+        heading = f"{self.words.fact_label(fact_id)}: {shown}"
+        if ConfirmValueDialog.ask(heading, [self.words.problem_text(w) for w in warnings], self):
+            return True
+        self._revert(fact_id)
+        editor.show_problem(self.tr("Not saved, not confirmed: %s") % self._problem_text(warnings))
+        editor.setFocus()
+        return False
 
     def _ask_change_reason(self, fact_id: str, by: str | None = None, at: str | None = None) -> str | None:
         label = self.words.fact_label(fact_id)

@@ -21,7 +21,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trialdesk.ui import fact_editors as fe
+from trialdesk.ui.involved_joints_editor import COUNTS, MARKED, InvolvedJointsEditor
 from trialdesk.ui.joint_picker import JointsEditor
+from trialdesk.ui.medication_editor import MedicationEditor
 
 #: How far a reference count may move over a soak and still be sound (allocation noise).
 REFCOUNT_TOLERANCE = 100
@@ -71,7 +73,9 @@ def _actions(editor: fe.FactEditor) -> list[Action]:
         unit = editor.unit
         choose = [lambda: _press(unit, Qt.Key.Key_Down), lambda: _press(unit, Qt.Key.Key_Up)] if unit.count() > 1 else []
         uln = _typing(editor.uln_line, "40") if editor.uln_line is not None else []
-        return _typing(editor.line, "123") + uln + choose
+        result = editor.result
+        instead = [lambda: _press(result, Qt.Key.Key_Down), lambda: _press(result, Qt.Key.Key_Up)] if result else []
+        return _typing(editor.line, "123") + uln + choose + instead
     if isinstance(editor, fe.CountEditor):
         return _typing(editor.line, "12")
     if isinstance(editor, fe.DateEditor):
@@ -84,13 +88,24 @@ def _actions(editor: fe.FactEditor) -> list[Action]:
         combo = editor.combo
         return [lambda: _press(combo, Qt.Key.Key_Down), lambda: _press(combo, Qt.Key.Key_Down),
                 lambda: _press(combo, Qt.Key.Key_Up), lambda: _press(combo, Qt.Key.Key_Up)]
-    if isinstance(editor, fe.MedicationEditor):
+    if isinstance(editor, MedicationEditor):
+        def typed() -> QWidget:  # the dose, or the start where a line has no dose
+            row = editor.rows[-1]
+            return row.lines.get("dose") or row.dates["start"].line
+
         return [editor.none_taken.click, editor.none_taken.click, editor.add.click,
                 lambda: _press(editor.rows[-1].combos["drug"], Qt.Key.Key_Down),
-                lambda: editor.rows[-1].lines["dose"].setFocus(),
-                lambda: _press(editor.rows[-1].lines["dose"], Qt.Key.Key_unknown, "5"),
-                lambda: _press(editor.rows[-1].lines["dose"], Qt.Key.Key_Return),
+                lambda: typed().setFocus(),
+                lambda: _press(typed(), Qt.Key.Key_unknown, "5"),
+                lambda: _press(typed(), Qt.Key.Key_Return),
                 lambda: editor.rows[-1].remove.click()]
+    if isinstance(editor, InvolvedJointsEditor):
+        picker, large = editor.picker, editor.spins["large"]
+        return _typing(editor.field.line, "2025-03-01") + [
+            editor.modes[MARKED].click, picker.setFocus, lambda: _press(picker, Qt.Key.Key_T),
+            lambda: _press(picker, Qt.Key.Key_Right), lambda: _press(picker, Qt.Key.Key_Space),
+            editor.modes[COUNTS].click, large.setFocus, lambda: _press(large, Qt.Key.Key_Up),
+            lambda: _press(large, Qt.Key.Key_Up), lambda: _press(large, Qt.Key.Key_Return)]
     if isinstance(editor, JointsEditor):
         picker = editor.picker
         return [picker.setFocus, lambda: _press(picker, Qt.Key.Key_T), lambda: _press(picker, Qt.Key.Key_S),

@@ -126,6 +126,22 @@ def score_line(protocol: Protocol, report: EligibilityReport, words: Messages, s
     return text if protocol.score[score_id].calculator is None else f"{text}; {words.formula(score_id)}"
 
 
+def unasked_facts(protocol: Protocol, screening: Screening) -> frozenset[str]:
+    """The facts not asked with the screening's answers (`asked_if`): printed as such, never as "not entered"."""
+    if not protocol.asked_conditions:
+        return frozenset()
+    from trialdesk.domain.errors import FactsInvalid
+    from trialdesk.domain.evaluation import not_asked, parse_facts
+
+    on, facts = screening.subject.screening_date, {}
+    for fact_id, raw in screening.answers.items():
+        try:
+            facts.update(parse_facts(protocol, {fact_id: raw}, on, typed=True, consistent=False))
+        except FactsInvalid:
+            continue  # an answer this version no longer reads decides nothing
+    return frozenset(not_asked(protocol, facts, on))
+
+
 def entry_marks(entries: dict[str, tuple[str, datetime]], protocol: Protocol,
                 words: Messages) -> dict[str, tuple[str, ...]]:
     """Per criterion, who entered each of its facts and when (ISO, with the UTC offset)."""
@@ -161,6 +177,7 @@ def build_content(
     `alt_words`, each reason also in that second language (a bilingual worksheet); with `evidence`
     (protocol file SHA-256, audit head sequence and hash), what a signed worksheet carries."""
     entries = []
+    unasked = unasked_facts(protocol, screening)
     for criterion, result in zip(protocol.criteria, report.results):
         entries.append(
             Entry(
@@ -170,7 +187,8 @@ def build_content(
                 translation=words.criterion_translation(criterion),
                 interpretation=words.interpretation(criterion),
                 facts=tuple(
-                    (words.fact_label(f), words.answer_text(f, screening.answers.get(f)))
+                    (words.fact_label(f), words.not_asked_answer(f) if f in unasked and f not in screening.answers
+                     else words.answer_text(f, screening.answers.get(f)))
                     for f in protocol.facts_used(criterion)
                 ),
                 scores=tuple(score_line(protocol, report, words, s) for s in protocol.scores_used(criterion)),
