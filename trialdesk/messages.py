@@ -79,6 +79,8 @@ EN: dict[str, str] = {
     "score_bounds.fails": QT_TRANSLATE_NOOP("score_bounds.fails", "cannot hold"),
     "missing": QT_TRANSLATE_NOOP("missing", "missing: {facts}"),
     "missing.score": QT_TRANSLATE_NOOP("missing.score", "{label} needs: {facts}"),
+    "missing.score.bounds": QT_TRANSLATE_NOOP(
+        "missing.score.bounds", "{label} can still be {low} to {high}, so {op} {threshold} is not decided: it needs {facts}"),
     "score_problem": QT_TRANSLATE_NOOP("score_problem", "{label} cannot be computed: {problem}"),
     "age.holds": QT_TRANSLATE_NOOP("age.holds", "age {age} in completed years on {on} (born {born}) is within {min}–{max}"),
     "age.fails": QT_TRANSLATE_NOOP("age.fails", "age {age} in completed years on {on} (born {born}) is outside {min}–{max}"),
@@ -933,6 +935,10 @@ class Messages:
 
     def _r_missing(self, reason: Reason, verdict: Verdict) -> str:
         facts = self._needed(reason.params["facts"], reason.params.get("not_known", {}))
+        if "bounds" in reason.params:
+            low, high = reason.params["bounds"]
+            return self.t("missing.score.bounds", label=self.score_label(reason.params["score"]), low=low, high=high,
+                          op=reason.params["op"], threshold=_number(reason.params["threshold"]), facts=facts)
         if "score" in reason.params:
             return self.t("missing.score", label=self.score_label(reason.params["score"]), facts=facts)
         return self.t("missing", facts=facts)

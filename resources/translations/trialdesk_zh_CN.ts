@@ -2379,6 +2379,13 @@
     </message>
 </context>
 <context>
+    <name>missing.score.bounds</name>
+    <message>
+        <source>{label} can still be {low} to {high}, so {op} {threshold} is not decided: it needs {facts}</source>
+        <translation>{label}仍可能为 {low} 至 {high}，因此 {op} {threshold} 尚未确定：还需要{facts}</translation>
+    </message>
+</context>
+<context>
     <name>no</name>
     <message>
         <source>no</source>

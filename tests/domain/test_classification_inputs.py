@@ -267,7 +267,7 @@ def test_undocumented_classification_joints_leave_the_domain_to_the_bounds():
     outcome = run(only_2010, high).results[0]
     assert outcome.verdict is UNKNOWN
     assert Messages(only_2010).reason(Outcome(outcome.verdict, outcome.reason)) == (
-        "2010 ACR/EULAR needs: Classification joints (not documented)")
+        "2010 ACR/EULAR can still be 3 to 8, so >= 6 is not decided: it needs Classification joints (not documented)")
     assert "joints 0–5: Classification joints: not documented, so the joint domain stays open" in words(high, p=only_2010)
 
 

@@ -43,7 +43,7 @@ def edit(old: str, new: str) -> str:
         ("{kind: date_window, fact: last_live_vaccine, within: {count: 3, unit: months}}",
          "{kind: date_window, fact: last_live_vaccine, within: {count: 3, unit: moons}}", "criteria[16].rule.within.unit", "'months'"),
         ("- {kind: one_of, fact: hbv, values: [negative, positive]}", "- {kind: one_of, fact: hbv, values: [negative, reactive]}",
-         "criteria[14].rule.any_of[3].rule.all_of[0].values[1]", "not an option of 'hbv'"),
+         "criteria[14].rule.if.all_of[0].values[1]", "not an option of 'hbv'"),
         ("esr: esr, patient_global: patient_global}}", "esr: crp, patient_global: patient_global}}",
          "scores[2].inputs.esr", "measures crp; expected esr"),
         ("{kind: threshold, fact: haemoglobin, op: \"<\", value: 90}", "{kind: threshold, fact: ild_on_hrct, op: \"<\", value: 90}",

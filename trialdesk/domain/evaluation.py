@@ -187,9 +187,12 @@ def _missing(*fact_ids: str) -> Outcome:
 
 
 def _score_open(params: dict[str, Any]) -> Outcome:
-    """A score still open: the facts it needs, and those answered with what leaves them not known."""
-    return Outcome(UNKNOWN, Reason("missing", {"facts": params["missing"], "score": params["score"],
-                                               "not_known": params.get("not_known", {})}))
+    """A score still open: the facts it needs, and those answered with what leaves them not known; for a
+    point score, the totals it can still reach and the comparison they leave undecided."""
+    found = {"facts": params["missing"], "score": params["score"], "not_known": params.get("not_known", {})}
+    if params.get("bounds") is not None and params.get("threshold") is not None:
+        found.update(bounds=params["bounds"], op=params["op"], threshold=params["threshold"])
+    return Outcome(UNKNOWN, Reason("missing", found))
 
 
 def _passes(kind: str, verdict: Verdict) -> bool:
