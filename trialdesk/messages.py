@@ -98,6 +98,9 @@ EN: dict[str, str] = {
     "course.taken_short": QT_TRANSLATE_NOOP("course.taken_short", " (less than {count} {unit}: after {since})"),
     "course.stable_ok": QT_TRANSLATE_NOOP("course.stable_ok", " (≥ {count} {unit}: on or before {since})"),
     "course.stable_short": QT_TRANSLATE_NOOP("course.stable_short", " (less than {count} {unit}: after {since})"),
+    "course.stable_unrecorded": QT_TRANSLATE_NOOP(
+        "course.stable_unrecorded",
+        " (follows a line with no day between, and a dose is not given: whether it changed after {since} is not recorded)"),
     "in_use.yes": QT_TRANSLATE_NOOP("in_use.yes", "{label}: in use on the screening date ({drugs})"),
     "in_use.no": QT_TRANSLATE_NOOP("in_use.no", "{label}: none in use on the screening date"),
     "prednisone.total": QT_TRANSLATE_NOOP("prednisone.total", "{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window} [equivalence table: {table}]"),
@@ -484,8 +487,16 @@ EN: dict[str, str] = {
     "problem.not_finite": QT_TRANSLATE_NOOP("problem.not_finite", "“{value}” is not a number JSON allows (NaN and Infinity are refused)"),
     "problem.value_too_long": QT_TRANSLATE_NOOP("problem.value_too_long", "the value is longer than {limit} characters"),
     "problem.not_asked": QT_TRANSLATE_NOOP("problem.not_asked", "not asked with these answers: it is asked only when {condition}"),
-    "problem.not_asked_other": QT_TRANSLATE_NOOP("problem.not_asked_other", "refused: {fact} is answered, and it is asked only when {condition} (clear {fact} first)"),
     "problem.unusual": QT_TRANSLATE_NOOP("problem.unusual", "{value} {unit} is outside the usual range {min}–{max} {unit}"),
+    "problem.drug_of_another_history": QT_TRANSLATE_NOOP(
+        "problem.drug_of_another_history",
+        "“{value}” is {drug}, which this history does not take: enter it in the history its rules read"),
+    "problem.subject_answer_differs": QT_TRANSLATE_NOOP(
+        "problem.subject_answer_differs", "the subject gives “{subject}” and the answers “{answer}”: give one value"),
+    "problem.subject_fact_required": QT_TRANSLATE_NOOP(
+        "problem.subject_fact_required", "is part of the subject's record: correct it, it cannot be left empty"),
+    "problem.unusual_uln": QT_TRANSLATE_NOOP(
+        "problem.unusual_uln", "an upper limit of normal of {value} {unit} is outside the range laboratories usually give, {min}–{max} {unit}"),
     "problem.unusual_answers": QT_TRANSLATE_NOOP("problem.unusual_answers", "unusual: {text} (the answers to {facts})"),
 }
 
@@ -1108,7 +1119,7 @@ class Messages:
                 taken = self.t(key, count=count, unit=self.period(count, unit), since=self.date(p["taken_since"]))
             if p["stable_for"]:
                 count, unit = p["stable_for"]
-                key = "course.stable_ok" if c["stable_ok"] else "course.stable_short"
+                key = {True: "course.stable_ok", False: "course.stable_short", None: "course.stable_unrecorded"}[c["stable_ok"]]
                 stable = self.t(key, count=count, unit=self.period(count, unit), since=self.date(p["stable_since"]))
             dose_check = ""
             if p.get("dose"):
@@ -1450,18 +1461,18 @@ class Messages:
             p["score"] = self.score_label(problem.params["score"])
         if code == "reported_as":
             p["result"] = self.answer(problem.params["fact"], problem.params["result"])
+        if code == "drug_of_another_history" and problem.fact is not None:
+            p["drug"] = self.drug_name(problem.fact, problem.params["drug"])
         if code == "not_involved_joints" and problem.params.get("not_documented") is False:
             code = "not_involved_joints_documented"
         if code == "not_asked":
             asked_if = self.protocol.fact[problem.params["fact"]].asked_if if self.protocol else None
             p["condition"] = self.condition(asked_if) if asked_if is not None else self.t(
                 "condition.other", facts=", ".join(self.fact_label(f) for f in problem.params["facts"]))
-            if problem.fact != problem.params["fact"]:
-                code, p["fact"] = "not_asked_other", self.fact_label(problem.params["fact"])
         if code == "unusual_answers":
             p["facts"] = ", ".join(self.fact_label(f) for f in problem.params["facts"])
             p["text"] = problem.params.get("translations", {}).get(self.lang, problem.params["text"])
-        if code in ("implausible", "unusual"):  # the range's ends to the decimals that keep the value's relation to them
+        if code in ("implausible", "unusual", "unusual_uln"):  # the range's ends to the decimals that keep the value's relation to them
             p["min"] = _near(problem.params["min"], [problem.params["value"]])
             p["max"] = _near(problem.params["max"], [problem.params["value"]])
         if code == "inconsistent":

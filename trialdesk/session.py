@@ -122,6 +122,10 @@ def start_screening(
         if values.get(fact_id) in (None, "") and answers.get(fact_id) is not None:
             values[fact_id] = answers[fact_id]
     problems: list[Problem] = []
+    for fact_id in SUBJECT_FACTS:  # given in both places, they must agree
+        given, answered = values.get(fact_id), answers.get(fact_id)
+        if given not in (None, "") and answered is not None and str(given).strip() != str(answered).strip():
+            problems.append(Problem("subject_answer_differs", fact_id, {"subject": str(given)[:40], "answer": str(answered)[:40]}))
     try:
         subject = check_subject(values)
     except FactsInvalid as invalid:
@@ -351,6 +355,8 @@ class ScreeningSession:
         if fact_id not in self.protocol.fact:
             raise FactsInvalid([Problem("unknown_fact", fact_id, {"known": sorted(self.protocol.fact)})])
         value = self.normal(fact_id, raw)
+        if value is None and fact_id in SUBJECT_FACTS and fact_id in self.screening.answers:
+            raise FactsInvalid([Problem("subject_fact_required", fact_id, {})])  # the subject's record: corrected, never emptied
         reason = check_text(reason or "", "reason") or None
         if not self.one_shot and self.same_answer(fact_id, value) and not self.changes_since_seen():
             return SessionChange(self.report, (), self.not_asked)

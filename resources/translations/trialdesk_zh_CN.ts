@@ -1609,6 +1609,13 @@
     </message>
 </context>
 <context>
+    <name>course.stable_unrecorded</name>
+    <message>
+        <source> (follows a line with no day between, and a dose is not given: whether it changed after {since} is not recorded)</source>
+        <translation>（紧接上一行、中间无间隔，且未记录剂量：{since} 之后剂量是否调整未有记录）</translation>
+    </message>
+</context>
+<context>
     <name>course.taken_ok</name>
     <message>
         <source> (≥ {count} {unit}: on or before {since})</source>
@@ -2949,7 +2956,7 @@
     <name>prednisone.total</name>
     <message>
         <source>{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window} [equivalence table: {table}]</source>
-        <translation>{day} 泼尼松等效剂量 {total} mg/天{courses} {relation} {threshold} mg/天{window}［等效换算表：{table}］</translation>
+        <translation>{day} 泼尼松等效剂量 {total} mg/天{courses} {relation} {threshold} mg/天{window} [等效剂量表：{table}]</translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3090,13 @@
     <message>
         <source>give a drug of the list or another drug&apos;s name, not both</source>
         <translation>请选择列表中的药物或填写其他药物名称，不能两者都填</translation>
+    </message>
+</context>
+<context>
+    <name>problem.drug_of_another_history</name>
+    <message>
+        <source>“{value}” is {drug}, which this history does not take: enter it in the history its rules read</source>
+        <translation>“{value}”即{drug}，不属于此用药史：请录入到判定它的用药史中</translation>
     </message>
 </context>
 <context>
@@ -3226,13 +3240,6 @@
     </message>
 </context>
 <context>
-    <name>problem.not_asked_other</name>
-    <message>
-        <source>refused: {fact} is answered, and it is asked only when {condition} (clear {fact} first)</source>
-        <translation>不予接受：{fact}已有回答，而该项仅在{condition}时询问（请先清除{fact}）</translation>
-    </message>
-</context>
-<context>
     <name>problem.not_finite</name>
     <message>
         <source>“{value}” is not a number JSON allows (NaN and Infinity are refused)</source>
@@ -3331,6 +3338,20 @@
     </message>
 </context>
 <context>
+    <name>problem.subject_answer_differs</name>
+    <message>
+        <source>the subject gives “{subject}” and the answers “{answer}”: give one value</source>
+        <translation>受试者信息为“{subject}”，而回答为“{answer}”：请只给出一个值</translation>
+    </message>
+</context>
+<context>
+    <name>problem.subject_fact_required</name>
+    <message>
+        <source>is part of the subject&apos;s record: correct it, it cannot be left empty</source>
+        <translation>属于受试者基本信息：可以更正，但不能留空</translation>
+    </message>
+</context>
+<context>
     <name>problem.text_too_long</name>
     <message>
         <source>longer than {limit} characters</source>
@@ -3426,6 +3447,13 @@
     <message>
         <source>unusual: {text} (the answers to {facts})</source>
         <translation>不常见：{text}（{facts} 的回答）</translation>
+    </message>
+</context>
+<context>
+    <name>problem.unusual_uln</name>
+    <message>
+        <source>an upper limit of normal of {value} {unit} is outside the range laboratories usually give, {min}–{max} {unit}</source>
+        <translation>正常上限 {value} {unit} 超出各实验室通常给出的范围 {min}–{max} {unit}</translation>
     </message>
 </context>
 <context>

@@ -253,8 +253,8 @@ def test_a_new_line_at_the_same_dose_the_day_after_the_last_keeps_the_dose_uncha
                             start=date(2026, 6, 1), stop=date(2026, 11, 3))
     repeat = MedicationEntry(drug="methotrexate", dose=Decimal(15), unit="mg/week", route="oral", start=date(2026, 11, 4))
     raised = MedicationEntry(drug="methotrexate", dose=Decimal(20), unit="mg/week", route="oral", start=date(2026, 11, 4))
-    since = HistoryRules._dose_unchanged_since((first, repeat))
+    since = HistoryRules._dose_unchanged_since((first, repeat))[0]
     assert since[repeat] == date(2026, 6, 1)
-    assert HistoryRules._dose_unchanged_since((first, raised))[raised] == date(2026, 11, 4)
+    assert HistoryRules._dose_unchanged_since((first, raised))[0][raised] == date(2026, 11, 4)
     gap = MedicationEntry(drug="methotrexate", dose=Decimal(15), unit="mg/week", route="oral", start=date(2026, 11, 5))
-    assert HistoryRules._dose_unchanged_since((first, gap))[gap] == date(2026, 11, 5)
+    assert HistoryRules._dose_unchanged_since((first, gap))[0][gap] == date(2026, 11, 5)

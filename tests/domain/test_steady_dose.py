@@ -263,10 +263,15 @@ def test_current_treatment_reads_stability_from_the_lines_when_doses_are_optiona
              {"drug": "methotrexate", "dose": 20, "unit": "mg/week", "start": "2026-11-01"},
              {"other": "iguratimod", "start": "2026-06-01"}]
     result = run(protocol, {"csdmards": lines}, ON).results[0]
-    assert result.verdict is NOT_MET
+    assert result.verdict is UNKNOWN  # the line before gives no dose: it may have been 20 mg/week too
     assert Messages(protocol).reason(result) == (
         "methotrexate 20 mg/week: started 2026-01-05 (≥ 3 months: on or before 2026-08-20), dose unchanged since"
-        " 2026-11-01 (less than 1 month: after 2026-10-20) — not counted, in no class: “iguratimod”")
+        " 2026-11-01 (follows a line with no day between, and a dose is not given: whether it changed after 2026-10-20"
+        " is not recorded) — not counted, in no class: “iguratimod”")
+    dosed = [{**lines[0], "dose": 15, "unit": "mg/week"}, lines[1]]
+    result = run(protocol, {"csdmards": dosed}, ON).results[0]
+    assert result.verdict is NOT_MET  # 15, then 20 mg/week from 2026-11-01
+    assert "dose unchanged since 2026-11-01 (less than 1 month: after 2026-10-20)" in Messages(protocol).reason(result)
     result = run(protocol, {"csdmards": [{"drug": "methotrexate", "start": "2026-01-05"}, lines[2]]}, ON).results[0]
     assert result.verdict is MET
     assert Messages(protocol).reason(result) == (

@@ -143,3 +143,12 @@ def test_pregnancy_is_not_asked_of_a_man(qtbot, window, coordinator):
     assert not pregnant.buttons["yes"].isEnabled() and not note.isHidden()
     assert note.text() == "Asked only when Sex is Female"
     assert shown(view, "E13") == "E13  not met"  # asked of women only; no pregnancy plan
+
+
+def test_choosing_another_form_keeps_the_stored_answer_until_the_new_one_is_filled(qtbot, window, coordinator):
+    view = open_with(qtbot, window, {"classification_joints": "not_documented"}, leave_out=())
+    editor = editor_on(view, "I1", "classification_joints")
+    coordinator.click(editor.modes["counts"])
+    qtbot.wait(50)
+    assert view.session.screening.answers["classification_joints"] == "not_documented"  # nothing asked, nothing lost
+    assert editor.counts.isVisibleTo(editor)

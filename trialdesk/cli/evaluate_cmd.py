@@ -73,6 +73,7 @@ def report_json(report: EligibilityReport, words: Messages) -> str:
                 "value": None if s.compared is None else str(s.compared),
                 "unrounded": None if s.value is None else str(s.value),
                 "missing": list(s.missing),
+                "computed": words.score(s),  # how it was computed: inputs, and each domain derived from what
             }
             for s in report.scores.values()
         },
@@ -91,4 +92,6 @@ def report_text(report: EligibilityReport, protocol: Protocol, words: Messages) 
     for r in report.results:
         verdict = words.verdict(r.verdict)
         lines.append(f"{r.criterion_id:<4} {r.kind:<9} {verdict:<{width}} {words.reason(Outcome(r.verdict, r.reason))}")
+    if report.scores:  # how each score was computed, so a reader can check a derived category by hand
+        lines += ["", "scores:", *(f"  {words.score(s)}" for s in report.scores.values())]
     return "\n".join(lines)

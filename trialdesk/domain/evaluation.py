@@ -76,12 +76,15 @@ def inconsistencies(
     the answers to facts not asked with the others (`not_asked`: the fact and its condition's facts).
 
     With `changed`, only the checks that read that fact, and the problem is put on it (the
-    answer being entered is the one refused). Checks marked `confirm` only warn (`answer_warnings`).
+    answer being entered is the one refused). An answer to a fact not asked is refused when it is
+    entered; a change of the condition's facts is not refused for an answer given before (a sex
+    corrected after "not pregnant" was answered): that answer is then not asked, and rules read it
+    as absent. Checks marked `confirm` only warn (`answer_warnings`).
     """
     problems = []
     for fact_id, read in _answered_unasked(protocol, facts, on):
-        if changed is None or changed == fact_id or changed in read:
-            problems.append(Problem("not_asked", changed or fact_id, {"fact": fact_id, "facts": list(read)}))
+        if changed is None or changed == fact_id:
+            problems.append(Problem("not_asked", fact_id, {"fact": fact_id, "facts": list(read)}))
     return problems + _broken_checks(protocol, facts, on, changed, confirm=False)
 
 
@@ -96,7 +99,7 @@ def answer_warnings(
     problems = []
     for fact_id in facts if changed is None else (changed,):
         definition = protocol.fact.get(fact_id)
-        if isinstance(definition, NumberFact) and definition.usual is not None:
+        if isinstance(definition, NumberFact) and (definition.usual is not None or definition.uln_usual is not None):
             warning = definition.unusual(facts.get(fact_id), protocol.quantity.get(definition.quantity))
             if warning is not None:
                 problems.append(warning)

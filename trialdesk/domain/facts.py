@@ -152,7 +152,9 @@ class NumberFact(_Fact):
     qualitative result instead of a value (negative, high positive, not done) is answered with
     that result's id: the parsed value is then that id (a str), which no comparison can read. A value outside `usual` (inside
     `plausible`, in the canonical unit too) is possible but unusual: it is kept only when the
-    person confirms it (`unusual`).
+    person confirms it (`unusual`). With `uln`, `uln_usual` is the range a laboratory's upper
+    limit of normal usually takes (canonical unit): a ULN outside it is confirmed the same way, so
+    that a mistyped ULN cannot quietly move a result across a category.
     """
 
     type: Literal["number"]
@@ -161,6 +163,7 @@ class NumberFact(_Fact):
     plausible: Plausible
     usual: Plausible | None = None
     uln: bool = False
+    uln_usual: Plausible | None = None
     results: tuple[Option, ...] = Field(default=(), max_length=20)
 
     @model_validator(mode="after")
@@ -184,15 +187,29 @@ class NumberFact(_Fact):
         usual, plausible = self.usual, self.plausible
         if usual is not None and not plausible.min <= usual.min <= usual.max <= plausible.max:
             raise ValueError(f"usual ({usual.min}–{usual.max}) must lie inside plausible ({plausible.min}–{plausible.max})")
+        if self.uln_usual is not None and not self.uln:
+            raise ValueError("uln_usual needs uln: true (the answer carries no ULN otherwise)")
         return self
 
     def unusual(self, value: Any, quantity: Quantity | None = None) -> Problem | None:
-        """The warning for a measurement outside `usual`, its range in the unit entered; None otherwise."""
-        if self.usual is None or not isinstance(value, Measurement) or self.usual.min <= value.canonical <= self.usual.max:
+        """The warning for a measurement outside `usual`, or a ULN outside `uln_usual`, the range in the
+        unit entered; None otherwise."""
+        if not isinstance(value, Measurement):
             return None
         measure = self.quantity_of(quantity)
-        low, high = (measure.convert(end, measure.canonical, value.unit).normalize() for end in (self.usual.min, self.usual.max))
-        return Problem("unusual", self.id, {"value": value.value, "unit": value.unit, "min": low, "max": high})
+
+        def outside(amount: Decimal, usual: Plausible | None) -> dict[str, Any] | None:
+            canonical = measure.to_canonical(amount, value.unit)
+            if usual is None or usual.min <= canonical <= usual.max:
+                return None
+            low, high = (measure.convert(end, measure.canonical, value.unit).normalize() for end in (usual.min, usual.max))
+            return {"value": amount, "unit": value.unit, "min": low, "max": high}
+
+        found = outside(value.value, self.usual)
+        if found is not None:
+            return Problem("unusual", self.id, found)
+        found = None if value.uln is None else outside(value.uln, self.uln_usual)
+        return None if found is None else Problem("unusual_uln", self.id, found, ("uln",))
 
     def quantity_of(self, quantity: Quantity | None = None) -> Quantity:
         return quantity if quantity is not None else QUANTITIES[self.quantity]
@@ -553,6 +570,9 @@ class MedicationFact(_Fact):
                 bad("other", error.code, **error.params)
                 return None, None
             listed = self.vocabulary.find(text)
+            if listed is not None and listed not in offered:  # a known drug this history does not take
+                bad("other", "drug_of_another_history", value=text, drug=listed)
+                return None, None
             return (listed, None) if listed in offered else (None, text)  # a drug of the list is kept as that drug
         found = self.vocabulary.find(raw) if isinstance(raw, str) else None
         if found is None or found not in offered:

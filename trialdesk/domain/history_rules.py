@@ -181,23 +181,29 @@ class HistoryRules:
         return since
 
     @staticmethod
-    def _dose_unchanged_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
-        """The day each line's dose began: a line that follows the one before it with no day between
-        (source records start a new line for a new prescription) at the same dose and unit carries
-        that line's day; a new dose starts its own."""
+    def _dose_unchanged_since(
+        entries: tuple[MedicationEntry, ...],
+    ) -> tuple[dict[MedicationEntry, date], dict[MedicationEntry, date]]:
+        """The day each line's dose began, surely and at the earliest. A line that follows the one before
+        it with no day between (source records start a new line for a new prescription) at the same dose
+        and unit carries that line's day; a new dose starts its own. Where either line gives no dose,
+        whether it changed is not recorded: surely the line's own day, at the earliest the one before's."""
         since: dict[MedicationEntry, date] = {}
+        earliest: dict[MedicationEntry, date] = {}
         by_agent: dict[Any, list[MedicationEntry]] = {}
         for e in entries:
             by_agent.setdefault(e.agent, []).append(e)
         for lines in by_agent.values():
             previous: MedicationEntry | None = None
             for e in sorted(lines, key=lambda line: line.start):
-                follows = (previous is not None and previous.stop is not None and e.last_change is None
-                           and e.start.toordinal() == previous.stop.toordinal() + 1
-                           and (e.dose, e.unit) == (previous.dose, previous.unit) and e.dose is not None)
-                since[e] = since[previous] if follows else e.dose_since
+                adjacent = (previous is not None and previous.stop is not None and e.last_change is None
+                            and e.start.toordinal() == previous.stop.toordinal() + 1)
+                undosed = previous is not None and (e.dose is None or previous.dose is None)
+                same = adjacent and not undosed and (e.dose, e.unit) == (previous.dose, previous.unit)
+                since[e] = since[previous] if same else e.dose_since
+                earliest[e] = earliest[previous] if adjacent and (same or undosed) else since[e]
                 previous = e
-        return since
+        return since, earliest
 
     @staticmethod
     def _dose_ok(dose: r.DoseRange | None, value: Decimal | None, unit: str | None) -> bool | None:
@@ -227,7 +233,7 @@ class HistoryRules:
         if not current:
             return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
         treated = self._treated_since(self.value(rule.fact))
-        dosed = self._dose_unchanged_since(self.value(rule.fact))
+        dosed, dosed_earliest = self._dose_unchanged_since(self.value(rule.fact))
         taken_since = rule.taken_for.before(day) if rule.taken_for else None
         stable_since = rule.stable_for.before(day) if rule.stable_for else None
         checked = [
@@ -239,7 +245,8 @@ class HistoryRules:
                 "start": treated[c],
                 "dose_since": dosed[c],
                 "taken_ok": taken_since is None or treated[c] <= taken_since,
-                "stable_ok": stable_since is None or dosed[c] <= stable_since,
+                "stable_ok": (True if stable_since is None or dosed[c] <= stable_since
+                              else None if dosed_earliest[c] <= stable_since else False),
                 "dose_ok": self._dose_ok(rule.dose, c.dose, c.unit),
             }
             for c in current
@@ -253,7 +260,8 @@ class HistoryRules:
             stable_since=stable_since,
             dose=rule.dose and (rule.dose.min, rule.dose.max, rule.dose.unit),
         )
-        checks = [c["dose_ok"] if c["taken_ok"] and c["stable_ok"] else False for c in checked]
+        checks = [False if not c["taken_ok"] or c["stable_ok"] is False or c["dose_ok"] is False
+                  else None if c["stable_ok"] is None else c["dose_ok"] for c in checked]
         return Outcome(self._all_hold(checks), Reason("current_treatment", params))
 
     def _medication_dose(self, rule: r.MedicationDose) -> Outcome:

@@ -195,6 +195,9 @@ class InvolvedJointsEditor(FactEditor):
 
     def _mode_chosen(self, *_: object) -> None:
         self.note.hide()
+        if self.raw() is None:  # a form chosen with nothing in it yet: the stored answer stands until it is filled
+            self._show_mode()
+            return
         self._changed()
 
     def _copy(self) -> None:
