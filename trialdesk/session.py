@@ -17,8 +17,10 @@ Values are kept in one normal form (`to_answer`), so typing the same value again
 An answer that is possible but unusual (a value outside its usual range, answers a check marked
 `confirm` finds unusual together) is saved only when confirmed: `record_fact` raises
 `NeedsConfirmation` with the warnings, and with `confirmed=True` saves the answer and audits each
-warning confirmed, by whom, in the same transaction. A fact not asked with the other answers
-(`asked_if`) is refused, and so is a change that leaves an answered fact not asked.
+warning confirmed, by whom, in the same transaction. An answer to a fact not asked with the other
+answers (`asked_if`) is refused; a change that leaves an earlier answer not asked goes through, and
+that answer is then not read. The subject's date of birth, sex and consent date are corrected,
+never emptied.
 """
 
 from __future__ import annotations
