@@ -82,3 +82,23 @@ def test_a_subject_block_and_answers_that_disagree_are_refused(store, clock):
     assert [(p.fact, p.code) for p in raised.value.problems] == [("sex", "subject_answer_differs")]
     assert Messages(NCT).problem_text(raised.value.problems[0]) == (
         "the subject gives “female” and the answers “male”: give one value")
+
+
+def reason_of(criterion_id: str, **changes) -> str:
+    from trialdesk.domain.evaluation import evaluate
+    from trialdesk.domain.verdict import Outcome
+
+    raw = {**copy.deepcopy(EXAMPLE["facts"]), **changes}
+    report = evaluate(NCT, parse_facts(NCT, {k: v for k, v in raw.items() if v is not None}, ON), ON)
+    result = report.result(criterion_id)
+    return Messages(NCT).reason(Outcome(result.verdict, result.reason))
+
+
+def test_nested_combinations_say_their_words_once():
+    assert reason_of("E13") == ("none holds: Pregnant: no; Breast-feeding: no; "
+                                "Plans a pregnancy (own or partner's) within 1 year: no")
+    assert reason_of("E13", pregnant=None, pregnancy_plan_1_year=None) == (
+        "not decided yet: missing: Pregnant; missing: Plans a pregnancy (own or partner's) within 1 year")
+    # met by what must hold, the condition (every test reported) still open: the conclusion alone
+    assert reason_of("E8", hiv=None, hbv_infection="yes") == (
+        "The investigator concludes the participant has hepatitis B infection: yes")

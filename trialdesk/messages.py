@@ -6,6 +6,7 @@ turns them into sentences, for the interface, the command line and the worksheet
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import TYPE_CHECKING, Any
@@ -1418,9 +1419,9 @@ class Messages:
         if reason.decided_by is not None:
             return self.reason(reason.children[reason.decided_by])
         if verdict is Verdict.NOT_MET:
-            return self.t("any_of.none", parts=self._parts(reason.children))
+            return self.t("any_of.none", parts=self._parts(self._taken_up(reason.children, Verdict.NOT_MET)))
         open_parts = [o for o in reason.children if o.verdict is Verdict.UNKNOWN]
-        return self.t("any_of.open", parts=self._parts(open_parts))
+        return self.t("any_of.open", parts=self._parts(self._taken_up(open_parts, Verdict.UNKNOWN)))
 
     def _r_all_of(self, reason: Reason, verdict: Verdict) -> str:
         if reason.decided_by is not None:
@@ -1428,12 +1429,34 @@ class Messages:
         if verdict is Verdict.MET:
             return self._parts(reason.children)
         open_parts = [o for o in reason.children if o.verdict is Verdict.UNKNOWN]
-        return self.t("all_of.open", parts=self._parts(open_parts))
+        return self.t("all_of.open", parts=self._parts(self._taken_up(open_parts, Verdict.UNKNOWN)))
+
+    @staticmethod
+    def _taken_up(outcomes: Sequence[Outcome], verdict: Verdict) -> list[Outcome]:
+        """The parts of nested combinations that would say this one's words again ("none holds: none
+        holds: …", "not decided yet: not decided yet: …"), taken up into it: none of several holds, or
+        the parts still open, at every depth."""
+        found: list[Outcome] = []
+        for outcome in outcomes:
+            while outcome.reason.code in ("any_of", "all_of") and outcome.reason.decided_by is not None:
+                outcome = outcome.reason.children[outcome.reason.decided_by]
+            code = outcome.reason.code
+            nested = outcome.verdict is verdict and (code == "any_of" if verdict is Verdict.NOT_MET
+                                                     else code in ("any_of", "all_of"))
+            if not nested:
+                found.append(outcome)
+            elif verdict is Verdict.NOT_MET:
+                found.extend(Messages._taken_up(outcome.reason.children, verdict))
+            else:
+                found.extend(Messages._taken_up([o for o in outcome.reason.children if o.verdict is verdict], verdict))
+        return found
 
     def _r_not(self, reason: Reason, verdict: Verdict) -> str:
         return self.t("not", part=self.reason(reason.children[0]))
 
     def _r_if_then(self, reason: Reason, verdict: Verdict) -> str:
+        if verdict is Verdict.MET and len(reason.children) == 2 and reason.children[1].verdict is Verdict.MET:
+            return self.reason(reason.children[1])  # what must hold holds: the condition, known or not, changes nothing
         condition = self.reason(reason.children[0])
         if len(reason.children) == 1:
             return self.t("if_then.not_applicable", part=condition)
