@@ -120,6 +120,20 @@ def create(window: MainWindow, name: str, number: str | None = None, desk=None) 
     return session.screening.id
 
 
+def open_new(qtbot, window: MainWindow, protocol: Any, subject: dict[str, Any], facts: dict[str, Any] | None = None):
+    """A new screening under `protocol` (an installed one, or a file's) with `facts`, open in the window."""
+    session = window.desk.start_screening(protocol, subject, facts or {})
+    window.open_screening(session.screening.id)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window.view
+
+
+def editor_on(view, criterion_id: str, fact_id: str) -> Any:
+    """The editor of `fact_id` on the page of `criterion_id`, that page shown."""
+    view.go_to_criterion(criterion_id)
+    return next(e for e in view.current_page().editors if e.fact.id == fact_id)
+
+
 _PENDING: list[dict] = []
 
 

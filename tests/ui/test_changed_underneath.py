@@ -7,8 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
-from tests.ui.conftest import create, example, when_modal
-from trialdesk.ui import fact_editors as fe
+from tests.ui.conftest import create, editor_on, example, when_modal
 from trialdesk.ui.changes_dialog import ChangesDialog
 from trialdesk.ui.dialogs import ReasonDialog
 from trialdesk.ui.main_window import MainWindow
@@ -22,10 +21,6 @@ def open_example(qtbot, window, name: str):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window.view
 
-
-def editor_on(view, criterion_id: str, fact_id: str) -> fe.FactEditor:
-    view.go_to_criterion(criterion_id)
-    return next(e for e in view.current_page().editors if e.fact.id == fact_id)
 
 
 def someone_else(window, person):

@@ -6,10 +6,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import example
-from trialdesk.ui import fact_editors as fe
+from tests.ui.conftest import editor_on, example, open_new
 
 ELIGIBLE = example("eligible")
 #: the 1987 criteria all absent, and no documented earlier classification: the 2010 score alone decides I1
@@ -31,15 +29,8 @@ def open_with(qtbot, window, changes: dict, leave_out: tuple[str, ...]):
     for fact_id in leave_out:
         facts.pop(fact_id, None)
     subject = {**ELIGIBLE["subject"], "screening_date": ELIGIBLE["screening_date"]}
-    session = window.desk.start_screening(window.protocol("NCT03798028"), subject, facts)
-    window.open_screening(session.screening.id)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window.view
+    return open_new(qtbot, window, window.protocol("NCT03798028"), subject, facts)
 
-
-def editor_on(view, criterion_id: str, fact_id: str) -> fe.FactEditor:
-    view.go_to_criterion(criterion_id)
-    return next(e for e in view.current_page().editors if e.fact.id == fact_id)
 
 
 def shown(view, criterion_id: str) -> str:

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.ui.conftest import editor_on, open_new
 from trialdesk.domain.evaluation import parse_facts
 from trialdesk.domain.protocol import Protocol
 from trialdesk.messages import Messages
@@ -384,16 +385,8 @@ SUBJECT = {"screening_number": "T-015", "initials": "CD", "date_of_birth": "1970
 @pytest.fixture
 def view(qtbot, window):
     """A screening under the test protocol, open in the window, with nothing entered but the subject's details."""
-    protocol = window.site.add_protocol_file(PROTOCOL_FILE)
-    session = window.desk.start_screening(protocol, SUBJECT, {})
-    window.open_screening(session.screening.id)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window.view
+    return open_new(qtbot, window, window.site.add_protocol_file(PROTOCOL_FILE), SUBJECT)
 
-
-def editor_on(view, criterion_id: str, fact_id: str):
-    view.go_to_criterion(criterion_id)
-    return next(e for e in view.current_page().editors if e.fact.id == fact_id)
 
 
 def stored(window) -> dict:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import editor_on, open_new
 from trialdesk.ui import fact_editors as fe
 from trialdesk.ui.look import NOT_APPLICABLE, OPEN, PASSES, state_icon
 
@@ -23,16 +23,8 @@ SUBJECT = {"screening_number": "T-001", "initials": "AB", "date_of_birth": "1960
 @pytest.fixture
 def view(qtbot, window):
     """A man's screening under the test protocol, open in the window, with nothing entered but his details."""
-    protocol = window.site.add_protocol_file(PROTOCOL)
-    session = window.desk.start_screening(protocol, SUBJECT, {})
-    window.open_screening(session.screening.id)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window.view
+    return open_new(qtbot, window, window.site.add_protocol_file(PROTOCOL), SUBJECT)
 
-
-def editor_on(view, criterion_id: str, fact_id: str) -> fe.FactEditor:
-    view.go_to_criterion(criterion_id)
-    return next(e for e in view.current_page().editors if e.fact.id == fact_id)
 
 
 def stored(window) -> dict:

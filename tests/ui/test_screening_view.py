@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import create, when_modal
+from tests.ui.conftest import create, editor_on, when_modal
 from trialdesk.domain.screening import ScreeningStatus
-from trialdesk.ui import fact_editors as fe
 
 
 def open_example(qtbot, window, name: str, number: str | None = None):
@@ -16,11 +15,6 @@ def open_example(qtbot, window, name: str, number: str | None = None):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window.view
 
-
-def editor_on(view, criterion_id: str, fact_id: str) -> fe.FactEditor:
-    view.go_to_criterion(criterion_id)
-    page = view.current_page()
-    return next(e for e in page.editors if e.fact.id == fact_id)
 
 
 def test_an_ineligible_subject_shows_the_right_criteria_and_reasons(qtbot, window):
