@@ -12,7 +12,7 @@ if [ "${#languages[@]}" -eq 0 ]; then
     name=$(basename "$file" .ts); languages+=("${name#trialdesk_}")
   done
 fi
-sources=(trialdesk/messages.py $(find trialdesk/ui -name '*.py' | sort))
+sources=($(find trialdesk/messages trialdesk/ui -name '*.py' | sort))
 for lang in "${languages[@]}"; do
   $bin/pyside6-lupdate -no-obsolete -locations none "${sources[@]}" -ts "resources/translations/trialdesk_${lang}.ts"
   $bin/pyside6-lrelease "resources/translations/trialdesk_${lang}.ts" -qm "resources/translations/trialdesk_${lang}.qm"

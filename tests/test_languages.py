@@ -39,7 +39,8 @@ def test_every_interface_string_and_message_is_translated(lang):
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path):
     """Extracting again finds nothing the catalogue lacks (a new tr() string fails until translated)."""
     fresh = tmp_path / "fresh.ts"
-    sources = ["trialdesk/messages.py", *sorted(str(p) for p in resource_path("..").resolve().joinpath("trialdesk", "ui").glob("*.py"))]
+    root = resource_path("..").resolve()
+    sources = sorted(str(p) for folder in ("messages", "ui") for p in root.joinpath("trialdesk", folder).glob("*.py"))
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
                    check=True, capture_output=True, cwd=resource_path("..").resolve())

@@ -26,6 +26,22 @@ class Verdict(str, Enum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class Effect(str, Enum):
+    """What a criterion's result does to the subject's eligibility, whatever its kind.
+
+    For an exclusion "met" means the subject is excluded; the effect says so for both kinds:
+    an inclusion not met and an exclusion that applies both EXCLUDE. OPEN waits on answers still
+    to give; PENDING waits only on a date still to come (the screening date, a visit); a
+    criterion that does not apply to this subject is NOT_APPLICABLE, and passes.
+    """
+
+    PASSES = "passes"
+    EXCLUDES = "excludes"
+    OPEN = "open"
+    PENDING = "pending"
+    NOT_APPLICABLE = "not_applicable"
+
+
 class Overall(str, Enum):
     ELIGIBLE = "eligible"
     INELIGIBLE = "ineligible"
@@ -94,6 +110,27 @@ class CriterionResult:
         if self.kind == "inclusion":
             return self.verdict is Verdict.NOT_MET
         return self.verdict is Verdict.MET
+
+    @property
+    def effect(self) -> Effect:
+        """What this result does to eligibility: the one thing the window, the summary and the
+        worksheet show, in words, shape and colour."""
+        if self.verdict is Verdict.NOT_APPLICABLE:
+            return Effect.NOT_APPLICABLE
+        if self.excludes:
+            return Effect.EXCLUDES
+        if self.verdict is Verdict.UNKNOWN:
+            return Effect.PENDING if _only_pending(self.reason) else Effect.OPEN
+        return Effect.PASSES
+
+
+def _only_pending(reason: Reason) -> bool:
+    """The reason waits on nothing but a date still to come."""
+    if reason.code == "pending":
+        return True
+    open_parts = [c for c in reason.children if c.verdict is Verdict.UNKNOWN]
+    return bool(open_parts) and reason.code in {"all_of", "any_of", "at_least"} and all(
+        _only_pending(c.reason) for c in open_parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,25 +12,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from trialdesk.domain.protocol import Criterion, Protocol
-from trialdesk.domain.verdict import CriterionResult, EligibilityReport, Outcome, Verdict
+from trialdesk.domain.verdict import CriterionResult, Effect, EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
 from trialdesk.ui.editor_factory import make_editor
 from trialdesk.ui.fact_editors import FactEditor
 from trialdesk.ui.look import EXCLUDES, NOT_APPLICABLE, OPEN, PASSES, set_flag, state_icon
 
 
-def effect(result: CriterionResult) -> str:
-    """What the result means for eligibility: passes (not applicable included), excludes, or still
-    open (pending an anchor included), as the domain counts it for the overall decision."""
-    if result.verdict is Verdict.UNKNOWN:
-        return OPEN
-    return EXCLUDES if result.excludes else PASSES
-
-
 def appearance(result: CriterionResult) -> str:
-    """The icon a result shows: its effect's, except that not applicable has a look of its own
-    (it passes without having been tested)."""
-    return NOT_APPLICABLE if result.verdict is Verdict.NOT_APPLICABLE else effect(result)
+    """The icon a result shows, by the effect the domain gives it: passes, excludes, open
+    (pending a date included: it is not decided), or not applicable, which passes without
+    having been tested."""
+    return {Effect.PASSES: PASSES, Effect.EXCLUDES: EXCLUDES, Effect.NOT_APPLICABLE: NOT_APPLICABLE}.get(
+        result.effect, OPEN)
 
 
 class VerdictPanel(QFrame):
@@ -54,13 +48,11 @@ class VerdictPanel(QFrame):
         layout.addWidget(self.reason)
 
     def show_result(self, result: CriterionResult) -> None:
-        state = effect(result)
         self.icon.setPixmap(state_icon(appearance(result)).pixmap(28, 28))
-        verdict = self.words.verdict(result.verdict)
-        self.title.setText(f"{result.criterion_id}: {verdict} — {self.words.t(f'effect.{state}')}")
+        self.title.setText(self.words.effect(result))
         self.reason.setText(self.words.reason(Outcome(result.verdict, result.reason)))
         self.setAccessibleName(f"{self.title.text()}. {self.reason.text()}")
-        set_flag(self, "verdict", result.verdict.value)
+        set_flag(self, "effect", appearance(result))
 
 
 class CriterionPage(QScrollArea):

@@ -29,7 +29,7 @@ from trialdesk.domain.verdict import EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
 from trialdesk.ui.changes_dialog import ChangesDialog
 from trialdesk.ui.confirm_dialog import ConfirmValueDialog
-from trialdesk.ui.criterion_page import CriterionPage, appearance, effect
+from trialdesk.ui.criterion_page import CriterionPage, appearance
 from trialdesk.ui.dialogs import ReasonDialog
 from trialdesk.ui.fact_editors import FactEditor
 from trialdesk.ui.look import state_icon
@@ -225,12 +225,10 @@ class ScreeningView(QWidget):
             page.show_report(report)
             page.show_asked(self.qt.not_asked)
             item = self.side.item(index)
-            state = effect(result)
             item.setIcon(state_icon(appearance(result)))
-            item.setText(f"{result.criterion_id}  {self.words.verdict(result.verdict)}")
+            item.setText(self.words.effect(result))
             item.setToolTip(self.words.reason(Outcome(result.verdict, result.reason)))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{result.criterion_id}: {self.words.verdict(result.verdict)}, {self.words.t(f'effect.{state}')}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.words.effect(result))
         summary_item = self.side.item(len(self.pages))
         summary_item.setIcon(state_icon(OVERALL_STATE[report.overall]))
         summary_item.setText(self.tr("Summary: %s") % self.words.overall(report.overall))

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.screening import Screening
-from trialdesk.domain.verdict import EligibilityReport, Outcome, Overall, Verdict
+from trialdesk.domain.verdict import Effect, EligibilityReport, Outcome, Overall, Verdict
 from trialdesk.messages import Messages
-from trialdesk.ui.criterion_page import effect
+from trialdesk.ui.criterion_page import appearance
 from trialdesk.ui.look import EXCLUDES, NOT_APPLICABLE, OPEN, PASSES, state_icon
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class SummaryPage(QScrollArea):
         if screening.screen_failure_reason:
             status += " — " + screening.screen_failure_reason
         self.status.setText(status)
-        open_results = [r for r in report.results if effect(r) != PASSES]
+        open_results = [r for r in report.results if r.effect in (Effect.EXCLUDES, Effect.OPEN, Effect.PENDING)]
         self.heading.setText(
             self.tr("Criteria not met or still open: %d") % len(open_results) if open_results
             else self.tr("Every criterion is decided and none excludes.")
@@ -135,17 +135,18 @@ class SummaryPage(QScrollArea):
         self.not_applicable_heading.setVisible(bool(not_applicable))
         self.links, self.not_applicable_links = {}, {}
         for result in report.results:  # rows are reused: typing rebuilds no widget
-            for section, links, state in ((False, self.links, effect(result)),
+            for section, links, state in ((False, self.links, appearance(result)),
                                           (True, self.not_applicable_links, NOT_APPLICABLE)):
                 row, icon, label = self._row(result.criterion_id, section)
-                shown = result.verdict is Verdict.NOT_APPLICABLE if section else effect(result) != PASSES
+                shown = (result.effect is Effect.NOT_APPLICABLE if section
+                         else result.effect in (Effect.EXCLUDES, Effect.OPEN, Effect.PENDING))
                 row.setVisible(shown)
                 if not shown:
                     continue
                 icon.setPixmap(state_icon(state).pixmap(20, 20))
                 reason = html.escape(self.words.reason(Outcome(result.verdict, result.reason)))
                 label.setText(f'<a href="{result.criterion_id}">{result.criterion_id}</a> — '
-                              f"{html.escape(self.words.verdict(result.verdict))}: {reason}")
+                              f"{html.escape(self.words.effect(result)[len(result.criterion_id):].lstrip())}: {reason}")
                 links[result.criterion_id] = label
         self.completion.setText(self.completion_text(completion))
         changeable = not screening.status.locked and not read_only

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from trialdesk.domain.errors import Problem
 from trialdesk.i18n import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, catalogue, languages
-from trialdesk.domain.verdict import Outcome, Overall, Reason, Verdict
+from trialdesk.domain.verdict import CriterionResult, Effect, Outcome, Overall, Reason, Verdict
+from trialdesk.messages import effects
 
 if TYPE_CHECKING:  # the protocol models are not needed to word a status on the start-up path
     from trialdesk.domain.protocol import Protocol
@@ -237,9 +238,6 @@ EN: dict[str, str] = {
     "input.small_joints": QT_TRANSLATE_NOOP("input.small_joints", "small joints"),
     "kind.inclusion": QT_TRANSLATE_NOOP("kind.inclusion", "Inclusion criterion"),
     "kind.exclusion": QT_TRANSLATE_NOOP("kind.exclusion", "Exclusion criterion"),
-    "effect.passes": QT_TRANSLATE_NOOP("effect.passes", "does not exclude"),
-    "effect.excludes": QT_TRANSLATE_NOOP("effect.excludes", "excludes"),
-    "effect.open": QT_TRANSLATE_NOOP("effect.open", "incomplete"),
     # answers as printed
     "answer.not_entered": QT_TRANSLATE_NOOP("answer.not_entered", "not entered"),
     "answer.never": QT_TRANSLATE_NOOP("answer.never", "never"),
@@ -500,6 +498,7 @@ EN: dict[str, str] = {
         "problem.unusual_uln", "an upper limit of normal of {value} {unit} is outside the range laboratories usually give, {min}–{max} {unit}"),
     "problem.unusual_answers": QT_TRANSLATE_NOOP("problem.unusual_answers", "unusual: {text} (the answers to {facts})"),
 }
+EN.update(effects.KEYS)
 
 
 
@@ -565,6 +564,14 @@ class Messages:
 
     def verdict(self, verdict: Verdict) -> str:
         return self.t(f"verdict.{verdict.value}")
+
+    def effect(self, result: CriterionResult) -> str:
+        """What the result does to eligibility, naming the criterion: "E2 applies: excluded"."""
+        return self.t(effects.effect_key(result.kind, result.effect.value), id=result.criterion_id)
+
+    def effect_word(self, effect: Effect) -> str:
+        """The effect alone, where the criterion is named already: "excluded"."""
+        return self.t(f"effect.word.{effect.value}")
 
     def overall(self, overall: Overall) -> str:
         return self.t(f"overall.{overall.value}")
