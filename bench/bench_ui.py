@@ -4,7 +4,9 @@
   label (goal: within 2x). Both are started as fresh processes, offscreen.
 - Sign-in accepted to the main window shown with its screening log filled (1,000 screenings);
   the password check itself (Argon2id, about 0.2 s by design) is reported beside it.
-- A keystroke in a fact field: re-evaluate and repaint (goal: within 16 ms).
+- Launch to the main window with its log filled, in one fresh process, the password check left
+  out, against the same bare window (goal: within 1.5x).
+- A keystroke in a fact field: re-evaluate and repaint (goal: within 8 ms).
 
 Run: .venv/bin/python -m bench.bench_ui [--write] [--runs N]
 """
@@ -33,6 +35,49 @@ def launch_times(data_dir: Path, runs: int) -> tuple[float, float]:
             start = time.perf_counter()
             subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             samples.append(time.perf_counter() - start)
+    return statistics.median(bare), statistics.median(ours)
+
+
+#: one fresh process: start, sign in, show the main window with its log filled, quit; prints the
+#: seconds the password check took (Argon2id, slow by design), which the figure leaves out
+LAUNCH_TO_LOG = """
+import os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from trialdesk.desk import Site
+from trialdesk.settings import AppSettings
+from trialdesk.ui.look import install_language, prepare_application
+from trialdesk.ui.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+prepare_application(app)
+install_language(app, "en")
+with Site(AppSettings(data_dir=Path(os.environ["TRIALDESK_DATA_DIR"]))) as site:
+    start = time.perf_counter()
+    desk = site.sign_in(sys.argv[1], sys.argv[2])
+    check = time.perf_counter() - start
+    window = MainWindow(site, desk)
+    window.show()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+print(check)
+"""
+
+
+def launch_to_log_times(data_dir: Path, password: str, runs: int) -> tuple[float, float]:
+    """Median seconds of a bare PySide6 window process, and of a process from start to the main
+    window shown with its log filled, the password check left out."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRIALDESK_DATA_DIR": str(data_dir)}
+    bare, ours = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", LAUNCH_TO_LOG, COORDINATOR, password], env=env, check=True,
+                              capture_output=True, text=True)
+        ours.append(time.perf_counter() - start - float(done.stdout.split()[-1]))
     return statistics.median(bare), statistics.median(ours)
 
 
@@ -141,6 +186,10 @@ def main() -> None:
         bare, ours = launch_times(data_dir, args.runs)
         print(f"bare PySide6 window, start to exit:                 {bare * 1e3:7.1f} ms")
         print(f"trialdesk to its sign-in window:                    {ours * 1e3:7.1f} ms   ratio {ours / bare:.2f}x")
+        bare_log, launch_log = launch_to_log_times(data_dir, password, args.runs)
+        print(f"bare PySide6 window, start to exit (again):         {bare_log * 1e3:7.1f} ms")
+        print(f"trialdesk start to the log filled (no password):    {launch_log * 1e3:7.1f} ms   "
+              f"ratio {launch_log / bare_log:.2f}x")
         check, log = sign_in_to_log(data_dir, password, max(3, args.runs // 2))
         print(f"password check (Argon2id, by design):               {check * 1e3:7.1f} ms")
         print(f"signed in to the main window with 1,000 screenings: {log * 1e3:7.1f} ms")
@@ -150,9 +199,12 @@ def main() -> None:
         update_readme({
             "Launch to the sign-in window vs a bare PySide6 window, offscreen":
                 (f"{ours * 1e3:.0f} ms vs {bare * 1e3:.0f} ms ({ours / bare:.2f}x)", "within 2x"),
+            "Launch to the main window with the log filled (1,000 screenings) vs a bare PySide6 window, "
+            "password check left out, offscreen":
+                (f"{launch_log * 1e3:.0f} ms vs {bare_log * 1e3:.0f} ms ({launch_log / bare_log:.2f}x)", "within 1.5x"),
             "Signed in to the main window with the log filled (1,000 screenings), offscreen":
                 (f"{log * 1e3:.0f} ms (password check {check * 1e3:.0f} ms)", "reported"),
-            "Keystroke in a fact field: re-evaluate and repaint": (f"{keystroke:.1f} ms", "< 16 ms"),
+            "Keystroke in a fact field: re-evaluate and repaint": (f"{keystroke:.1f} ms", "< 8 ms"),
         })
 
 

@@ -98,7 +98,7 @@ def test_nested_combinations_say_their_words_once():
     assert reason_of("E13") == ("none holds: Pregnant: no; Breast-feeding: no; "
                                 "Plans a pregnancy (own or partner's) within 1 year: no")
     assert reason_of("E13", pregnant=None, pregnancy_plan_1_year=None) == (
-        "not decided yet: missing: Pregnant; missing: Plans a pregnancy (own or partner's) within 1 year")
+        "missing: Pregnant; Plans a pregnancy (own or partner's) within 1 year")  # the effect says "not decided yet"
     # met by what must hold, the condition (every test reported) still open: the conclusion alone
     assert reason_of("E8", hiv=None, hbv_infection="yes") == (
         "The investigator concludes the participant has hepatitis B infection: yes")

@@ -20,7 +20,13 @@ An answer that is possible but unusual (a value outside its usual range, answers
 warning confirmed, by whom, in the same transaction. An answer to a fact not asked with the other
 answers (`asked_if`) is refused; a change that leaves an earlier answer not asked goes through, and
 that answer is then not read. The subject's date of birth, sex and consent date are corrected,
-never emptied.
+never emptied. The subject's dates are checked softly too (`trialdesk.domain.soft_checks`: an age over
+100, a screening or consent date after today or a year or more before it), against the session's clock.
+
+Undo (`undo_last`) takes back the last change this session made (an answer, a source note), as a
+change of its own whose reason names the change undone; again, and it takes back the one before.
+Only this sitting's changes are undone, and only while nobody else changed the screening since:
+otherwise it is refused as any out-of-date change is ("changed_underneath").
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +42,7 @@ from trialdesk.domain.errors import FactsInvalid, NeedsConfirmation, Problem
 from trialdesk.domain.evaluation import answer_warnings, evaluate, inconsistencies, not_asked, parse_facts
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.log import ScreeningStatus
+from trialdesk.domain.soft_checks import CHECKED, subject_warnings
 from trialdesk.domain.screening import SUBJECT_FACTS, AuditEntry, Screening, check_subject, status_from_report
 from trialdesk.domain.text import MAX_NOTE, check_text
 from trialdesk.domain.values import FactValue
@@ -83,6 +90,28 @@ def _failed(report: EligibilityReport) -> list[str]:
 
 def _status(report: EligibilityReport) -> ScreeningStatus:
     return status_from_report(report)
+
+
+def _dates(subject: Any) -> dict[str, date]:
+    """The subject's dates the soft checks read."""
+    return {field: getattr(subject, field) for field in CHECKED}
+
+
+def _entry_time(entry: AuditEntry) -> str:
+    """When an audit entry was made, in the time zone it was made in."""
+    sign = -1 if entry.utc_offset.startswith("-") else 1
+    hours, minutes = entry.utc_offset.lstrip("+-").split(":")
+    zone = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+    return entry.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+
+
+@dataclass(frozen=True, slots=True)
+class Undoable:
+    """A change this session made that Undo can take back: its audit entry and what it changed."""
+
+    seq: int
+    action: str  # "answer" or "source_note"
+    target: str  # the fact id, or the criterion id of a source note
 
 
 def parse_stored(protocol: Protocol, answers: dict[str, Any], on) -> tuple[dict[str, FactValue], tuple[Problem, ...]]:
@@ -145,7 +174,8 @@ def start_screening(
             problems.extend(invalid.problems)
     if problems:
         raise FactsInvalid(problems)
-    warnings = answer_warnings(protocol, facts, on)
+    now = clock()
+    warnings = answer_warnings(protocol, facts, on) + subject_warnings(_dates(subject), now.date())
     if warnings and not confirmed:
         raise NeedsConfirmation(warnings)
     report = evaluate(protocol, facts, on)
@@ -160,7 +190,7 @@ def start_screening(
         status=_status(report),
         failed_criteria=_failed(report),
         actor=actor,
-        at=clock(),
+        at=now,
         edit_session=edit_session,
         confirmations=confirmations(protocol, warnings),
     )
@@ -196,6 +226,10 @@ class ScreeningSession:
         screening_id = screening if isinstance(screening, int) else screening.id
         self.seen_seq = 0
         self._decided: tuple | None = None
+        self._sitting: list[Undoable] = []  # the changes Undo can take back, the last made last
+        self._own: set[int] = set()  # the audit entries of every change this session made
+        #: the audit entry of the change Undo last took back
+        self.last_undone: AuditEntry | None = None
         self._adopt(*store.snapshot(screening_id))
         if self.screening.protocol_id != protocol.id:
             raise StoreError("wrong_protocol", value=self.screening.protocol_id, protocol=protocol.id)
@@ -269,6 +303,8 @@ class ScreeningSession:
             if error.code in ("changed_underneath", "locked", "reason_required"):
                 self._adopt(*self.store.snapshot(self.screening.id))
             raise
+        if saved.changed:
+            self._own.add(saved.seen_seq)
         self._adopt(saved.screening, self.store.entry_sessions(saved.screening.id), saved.seen_seq)
         return saved
 
@@ -303,7 +339,12 @@ class ScreeningSession:
         stored = self.facts.get(fact_id)
         if stored is not None and definition.to_answer(stored) == definition.to_answer(parsed[fact_id]):
             return ()
-        return tuple(answer_warnings(self.protocol, {**self.facts, **parsed}, self.on, changed=fact_id))
+        found = answer_warnings(self.protocol, {**self.facts, **parsed}, self.on, changed=fact_id)
+        value = parsed[fact_id]
+        if fact_id in CHECKED and isinstance(value, date):  # a correction of the subject's date of birth or consent
+            today = self.clock().date() if fact_id != "date_of_birth" else None
+            found += subject_warnings({**_dates(self.screening.subject), fact_id: value}, today, changed=(fact_id,))
+        return tuple(found)
 
     def same_answer(self, fact_id: str, raw: Any) -> bool:
         """Whether `raw` means what is stored already (typing the same value again is no change)."""
@@ -353,6 +394,13 @@ class ScreeningSession:
         StoreError("locked") on a signed screening, StoreError("changed_underneath") when someone
         changed the screening since this session read it (it has read it again).
         """
+        change, saved = self._record(fact_id, raw, reason, confirmed)
+        if saved is not None and saved.changed:
+            self._sitting.append(Undoable(saved.seen_seq, "answer", fact_id))
+        return change
+
+    def _record(self, fact_id: str, raw: Any, reason: str | None,
+                confirmed: bool) -> tuple[SessionChange, SavedChange | None]:
         self._check_writable()
         if fact_id not in self.protocol.fact:
             raise FactsInvalid([Problem("unknown_fact", fact_id, {"known": sorted(self.protocol.fact)})])
@@ -361,7 +409,7 @@ class ScreeningSession:
             raise FactsInvalid([Problem("subject_fact_required", fact_id, {})])  # the subject's record: corrected, never emptied
         reason = check_text(reason or "", "reason") or None
         if not self.one_shot and self.same_answer(fact_id, value) and not self.changes_since_seen():
-            return SessionChange(self.report, (), self.not_asked)
+            return SessionChange(self.report, (), self.not_asked), None
         warnings = self.warnings(fact_id, value)
         if warnings and not confirmed:
             raise NeedsConfirmation(warnings)
@@ -369,13 +417,13 @@ class ScreeningSession:
             raise StoreError("reason_required", fact=fact_id)
         subject_field = (fact_id, str(value)) if fact_id in SUBJECT_FACTS and value is not None else None
         previous = self.report
-        self._saving(lambda: self.store.save_answer(
+        saved = self._saving(lambda: self.store.save_answer(
             self.screening.id, fact_id, value, same=self._same_as_stored(fact_id), decide=self._decide,
             actor=self.actor, at=self.clock(), edit_session=self.edit_session, reason=reason,
             seen_seq=self._watched_seq, subject_field=subject_field,
             confirmations=confirmations(self.protocol, warnings),
         ))
-        return SessionChange(self.report, self.report.changed_since(previous), self.not_asked)
+        return SessionChange(self.report, self.report.changed_since(previous), self.not_asked), saved
 
     def set_note(self, criterion_id: str, note: str, reason: str | None = None) -> None:
         """The source-document note for one criterion (where each value was verified)."""
@@ -384,8 +432,13 @@ class ScreeningSession:
         reason = check_text(reason or "", "reason")
         if not self.one_shot and (self.screening.notes.get(criterion_id) or "") == note and not self.changes_since_seen():
             return
-        self._saving(lambda: self.store.save_note(self.screening.id, criterion_id, note, actor=self.actor,
-                                                  at=self.clock(), reason=reason or None, seen_seq=self._watched_seq))
+        saved = self._save_note(criterion_id, note, reason or None)
+        if saved.changed:
+            self._sitting.append(Undoable(saved.seen_seq, "source_note", criterion_id))
+
+    def _save_note(self, criterion_id: str, note: str, reason: str | None) -> SavedChange:
+        return self._saving(lambda: self.store.save_note(self.screening.id, criterion_id, note, actor=self.actor,
+                                                         at=self.clock(), reason=reason, seen_seq=self._watched_seq))
 
     def record_screen_failure(self, reason: str) -> None:
         if self.refusal is not None:
@@ -395,6 +448,52 @@ class ScreeningSession:
             raise StoreError("reason_required", fact=None)
         self._saving(lambda: self.store.record_screen_failure(self.screening.id, reason, actor=self.actor,
                                                               at=self.clock(), seen_seq=self._watched_seq))
+        self.forget_undo()  # the screen failure was decided on these answers: they are no longer taken back
+
+    # -- undo ------------------------------------------------------------------------------------
+
+    @property
+    def next_undo(self) -> Undoable | None:
+        """The change Undo would take back now; None when this sitting has none left to undo."""
+        return self._sitting[-1] if self._sitting else None
+
+    def forget_undo(self) -> None:
+        """Nothing made so far can be undone any more (a completion or a screen failure was decided on it)."""
+        self._sitting.clear()
+
+    def undo_last(self, *, confirmed: bool = False) -> SavedChange | None:
+        """Take back the last change this session made, as a change of its own: the value before it is
+        saved again (a first answer is cleared), audited with a reason naming the change undone. None
+        when there is nothing left to undo.
+
+        Refused as any change is: StoreError("locked"), FactsInvalid (the value put back is no longer
+        accepted, or clearing it would empty the subject's record), NeedsConfirmation when the value put
+        back is unusual (unless `confirmed`), and StoreError("changed_underneath") when anyone changed
+        the screening since that change (the session has read it again; nothing before can be undone).
+        """
+        self._check_writable()
+        undoable = self.next_undo
+        if undoable is None:
+            return None
+        since = self.store.changes_since(self.screening.id, undoable.seq - 1)
+        others = [e for e in since if e.seq not in self._own]
+        if others or not since or since[0].seq != undoable.seq:
+            self.forget_undo()
+            self.refresh()
+            raise StoreError("changed_underneath", changes=others)
+        entry = since[0]
+        from trialdesk.messages import Messages  # the trail keeps one language: the protocol's English
+
+        reason = Messages(self.protocol).t("undo.reason", time=_entry_time(entry), seq=entry.seq)
+        if undoable.action == "answer":
+            if entry.old_value is None and undoable.target in SUBJECT_FACTS:
+                raise FactsInvalid([Problem("undo_empties_subject", undoable.target, {})])
+            saved = self._record(undoable.target, entry.old_value, reason, confirmed)[1]
+        else:
+            saved = self._save_note(undoable.target, entry.old_value or "", check_text(reason, "reason"))
+        self._sitting.pop()
+        self.last_undone = entry
+        return saved or SavedChange(False, self.screening, self.seen_seq)
 
     def correct(self, reason: str) -> ScreeningSession:
         """Open a new version of a signed screening, citing this one; this one stays as it was. The new

@@ -5,7 +5,6 @@
     <name>ChangesDialog</name>
     <message>
         <source>Changed meanwhile</source>
-        <extracomment>set to quit as soon as the first window (sign-in, or first run) is shown (start-up benchmark).</extracomment>
         <translation>已被他人更改</translation>
     </message>
     <message>
@@ -78,9 +77,157 @@
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Checklist of yes/no criteria — %1 (%2)</source>
+        <translation>是/否标准核对表 — %1（%2）</translation>
+    </message>
+    <message>
+        <source>Every yes/no criterion of %1 in one table. Each answer is checked and saved on its own, as on the criterion pages.</source>
+        <translation>%1 的全部是/否标准列于一表。每个回答均单独核查并保存，与各标准页面相同。</translation>
+    </message>
+    <message>
+        <source>Y yes · N no · U not known · Delete clears · ↑ ↓ move · Ctrl+Z undoes the last change</source>
+        <translation>Y 是 · N 否 · U 不详 · Delete 清除 · ↑ ↓ 移动 · Ctrl+Z 撤销上一次修改</translation>
+    </message>
+    <message>
+        <source>This screening cannot be changed here: the checklist is read only.</source>
+        <translation>此处不能修改本次筛选：核对表为只读。</translation>
+    </message>
+    <message>
+        <source>Yes/no criteria</source>
+        <translation>是/否标准</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last change</source>
+        <extracomment>one wording per kind of reason over ages and dates</extracomment>
+        <translation>撤销上一次修改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>撤销上一次修改</translation>
+    </message>
+    <message>
+        <source>Undo the last change made in this sitting (Ctrl+Z)</source>
+        <translation>撤销本次录入中的上一次修改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the checklist</source>
+        <translation>关闭核对表</translation>
+    </message>
+    <message>
+        <source>This protocol has no yes/no criteria: every criterion is entered on its page.</source>
+        <translation>本方案没有是/否标准：每条标准均在其页面上录入。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 questions answered</source>
+        <translation>已回答 %1/%2 个问题</translation>
+    </message>
+    <message>
+        <source>Protocol text</source>
+        <translation>方案原文</translation>
+    </message>
+    <message>
+        <source>Read only: %s was not changed.</source>
+        <translation>只读：%s 未修改。</translation>
+    </message>
+    <message>
+        <source>Not saved: %s needs a reason for the change.</source>
+        <translation>未保存：修改 %s 需要填写原因。</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>Saved: %1: %2</source>
+        <translation>已保存：%1：%2</translation>
+    </message>
+    <message>
+        <source>Not saved: %s</source>
+        <translation>未保存：%s</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not saved, not confirmed: %s</source>
+        <translation>未保存，未确认：%s</translation>
+    </message>
+    <message>
+        <source>“%1” was entered by %2 (%3). Changing it is recorded in the audit trail with the old value, the new value and your reason.</source>
+        <translation>“%1”由 %2 录入（%3）。更改将连同旧值、新值和您的理由记入稽查轨迹。</translation>
+    </message>
+    <message>
+        <source>“%s” was entered earlier. Changing it is recorded in the audit trail with the old value, the new value and your reason.</source>
+        <translation>“%s”已于先前录入。修改将连同原值、新值和您的原因记录在稽查轨迹中。</translation>
+    </message>
+    <message>
+        <source>Reason for change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile by someone else: the table shows what is stored now.</source>
+        <translation>其间已被他人修改：表中显示的是当前保存的内容。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的修改。</translation>
+    </message>
+    <message>
+        <source>Undo: %s</source>
+        <translation>撤销：%s</translation>
+    </message>
+    <message>
+        <source>Not undone: %s</source>
+        <translation>未撤销：%s</translation>
+    </message>
+    <message>
+        <source>Not undone: someone else changed the screening since.</source>
+        <translation>未撤销：此后已有他人修改本次筛选。</translation>
+    </message>
+    <message>
+        <source>Undone: %1 is back to %2</source>
+        <translation>已撤销：%1 恢复为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3. %4</source>
+        <translation>%1，%2：%3。%4</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceEditor</name>
     <message>
         <source>— not entered —</source>
+        <extracomment>one wording per kind of reason over a medication history problems of a score that name facts: by their labels the equivalence tables the totals said so far were counted with: cited once, at the end one wording per kind of reason one wording per kind of derivation set to quit as soon as the first window (sign-in, or first run) is shown (start-up benchmark). the key -&gt; the answer it gives the value typed was refused, or a refused one is gone (`refused_text` says which) the window&apos;s answers, for an editor that offers to start from another fact&apos;s (set by the view) fact type (the protocol&apos;s `type:`) -&gt; its editor the key of each answer, shown beside its word</extracomment>
         <translation>— 未录入 —</translation>
     </message>
 </context>
@@ -209,10 +356,6 @@
         <translation>删除</translation>
     </message>
     <message>
-        <source>Remove this course</source>
-        <translation>删除此用药记录</translation>
-    </message>
-    <message>
         <source>Other drug…</source>
         <translation>其他药物…</translation>
     </message>
@@ -239,6 +382,14 @@
     <message>
         <source>optional</source>
         <translation>可选</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>Remove line %d</source>
+        <translation>删除第 %d 行</translation>
     </message>
 </context>
 <context>
@@ -292,6 +443,22 @@
     <message>
         <source>Calendar</source>
         <translation>日历</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
     </message>
 </context>
 <context>
@@ -448,6 +615,10 @@
         <source>not affected</source>
         <translation>未受累</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>JointsEditor</name>
@@ -503,6 +674,7 @@
     <name>LogPage</name>
     <message>
         <source>All statuses</source>
+        <extracomment>How long the list waits, once shown or changed, before it reads the time spent on each screening shown and works out what each still leaves open (also the pause while someone types a search). The columns left to right (the model&apos;s own order is kept for those who read it by number). What a column&apos;s width is measured on, beside its header: the widest text it usually holds (measuring every row of a long log, ResizeToContents, costs more than the rest of start-up). Room beside a cell&apos;s text, and beside a header&apos;s (its sort arrow)</extracomment>
         <translation>全部状态</translation>
     </message>
     <message>
@@ -522,16 +694,64 @@
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <source>Searc&amp;h:</source>
-        <translation>搜索(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Screening log</source>
         <translation>筛选日志</translation>
     </message>
     <message>
         <source>%d screenings</source>
         <translation>共 %d 例筛选</translation>
+    </message>
+    <message>
+        <source>Enter opens the screening when only one matches, else goes to the list</source>
+        <translation>仅有一例匹配时，按 Enter 直接打开该筛选；否则转到列表</translation>
+    </message>
+    <message>
+        <source>Screenings listed</source>
+        <translation>所列筛选</translation>
+    </message>
+    <message>
+        <source>Print s&amp;ummary…</source>
+        <translation>打印摘要(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Print the summary of the selected screening</source>
+        <translation>打印所选筛选的摘要</translation>
+    </message>
+    <message>
+        <source>The selected screening on one page: its result, what decides it and what is still open (Ctrl+P)</source>
+        <translation>所选筛选的单页摘要：总体结论、决定结论的标准及尚未判定的标准（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch:</source>
+        <translation>搜索(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Enter opens the screening; Ctrl+P prints its summary. ← and → choose a column, Ctrl+Shift+S sorts by it, again the other way.</source>
+        <translation>Enter 打开筛选；Ctrl+P 打印其摘要。用 ← 和 → 选择一列，Ctrl+Shift+S 按该列排序，再按一次则反向排序。</translation>
+    </message>
+    <message>
+        <source>Columns of the screening log</source>
+        <translation>筛选日志的各列</translation>
+    </message>
+    <message>
+        <source>1 screening</source>
+        <translation>共 1 例筛选</translation>
+    </message>
+    <message>
+        <source>sorted by %1, descending</source>
+        <translation>按%1降序排列</translation>
+    </message>
+    <message>
+        <source>sorted by %1, ascending</source>
+        <translation>按%1升序排列</translation>
+    </message>
+    <message>
+        <source>The log cannot be sorted by “%1”</source>
+        <translation>筛选日志不能按“%1”排序</translation>
+    </message>
+    <message>
+        <source>Summary of screening %1</source>
+        <translation>筛选 %1 的摘要</translation>
     </message>
 </context>
 <context>
@@ -588,10 +808,6 @@
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>&amp;Protocol:</source>
-        <translation>方案(&amp;P)：</translation>
     </message>
     <message>
         <source>Open a protocol file</source>
@@ -663,6 +879,7 @@
     </message>
     <message>
         <source>Read only: nothing can be saved. %s</source>
+        <extracomment>what a window manager&apos;s frame and title bar may add around a window before it is shown (once shown, the frame is measured)</extracomment>
         <translation>只读：无法保存任何内容。%s</translation>
     </message>
     <message>
@@ -680,6 +897,22 @@
     <message>
         <source>New screening %s</source>
         <translation>新建筛选 %s</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;tocol:</source>
+        <translation>方案(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Yes/no &amp;checklist…</source>
+        <translation>是/否标准核对表(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1024,14 @@
         <source>, withdrawn</source>
         <translation>，已撤回</translation>
     </message>
+    <message>
+        <source>The subject&apos;s details</source>
+        <translation>受试者信息</translation>
+    </message>
+    <message>
+        <source>Unusual, to be confirmed when the screening starts: %s</source>
+        <translation>不常见，开始筛选时需确认：%s</translation>
+    </message>
 </context>
 <context>
     <name>NumberEditor</name>
@@ -812,7 +1053,6 @@
     </message>
     <message>
         <source>Value</source>
-        <extracomment>the window&apos;s answers, for an editor that offers to start from another fact&apos;s (set by the view)</extracomment>
         <translation>数值</translation>
     </message>
     <message>
@@ -823,12 +1063,30 @@
         <source>A value, or the result as the report gives it instead of one</source>
         <translation>数值；报告未给出数值时，选择报告给出的结果</translation>
     </message>
+    <message>
+        <source>Choose the unit the report gives before typing the value</source>
+        <translation>先选择报告所用的单位，再填写数值</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>PgDn: next page, PgUp: previous page, Home: first, End: last</source>
+        <translation>PgDn：下一页；PgUp：上一页；Home：第一页；End：最后一页</translation>
+    </message>
 </context>
 <context>
     <name>QWidget</name>
     <message>
         <source>Something went wrong</source>
-        <extracomment>fact type (the protocol&apos;s `type:`) -&gt; its editor</extracomment>
         <translation>出现问题</translation>
     </message>
     <message>
@@ -866,16 +1124,94 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Criteria not met</source>
-        <translation>未符合的标准</translation>
-    </message>
-    <message>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
         <source>Protocol</source>
         <translation>方案</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S sorts the log by the column of the current cell (choose it with ← and →); again reverses the order. A click on the header does too.</source>
+        <extracomment>The first page is what a tall screen shows, and then some: the rest comes as the view scrolls.</extracomment>
+        <translation>Ctrl+Shift+S 按当前单元格所在的列对日志排序（用 ← 和 → 选择列）；再按一次则反向排序。单击列标题亦可排序。</translation>
+    </message>
+    <message>
+        <source>Excluded by</source>
+        <translation>导致排除的标准</translation>
+    </message>
+    <message>
+        <source>The criteria that exclude the subject: an inclusion not met, an exclusion that applies</source>
+        <translation>导致受试者被排除的标准：未符合的入选标准，或适用的排除标准</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>知情同意日期</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>尚未判定</translation>
+    </message>
+    <message>
+        <source>The criteria not decided yet, and those waiting for a date still to come, of a screening still being entered or found ineligible. Worked out from its answers once the list is shown, so the log cannot be sorted by it.</source>
+        <translation>仍在录入或已判定不合格的筛选中尚未判定的标准，以及等待未来日期的标准。列表显示后才根据其答案推算，因此日志不能按此列排序。</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Who started the screening, then anyone else whose answers it holds (sorted by who started it)</source>
+        <translation>开始该筛选的人，其后为录入了其中答案的其他人（按开始筛选的人排序）</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>The investigator who signed the worksheet, and when (local time where it was signed)</source>
+        <translation>签署核查表的研究者及签署时间（签署地的当地时间）</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Time at work on the screening: its audit trail&apos;s entries taken sitting by sitting, any pause of more than %1 minutes between two entries left out (from the first entry to the last would count nights and days off)</source>
+        <translation>在该筛选上的工作时间：按稽查轨迹的记录逐段累计，两条记录之间超过 %1 分钟的间隔不计入（若从第一条记录算到最后一条，夜间和休息日也会被计入）</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <extracomment>screening id → (its last audit entry when worked out, what is still open; None: unreadable protocol) screening id → (its last audit entry when read, the time spent on it; None: no audit entry)</extracomment>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>waiting for a date: %1</source>
+        <translation>等待日期：%1</translation>
+    </message>
+    <message>
+        <source>Being worked out from the answers</source>
+        <translation>正在根据答案推算</translation>
+    </message>
+    <message>
+        <source>The protocol file this screening was started under cannot be read</source>
+        <translation>无法读取该筛选开始时所依据的方案文件</translation>
+    </message>
+    <message>
+        <source>Data entry completed by %1 on %2</source>
+        <translation>数据录入由 %1 于 %2 完成</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2</source>
+        <translation>由 %1 于 %2 签署</translation>
     </message>
 </context>
 <context>
@@ -908,10 +1244,6 @@
     <message>
         <source>&amp;Next ▶</source>
         <translation>下一条(&amp;N) ▶</translation>
-    </message>
-    <message>
-        <source>Next criterion (Alt+Right, Page Down)</source>
-        <translation>下一条标准（Alt+右方向键，Page Down）</translation>
     </message>
     <message>
         <source>, version %d, corrects an earlier version: %s</source>
@@ -1005,6 +1337,58 @@
         <source>Not saved, not confirmed: %s</source>
         <translation>未保存，未确认：%s</translation>
     </message>
+    <message>
+        <source>Next criterion (Alt+Right, Page Down); the next one still open: %s</source>
+        <translation>下一条标准（Alt+右方向键，Page Down）；下一条尚未判定的标准：%s</translation>
+    </message>
+    <message>
+        <source>Cr&amp;iteria</source>
+        <translation>标准(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Next open criterion</source>
+        <translation>下一条尚未判定的标准(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Nothing entered in this sitting to undo</source>
+        <translation>本次录入没有可撤销的修改</translation>
+    </message>
+    <message>
+        <source>Source document for %s</source>
+        <translation>%s 的源文件</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %s</source>
+        <translation>撤销(&amp;U)：%s</translation>
+    </message>
+    <message>
+        <source>Take back the last change made in this sitting: %s (Ctrl+Z)</source>
+        <translation>撤销本次录入的最后一项修改：%s（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Undo: %s</source>
+        <translation>撤销：%s</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>未撤销</translation>
+    </message>
+    <message>
+        <source>Undone: %1 is %2 again</source>
+        <translation>已撤销：%1 恢复为 %2</translation>
+    </message>
+    <message>
+        <source>Undone: the source document for %1 is “%2” again</source>
+        <translation>已撤销：%1 的源文件恢复为“%2”</translation>
+    </message>
+    <message>
+        <source>Undone: the source document for %s is empty again</source>
+        <translation>已撤销：%s 的源文件恢复为空</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>
@@ -1021,10 +1405,6 @@
         <translation>身份文件</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
@@ -1037,16 +1417,8 @@
         <translation>身份文件(&amp;I)：</translation>
     </message>
     <message>
-        <source>&amp;Passphrase:</source>
-        <translation>口令(&amp;P)：</translation>
-    </message>
-    <message>
         <source>&amp;Meaning:</source>
         <translation>含义(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Pa&amp;per:</source>
-        <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
@@ -1071,6 +1443,26 @@
     <message>
         <source>Signing records your name (%1, %2), the date and time and this meaning on the worksheet and in a digital (PAdES) signature. It takes both your password and your certificate&apos;s passphrase. The screening is then locked.</source>
         <translation>签名会将您的姓名（%1，%2）、日期时间及此含义记录在核查表和数字签名（PAdES）中。签名需要您的密码和证书口令两者。签名后本次筛选即被锁定。</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the identity file</source>
+        <translation>选择身份文件</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;passphrase:</source>
+        <translation>证书口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pap&amp;er:</source>
+        <translation>纸张(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -1119,10 +1511,6 @@
         <translation>打印核查表(&amp;P)…</translation>
     </message>
     <message>
-        <source>Record screen &amp;failure…</source>
-        <translation>记录筛选失败(&amp;F)…</translation>
-    </message>
-    <message>
         <source>Go to %s</source>
         <translation>转到 %s</translation>
     </message>
@@ -1135,10 +1523,6 @@
         <translation>状态：%s</translation>
     </message>
     <message>
-        <source>Criteria not met or still open: %d</source>
-        <translation>未符合或尚未判定的标准：%d</translation>
-    </message>
-    <message>
         <source>Every criterion is decided and none excludes.</source>
         <translation>所有标准均已判定，无排除项。</translation>
     </message>
@@ -1148,7 +1532,6 @@
     </message>
     <message>
         <source>Co&amp;mplete…</source>
-        <extracomment>How far a reference count may move over a soak and still be sound (allocation noise).</extracomment>
         <translation>完成录入(&amp;M)…</translation>
     </message>
     <message>
@@ -1171,6 +1554,19 @@
         <source>Not applicable, counted as passing: %d</source>
         <translation>不适用（按通过计）：%d</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <extracomment>How far a reference count may move over a soak and still be sound (allocation noise).</extracomment>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Record &amp;screen failure…</source>
+        <translation>记录筛选失败(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Criteria that exclude or are still open: %d</source>
+        <translation>导致排除或尚未判定的标准：%d</translation>
+    </message>
 </context>
 <context>
     <name>WorkingDialog</name>
@@ -1183,16 +1579,16 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <source>&amp;Yes</source>
-        <translation>是(&amp;Y)</translation>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-        <source>&amp;No</source>
-        <translation>否(&amp;N)</translation>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
-        <source>Not &amp;known</source>
-        <translation>不详(&amp;K)</translation>
+        <source>Unknown</source>
+        <translation>不详</translation>
     </message>
 </context>
 <context>
@@ -1270,13 +1666,6 @@
     <message>
         <source>none</source>
         <translation>无</translation>
-    </message>
-</context>
-<context>
-    <name>all_of.open</name>
-    <message>
-        <source>not decided yet: {parts}</source>
-        <translation>尚未判定：{parts}</translation>
     </message>
 </context>
 <context>
@@ -1413,17 +1802,10 @@
     </message>
 </context>
 <context>
-    <name>any_of.open</name>
-    <message>
-        <source>not decided yet: {parts}</source>
-        <translation>尚未判定：{parts}</translation>
-    </message>
-</context>
-<context>
     <name>applies_open</name>
     <message>
-        <source>whether it applies is not decided yet ({condition}); if it applies: {part}</source>
-        <translation>尚未确定是否适用（{condition}）；如适用：{part}</translation>
+        <source>to tell whether it applies: {condition}; if it applies: {part}</source>
+        <translation>判断是否适用：{condition}；如适用：{part}</translation>
     </message>
 </context>
 <context>
@@ -1945,24 +2327,87 @@
     </message>
 </context>
 <context>
-    <name>effect.excludes</name>
+    <name>effect.exclusion.excludes</name>
     <message>
-        <source>excludes</source>
-        <translation>排除</translation>
+        <source>{id} applies: excluded</source>
+        <translation>{id} 符合排除标准：排除</translation>
+    </message>
+</context>
+<context>
+    <name>effect.exclusion.passes</name>
+    <message>
+        <source>{id} does not apply</source>
+        <translation>{id} 不符合排除标准</translation>
+    </message>
+</context>
+<context>
+    <name>effect.inclusion.excludes</name>
+    <message>
+        <source>{id} not met: excluded</source>
+        <translation>{id} 不符合入选标准：排除</translation>
+    </message>
+</context>
+<context>
+    <name>effect.inclusion.passes</name>
+    <message>
+        <source>{id} met</source>
+        <translation>{id} 符合入选标准</translation>
+    </message>
+</context>
+<context>
+    <name>effect.not_applicable</name>
+    <message>
+        <source>{id} not applicable to this subject</source>
+        <translation>{id} 对该受试者不适用</translation>
     </message>
 </context>
 <context>
     <name>effect.open</name>
     <message>
-        <source>incomplete</source>
-        <translation>未完成</translation>
+        <source>{id} not decided yet</source>
+        <translation>{id} 尚未判定</translation>
     </message>
 </context>
 <context>
-    <name>effect.passes</name>
+    <name>effect.pending</name>
     <message>
-        <source>does not exclude</source>
-        <translation>不排除</translation>
+        <source>{id} waits for a date still to come</source>
+        <translation>{id} 等待尚未到来的日期</translation>
+    </message>
+</context>
+<context>
+    <name>effect.word.excludes</name>
+    <message>
+        <source>excluded</source>
+        <translation>排除</translation>
+    </message>
+</context>
+<context>
+    <name>effect.word.not_applicable</name>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>effect.word.open</name>
+    <message>
+        <source>not decided yet</source>
+        <translation>尚未判定</translation>
+    </message>
+</context>
+<context>
+    <name>effect.word.passes</name>
+    <message>
+        <source>passes</source>
+        <translation>通过</translation>
+    </message>
+</context>
+<context>
+    <name>effect.word.pending</name>
+    <message>
+        <source>waits for a date</source>
+        <translation>等待日期</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2415,13 @@
     <message>
         <source> — {citation}</source>
         <translation> — {citation}</translation>
+    </message>
+</context>
+<context>
+    <name>equivalence.table</name>
+    <message>
+        <source> [equivalence table: {table}]</source>
+        <translation> [等效剂量表：{table}]</translation>
     </message>
 </context>
 <context>
@@ -1982,8 +2434,8 @@
 <context>
     <name>equivalent.total</name>
     <message>
-        <source>{total} {unit} {reference}-equivalent on {day}{courses} {relation} {threshold} {unit}{window} [equivalence table: {table}]</source>
-        <translation>{day} 折合{reference} {total} {unit}{courses} {relation} {threshold} {unit}{window} [等效剂量表：{table}]</translation>
+        <source>{total} {unit} {reference}-equivalent on {day}{courses} {relation} {threshold} {unit}{window}</source>
+        <translation>{day} 折合{reference} {total} {unit}{courses} {relation} {threshold} {unit}{window}</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2810,13 @@
     </message>
 </context>
 <context>
+    <name>list</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>meaning.completed</name>
     <message>
         <source>Completed by: I entered or checked every fact of this screening against its source documents for protocol {protocol} version {version}.</source>
@@ -2393,6 +2852,13 @@
     </message>
 </context>
 <context>
+    <name>needed.not_known</name>
+    <message>
+        <source>{label} ({answer})</source>
+        <translation>{label}（{answer}）</translation>
+    </message>
+</context>
+<context>
     <name>no</name>
     <message>
         <source>no</source>
@@ -2411,13 +2877,6 @@
     <message>
         <source>not: {part}</source>
         <translation>非：{part}</translation>
-    </message>
-</context>
-<context>
-    <name>not_applicable</name>
-    <message>
-        <source>does not apply: {part}</source>
-        <translation>不适用：{part}</translation>
     </message>
 </context>
 <context>
@@ -2955,8 +3414,8 @@
 <context>
     <name>prednisone.total</name>
     <message>
-        <source>{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window} [equivalence table: {table}]</source>
-        <translation>{day} 泼尼松等效剂量 {total} mg/天{courses} {relation} {threshold} mg/天{window} [等效剂量表：{table}]</translation>
+        <source>{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window}</source>
+        <translation>{day} 泼尼松等效剂量 {total} mg/天{courses} {relation} {threshold} mg/天{window}</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3444,13 @@
     <message>
         <source>{value} is after the stop {stop}</source>
         <translation>{value} 晚于停用日期 {stop}</translation>
+    </message>
+</context>
+<context>
+    <name>problem.age_over_usual</name>
+    <message>
+        <source>{value} gives an age of {age} at the screening date, over {limit}: check the year</source>
+        <translation>{value} 对应筛选日年龄 {age} 岁，超过 {limit} 岁：请核对年份</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3521,20 @@
     <message>
         <source>holds control or invisible formatting characters: type it as plain text</source>
         <translation>含有控制字符或不可见的格式字符：请输入纯文本</translation>
+    </message>
+</context>
+<context>
+    <name>problem.date_far_past</name>
+    <message>
+        <source>{value} is {days} days before today ({today}), a year or more: check the year</source>
+        <translation>{value} 早于今天（{today}）{days} 天，已达一年或以上：请核对年份</translation>
+    </message>
+</context>
+<context>
+    <name>problem.date_in_future</name>
+    <message>
+        <source>{value} is after today ({today}): this date has not come yet</source>
+        <translation>{value} 晚于今天（{today}）：该日期尚未到来</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +3874,13 @@
     </message>
 </context>
 <context>
+    <name>problem.undo_empties_subject</name>
+    <message>
+        <source>its first entry cannot be undone: that would leave the subject&apos;s record empty; correct it instead</source>
+        <translation>其首次录入不能撤销：撤销将使受试者记录为空；请改为更正该值</translation>
+    </message>
+</context>
+<context>
     <name>problem.unexpected_keys</name>
     <message>
         <source>unexpected {keys}; expected {expected}</source>
@@ -3478,6 +3965,20 @@
     </message>
 </context>
 <context>
+    <name>refused</name>
+    <message>
+        <source>{label} {value} was refused: see the field</source>
+        <translation>{label} {value} 未被接受：请查看该字段</translation>
+    </message>
+</context>
+<context>
+    <name>refused.needed</name>
+    <message>
+        <source>{label} ({value} was refused)</source>
+        <translation>{label}（{value} 未被接受）</translation>
+    </message>
+</context>
+<context>
     <name>reported_as</name>
     <message>
         <source>{label}: reported as {result}, not as a value</source>
@@ -3510,6 +4011,55 @@
     <message>
         <source>Sub-investigator</source>
         <translation>研究者</translation>
+    </message>
+</context>
+<context>
+    <name>route.inhaled</name>
+    <message>
+        <source>Inhaled</source>
+        <translation>吸入</translation>
+    </message>
+</context>
+<context>
+    <name>route.intra_articular</name>
+    <message>
+        <source>Intra-articular</source>
+        <translation>关节腔内注射</translation>
+    </message>
+</context>
+<context>
+    <name>route.intramuscular</name>
+    <message>
+        <source>Intramuscular</source>
+        <translation>肌内注射</translation>
+    </message>
+</context>
+<context>
+    <name>route.intravenous</name>
+    <message>
+        <source>Intravenous</source>
+        <translation>静脉给药</translation>
+    </message>
+</context>
+<context>
+    <name>route.oral</name>
+    <message>
+        <source>Oral</source>
+        <translation>口服</translation>
+    </message>
+</context>
+<context>
+    <name>route.subcutaneous</name>
+    <message>
+        <source>Subcutaneous</source>
+        <translation>皮下注射</translation>
+    </message>
+</context>
+<context>
+    <name>route.topical</name>
+    <message>
+        <source>Topical</source>
+        <translation>外用</translation>
     </message>
 </context>
 <context>
@@ -3583,6 +4133,13 @@
     </message>
 </context>
 <context>
+    <name>score_bounds.range</name>
+    <message>
+        <source>{label} can only reach {low}–{high} with the answers given, so within {range} {decided} (still missing: {missing})</source>
+        <translation>根据已有答案，{label} 只能为 {low}–{high}，因此在 {range} 范围内{decided}（仍缺少：{missing}）</translation>
+    </message>
+</context>
+<context>
     <name>score_problem</name>
     <message>
         <source>{label} cannot be computed: {problem}</source>
@@ -3594,6 +4151,209 @@
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.also_open</name>
+    <message>
+        <source>Also not decided yet, which cannot change this result: {ids}.</source>
+        <translation>另有尚未判定的标准，但不会改变此结论：{ids}。</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.certificate_label</name>
+    <message>
+        <source>Certificate SHA-256</source>
+        <translation>证书 SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.completed_line</name>
+    <message>
+        <source>Completed by {name}, {role}: {at}</source>
+        <translation>录入完成人：{name}，{role}，{at}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.content_label</name>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.criteria_pages</name>
+    <message>
+        <source>Criteria one by one</source>
+        <translation>逐条标准</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.delegation_label</name>
+    <message>
+        <source>Delegation on the signing date</source>
+        <translation>签名当日的授权</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.document_label</name>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.documented</name>
+    <message>
+        <source>Documented criterion by criterion on the pages that follow: inclusion criteria {inclusions}, exclusion criteria {exclusions}.</source>
+        <translation>以下各页逐条记录：入选标准 {inclusions} 条，排除标准 {exclusions} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.eligible_finding</name>
+    <message>
+        <source>Every inclusion criterion is met and no exclusion criterion applies.</source>
+        <translation>符合全部入选标准，且不符合任何排除标准。</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.entered_once</name>
+    <message>
+        <source>Entered by {name}: {at}</source>
+        <translation>录入人 {name}：{at}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.entered_span</name>
+    <message>
+        <source>Entered by {name}: {first} to {last}</source>
+        <translation>录入人 {name}：{first} 至 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.excluded_by</name>
+    <message>
+        <source>Criteria that exclude the subject ({count})</source>
+        <translation>导致受试者被排除的标准（{count} 条）</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.incomplete_finding</name>
+    <message>
+        <source>No criterion decided so far excludes the subject; the result waits for these criteria.</source>
+        <translation>目前已判定的标准均不排除该受试者；结论有待以下标准判定。</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.meaning_label</name>
+    <message>
+        <source>Meaning of the signature</source>
+        <translation>签名含义</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.more</name>
+    <message>
+        <source>… and {count} more: {ids}</source>
+        <translation>……另有 {count} 条：{ids}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.not_applicable_list</name>
+    <message>
+        <source>Not applicable to this subject: {ids}.</source>
+        <translation>对该受试者不适用：{ids}。</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.nothing_entered</name>
+    <message>
+        <source>Nothing entered yet</source>
+        <translation>尚未录入任何信息</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.open_heading</name>
+    <message>
+        <source>Criteria not decided yet ({count})</source>
+        <translation>尚未判定的标准（{count} 条）</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.overall_line</name>
+    <message>
+        <source>Overall result: {overall}</source>
+        <translation>总体结论：{overall}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.people</name>
+    <message>
+        <source>Entered, completed and signed</source>
+        <translation>录入、完成与签署</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.printed</name>
+    <message>
+        <source>Printed {at} · worksheet content SHA-256 {digest}</source>
+        <translation>打印于 {at} · 核查表内容 SHA-256 {digest}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.running_protocol</name>
+    <message>
+        <source>Protocol {version}</source>
+        <translation>方案 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.running_site</name>
+    <message>
+        <source>Site: {site}</source>
+        <translation>中心：{site}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.running_subject</name>
+    <message>
+        <source>Subject: {number} ({initials}) · version {version}</source>
+        <translation>受试者：{number}（{initials}）· 第 {version} 版</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.signed_line</name>
+    <message>
+        <source>Signed by {name}, {role}: {at}</source>
+        <translation>签署人：{name}，{role}，{at}</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.site_value</name>
+    <message>
+        <source>{name} ({number})</source>
+        <translation>{name}（{number}）</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.summary_note</name>
+    <message>
+        <source>A summary for the screening log, not the eligibility worksheet: the signed worksheet is the record.</source>
+        <translation>供筛选登记表使用的摘要，并非入选资格核查表：以已签署的核查表为准。</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.summary_title</name>
+    <message>
+        <source>Screening summary</source>
+        <translation>筛选摘要</translation>
+    </message>
+</context>
+<context>
+    <name>sheet.when_label</name>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
     </message>
 </context>
 <context>
@@ -3683,8 +4443,8 @@
 <context>
     <name>steady</name>
     <message>
-        <source>{label}: {total} {unit} {reference}-equivalent on {on}{courses}; taken without a gap since {continuous}{taken}, unchanged since {unchanged}{stable}{detail} [equivalence table: {table}]</source>
-        <translation>{label}：{on} 折合{reference} {total} {unit}{courses}；自 {continuous} 起连续使用、无间断{taken}，自 {unchanged} 起总量未变{stable}{detail} [等效剂量表：{table}]</translation>
+        <source>{label}: {total} {unit} {reference}-equivalent on {on}{courses}; taken without a gap since {continuous}{taken}, unchanged since {unchanged}{stable}{detail}</source>
+        <translation>{label}：{on} 折合{reference} {total} {unit}{courses}；自 {continuous} 起连续使用、无间断{taken}，自 {unchanged} 起总量未变{stable}{detail}</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4718,13 @@
     <message>
         <source>{drug} in {unit}</source>
         <translation>以 {unit} 记录的 {drug}</translation>
+    </message>
+</context>
+<context>
+    <name>undo.reason</name>
+    <message>
+        <source>Undo: undoes the change of {time} (audit entry {seq})</source>
+        <translation>撤销：撤销 {time} 的修改（稽查记录 {seq}）</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,8 @@ def test_evaluate_json_for_each_example(capsys, name):
 def test_evaluate_text_names_the_reason(capsys):
     code, out, _ = cli(capsys, "evaluate", "--protocol", "NCT03798028", str(EXAMPLES / "NCT03798028-ineligible.json"))
     assert code == 0 and "overall: INELIGIBLE" in out
-    assert "E15  exclusion met" in out and "2026-09-01 is within 3 months" in out
+    assert "E15 applies: excluded" in out and "2026-09-01 is within 3 months" in out  # worded by effect
+    assert "\nE14 does not apply " in out and "\nI5 not met: excluded " in out
 
 
 def test_evaluate_with_a_protocol_file_and_on_date(capsys):

@@ -26,11 +26,12 @@ def test_new_set_show(capsys, as_user, _own_data_dir):
     screening_id = new(capsys, as_user, "incomplete")
     assert screening_id == "1"
     code, out, _ = cli(capsys, *as_user(PI), "screening", "set", "S-003", "haemoglobin", "85 g/L")
-    assert code == 0 and "I5: met" in out
+    assert code == 0 and "  I5 met" in out
     code, out, _ = cli(capsys, "screening", "show", "1", "--format", "json")  # reading needs no sign-in
     shown = json.loads(out)
     assert shown["answers"]["haemoglobin"] == {"value": 85, "unit": "g/L"}  # stored in its normal form
     assert shown["criteria"]["I5"]["verdict"] == "met" and shown["status"] == "in_progress"
+    assert shown["criteria"]["I5"]["effect"] == "passes" and shown["criteria"]["E2"]["effect_text"] == "E2 does not apply"
     code, out, _ = cli(capsys, "audit", "show", "1")
     assert f"{COORDINATOR}: create" in out and f"{PI}: answer haemoglobin" in out
 

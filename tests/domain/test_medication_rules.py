@@ -221,7 +221,7 @@ def test_the_table_decides_betamethasone_and_every_reason_names_it():
     rule = {"kind": "equivalent_dose", "table": "betamethasone_0_6", "drugs": ["betamethasone"], "op": "<=", "value": 8}
     found, reason = equivalent(rule, [steroid("betamethasone", "1.2")])
     assert found is NOT_MET
-    assert reason == ("10 mg/day prednisone-equivalent on 2026-05-31 (betamethasone 1.2 mg/day = 10) is not <= 8 mg/day"
+    assert reason == ("10 mg/day prednisone-equivalent on 2026-05-31 (betamethasone 1.2 mg/day = 10 mg/day) is not <= 8 mg/day"
                       " [equivalence table: betamethasone_0_6] — GlobalRPh, betamethasone 0.6 mg (REFERENCE §3.7 [D8])")
 
 

@@ -148,7 +148,8 @@ def test_a_criterion_that_does_not_apply_passes_as_not_applicable():
     report = run(sex="male")
     assert report.result("E3").verdict is NA
     assert not report.result("E3").excludes
-    assert WORDS.reason(report.result("E3")).startswith("does not apply")
+    assert WORDS.reason(report.result("E3")) == "Sex: Male"  # the effect says it does not apply
+    assert WORDS.effect(report.result("E3")) == "E3 not applicable to this subject"
     assert run(sex="female", pregnant="yes").result("E3").verdict is MET
     assert run(pregnant="no").result("E3").verdict is NOT_MET  # passes whether or not it applies
     assert run(pregnant="yes").result("E3").verdict is UNKNOWN  # sex not known yet
@@ -272,7 +273,7 @@ def test_a_window_around_an_event_that_never_happened_is_not_met():
 def test_a_converted_value_is_shown_exactly_when_it_is_short_and_a_count_unit_reads_as_a_multiple():
     from decimal import Decimal
 
-    from trialdesk.messages import _near
+    from trialdesk.messages.shown import near as _near
 
     assert _near(Decimal("0.078"), [Decimal("0.11")]) == "0.078"
     assert _near(Decimal("0.0780004"), []) == "0.07800"  # four significant digits

@@ -61,7 +61,7 @@ MAINTENANCE = gc("prednisone", 5, "2026-01-05")
 def test_a_taper_step_inside_the_month_is_a_change_and_the_reason_names_its_day():
     taper = [gc("prednisone", 10, "2026-01-05", "2026-10-31"), gc("prednisone", "7.5", "2026-11-01")]
     assert steady(taper) == (NOT_MET, (
-        "Glucocorticoids: 7.5 mg/day prednisone-equivalent on 2026-11-20 (prednisone 7.5 mg/day = 7.5); taken without"
+        "Glucocorticoids: 7.5 mg/day prednisone-equivalent on 2026-11-20 (prednisone 7.5 mg/day = 7.5 mg/day); taken without"
         " a gap since 2026-01-05 (≥ 3 months: on or before 2026-08-20), unchanged since 2026-11-01 (less than 1 month:"
         " after 2026-10-20): changed on 2026-11-01 from 10 to 7.5" + TABLE))
 
@@ -78,7 +78,7 @@ def test_a_taper_five_weeks_ago_entered_as_two_lines_is_steady_and_taken_since_t
 def test_a_switch_to_an_equal_dose_of_another_drug_is_no_change():
     switch = [gc("prednisone", 10, "2026-01-05", "2026-10-31"), gc("methylprednisolone", 8, "2026-11-01")]
     assert steady(switch) == (MET, (
-        "Glucocorticoids: 10 mg/day prednisone-equivalent on 2026-11-20 (methylprednisolone 8 mg/day = 10); taken without"
+        "Glucocorticoids: 10 mg/day prednisone-equivalent on 2026-11-20 (methylprednisolone 8 mg/day = 10 mg/day); taken without"
         " a gap since 2026-01-05 (≥ 3 months: on or before 2026-08-20), unchanged since 2026-01-05 (≥ 1 month: on or"
         " before 2026-10-20); the lines changed on 2026-11-01 at the same total" + TABLE))
     unequal = [switch[0], gc("methylprednisolone", 10, "2026-11-01")]  # 12.5 mg prednisone: a change
@@ -97,7 +97,7 @@ def test_doses_are_converted_exactly_so_two_half_doses_equal_one_whole():
     morning_and_evening = [gc("dexamethasone", "0.5", "2026-11-01"), gc("dexamethasone", "0.5", "2026-11-01")]
     found, reason = steady([gc("dexamethasone", 1, "2026-01-05", "2026-10-31"), *morning_and_evening])
     assert found is MET
-    assert "6.667 mg/day prednisone-equivalent on 2026-11-20 (dexamethasone 0.5 mg/day = 3.333, dexamethasone 0.5" in reason
+    assert "6.667 mg/day prednisone-equivalent on 2026-11-20 (dexamethasone 0.5 mg/day = 3.333 mg/day, dexamethasone 0.5" in reason
 
 
 def i7_and_e2() -> Protocol:
@@ -127,7 +127,7 @@ def test_a_burst_on_top_of_maintenance_is_unstable_for_i7_and_over_10_for_e2():
     found, reason = steady(burst)
     assert found is NOT_MET
     assert reason == (
-        "Glucocorticoids: 5 mg/day prednisone-equivalent on 2026-11-20 (prednisone 5 mg/day = 5); taken without a gap"
+        "Glucocorticoids: 5 mg/day prednisone-equivalent on 2026-11-20 (prednisone 5 mg/day = 5 mg/day); taken without a gap"
         " since 2026-01-05 (≥ 3 months: on or before 2026-08-20), unchanged since 2026-11-08 (less than 1 month: after"
         " 2026-10-20): changed on 2026-11-01 from 5 to 25, on 2026-11-08 from 25 to 5" + TABLE)
     assert i7_e2(burst) == (NOT_MET, MET)
@@ -140,7 +140,7 @@ def test_a_one_day_intramuscular_injection_inside_the_month_is_a_burst():
     found, reason = steady([MAINTENANCE, injection])
     assert found is NOT_MET and "changed on 2026-11-10 from 5 to 55, on 2026-11-11 from 55 to 5" in reason
     found, reason = steady([MAINTENANCE, injection], {"routes": ["oral"]})
-    assert found is MET and reason.endswith(" — not counted, route not read: triamcinolone (intramuscular)")
+    assert found is MET and reason.endswith(" — not counted, route not read: triamcinolone (intramuscular)" + TABLE)
 
 
 def test_without_a_glucocorticoid_on_the_day_it_is_not_met_and_i7_does_not_apply():
@@ -196,8 +196,8 @@ def test_a_line_the_table_cannot_convert_taken_throughout_is_steady_but_its_tota
     found, reason = steady(lines, ANY_DRUG)
     assert found is MET
     assert reason.startswith("Glucocorticoids: more than 5 mg/day prednisone-equivalent on 2026-11-20 (prednisone"
-                             " 5 mg/day = 5, cortivazol (written as entered; in no class) 1 mg/day: not converted)")
-    assert reason.endswith(TABLE + " — not converted by the table: cortivazol (written as entered; in no class)")
+                             " 5 mg/day = 5 mg/day, cortivazol (written as entered; in no class) 1 mg/day: not converted)")
+    assert reason.endswith(" — not converted by the table: cortivazol (written as entered; in no class)" + TABLE)
 
 
 def test_a_switch_to_a_drug_the_table_cannot_convert_is_not_decided():
@@ -216,7 +216,7 @@ def test_what_is_known_decides_when_it_can():
     assert steady(gap, ANY_DRUG)[0] is NOT_MET  # a gap whatever the amounts
     weekly = [MAINTENANCE, gc("prednisone", 35, "2026-01-05", unit="mg/week")]  # another unit, the same all along
     found, reason = steady(weekly)
-    assert found is MET and reason.endswith("not converted by the table: prednisone in mg/week")
+    assert found is MET and reason.endswith("not converted by the table: prednisone in mg/week" + TABLE)
 
 
 def test_a_dose_before_the_last_change_is_not_recorded():
@@ -226,7 +226,8 @@ def test_a_dose_before_the_last_change_is_not_recorded():
     result = run(protocol, {"steroids": [changed]}, ON).results[0]
     assert result.verdict is UNKNOWN
     assert Messages(protocol).reason(result).endswith(
-        "; the dose of prednisone between 2026-01-05 and 2026-11-01 is not recorded: enter it as its own course to decide")
+        "; the dose of prednisone between 2026-01-05 and 2026-11-01 is not recorded: enter it as its own course to decide"
+        + TABLE)
     changed["last_change"] = "2026-10-01"  # before the month: its dose then is not read
     assert run(protocol, {"steroids": [changed]}, ON).results[0].verdict is MET
 

@@ -1,5 +1,6 @@
-"""The medication editor offers the fact's own drugs by their labels, another drug where the fact
-allows it, and only the fields the fact asks."""
+"""The medication editor offers the fact's own drugs by their labels (as list entries: "Methotrexate"),
+routes by their labels in the reader's language, another drug where the fact allows it, and only the
+fields the fact asks."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def drug_items(row) -> list[tuple[str, object]]:
 def test_the_drugs_are_the_facts_own_by_label_classes_expanded(editor):
     _, widget = editor()
     widget.add.click()
-    assert drug_items(widget.rows[0]) == [("", None), ("methotrexate", "methotrexate"), ("adalimumab", "adalimumab"),
+    assert drug_items(widget.rows[0]) == [("", None), ("Methotrexate", "methotrexate"), ("Adalimumab", "adalimumab"),
                                           ("Other drug…", "other")]
     combo = widget.rows[0].combos["drug"]
     assert combo.itemData(2, Qt.ItemDataRole.ToolTipRole) == "Humira, 阿达木单抗"
@@ -56,6 +57,14 @@ def test_drug_labels_follow_the_readers_language(editor):
     _, widget = editor(lang="zh_CN")
     widget.add.click()
     assert [text for text, _ in drug_items(widget.rows[0])][1:3] == ["甲氨蝶呤", "阿达木单抗"]
+
+
+def test_routes_are_labels_in_the_readers_language(editor):
+    _, widget = editor()
+    widget.add.click()
+    route = widget.rows[0].combos["route"]
+    assert [(route.itemText(i), route.itemData(i)) for i in range(route.count())] == [
+        ("", None), ("Oral", "oral"), ("Subcutaneous", "subcutaneous")]
 
 
 def test_another_drug_is_typed_as_written(editor, qtbot):
@@ -71,7 +80,7 @@ def test_another_drug_is_typed_as_written(editor, qtbot):
     row.combos["route"].setCurrentIndex(row.combos["route"].findData("oral"))
     row.dates["start"].set_text("2026-01-05")
     with qtbot.waitSignal(widget.committed) as committed:
-        row.other.editingFinished.emit()
+        qtbot.keyClick(row.other, Qt.Key.Key_Return)  # Enter ends the line
     (entry,) = committed.args[1]
     assert entry["other"] == "艾拉莫德" and "drug" not in entry
     (line,) = parse_facts(p, {"history": committed.args[1]}, ON, typed=True)["history"]
@@ -100,12 +109,19 @@ def test_only_the_fields_the_fact_asks_are_shown(editor):
     assert row.entry() == {"drug": "adalimumab", "start": "2025-02-01", "stop": None}
 
 
-def test_a_problem_marks_the_field_it_is_in(editor):
+def test_a_problem_marks_the_field_it_is_in_on_the_line_it_is_in(editor):
     _, widget = editor()
+    widget.set_value([{"drug": "methotrexate", "dose": 15, "unit": "mg/week", "route": "oral", "start": "2026-01-05",
+                       "last_change": None, "stop": None}])
+    widget.add.click()  # a line not begun is no entry: the problems' entries are the lines begun
     widget.add.click()
-    widget.show_problem("required", ((0, "other"), (0, "start")))
-    row = widget.rows[0]
-    assert row.other.property("invalid") is True and row.dates["start"].line.property("invalid") is True
-    assert not row.lines["dose"].property("invalid")
+    third = widget.rows[2]
+    third.combos["drug"].setCurrentIndex(third.combos["drug"].findData("other"))
+    third.combos["drug"].activated.emit(third.combos["drug"].currentIndex())
+    widget.show_problem("required", ((1, "other"), (1, "start")))
+    first, second = widget.rows[:2]
+    assert third.other.property("invalid") is True and third.dates["start"].line.property("invalid") is True
+    assert not third.lines["dose"].property("invalid") and not second.dates["start"].line.property("invalid")
+    assert not first.combos["drug"].property("invalid")  # the editor's own focus is not marked for another line's problem
     widget.show_problem(None)
-    assert not row.other.property("invalid")
+    assert not third.other.property("invalid")

@@ -21,23 +21,33 @@ def test_an_ineligible_subject_shows_the_right_criteria_and_reasons(qtbot, windo
     view = open_example(qtbot, window, "ineligible")
     assert view.stack.currentWidget() is view.summary  # nothing open: it opens on the summary
     assert "INELIGIBLE" in view.summary.overall.text()
-    assert list(view.summary.links) == ["I5", "I7", "E2", "E15"]
-    assert "Haemoglobin 10.2 g/dL (= 102 g/L) is not &lt; 90 g/L" in view.summary.links["I5"].text()
-    assert "2026-09-01 is within 3 months before 2026-11-20" in view.summary.links["E15"].text()
-    assert "12.5 mg/day prednisone-equivalent" in view.summary.links["E2"].text()
-    view.summary.links["E15"].linkActivated.emit("E15")
+    summary = view.summary
+    assert list(summary.links) == ["I5", "I7", "E2", "E15"]
+    # each row says what the criterion does to eligibility, whatever its kind, then why
+    assert [summary.link(c).text() for c in summary.links] == [
+        "I5 not met: excluded", "I7 not met: excluded", "E2 applies: excluded", "E15 applies: excluded"]
+    assert "Haemoglobin 10.2 g/dL (= 102 g/L) is not < 90 g/L" in summary.links["I5"].text()
+    assert "2026-09-01 is within 3 months before 2026-11-20" in summary.links["E15"].text()
+    assert "12.5 mg/day prednisone-equivalent" in summary.links["E2"].text()
+    assert [view.side.item(i).text() for i in (4, 5, 8, 9)] == [
+        "I5 not met: excluded", "I6 met", "E2 applies: excluded", "E3 does not apply"]  # and the side list
+    assert QApplication.focusWidget() is summary.link("I5")  # the keyboard starts at the first link
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is summary.link("E15")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # a link followed from the keyboard
     assert view.current_page().criterion.id == "E15"
-    assert view.side.currentItem().text() == "E15  met"
+    assert view.side.currentItem().text() == "E15 applies: excluded"
 
 
 def test_typing_updates_the_verdict_live_and_saves_after_the_entry(qtbot, window):
     view = open_example(qtbot, window, "incomplete")
     editor = editor_on(view, "I5", "haemoglobin")
     page = view.current_page()
-    assert page.verdict.title.text().startswith("I5: incomplete")
+    assert page.verdict.title.text() == "I5 not decided yet"
     editor.line.setFocus()
     qtbot.keyClicks(editor.line, "85")
-    assert page.verdict.title.text().startswith("I5: met")  # live, on the keystroke
+    assert page.verdict.title.text() == "I5 met"  # live, on the keystroke
     assert "Haemoglobin 85 g/L < 90 g/L" in page.verdict.reason.text()
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)  # the entry is complete: saved
     assert window.site.screening("S-003").answers["haemoglobin"] == {"value": 85, "unit": "g/L"}
@@ -63,13 +73,13 @@ def test_an_invalid_entry_is_marked_beside_the_field_and_the_verdict_stays_open(
     assert editor.problem.isVisible()
     assert "85 g/dL is outside the plausible range 3–22 g/dL" in editor.problem.text()
     assert editor.line.property("invalid") is True
-    assert view.current_page().verdict.title.text().startswith("I5: incomplete")
+    assert view.current_page().verdict.title.text() == "I5 not decided yet"
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
     assert "haemoglobin" not in window.site.screening("S-003").answers  # never accepted silently
     editor.line.selectAll()
     qtbot.keyClicks(editor.line, "8.5")
     assert not editor.problem.isVisible() and editor.line.property("invalid") is False
-    assert view.current_page().verdict.title.text().startswith("I5: met")
+    assert view.current_page().verdict.title.text() == "I5 met"
 
 
 def test_a_fact_shared_by_several_criteria_is_entered_once_and_updates_every_one(qtbot, window, coordinator):
@@ -151,7 +161,7 @@ def test_cancelling_the_reason_keeps_the_earlier_value(qtbot, window):
     qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
     assert editor.line.text() == "85"
     assert window.site.screening("S-001").answers["haemoglobin"]["value"] == 85
-    assert view.current_page().verdict.title.text().startswith("I5: met")
+    assert view.current_page().verdict.title.text() == "I5 met"
 
 
 def test_a_signed_screening_opens_read_only_and_is_corrected_by_a_new_version(qtbot, window):
@@ -204,7 +214,7 @@ def test_keyboard_navigation_and_side_list(qtbot, window):
     qtbot.keyClick(view.side, Qt.Key.Key_End)
     assert view.stack.currentWidget() is view.summary
     item = view.side.item(0)
-    assert item.data(Qt.ItemDataRole.AccessibleTextRole).startswith("I1: met")
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "I1 met"
     for page in view.pages:  # every entry has an accessible name
         for editor in page.editors:
             assert editor.focus_target().accessibleName()
@@ -218,3 +228,16 @@ def test_source_document_note_is_saved(qtbot, window):
     qtbot.keyClicks(note, "ID card seen")
     qtbot.keyClick(note, Qt.Key.Key_Tab)
     assert window.site.screening("S-003").notes == {"I2": "ID card seen"}
+
+
+def test_a_refused_value_is_named_as_refused_in_the_side_list_and_the_summary(qtbot, window):
+    view = open_example(qtbot, window, "incomplete")
+    editor = editor_on(view, "I5", "haemoglobin")
+    editor.line.setFocus()
+    qtbot.keyClicks(editor.line, "850")  # g/L: not plausible, refused
+    qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
+    assert "haemoglobin" not in window.site.screening("S-003").answers
+    tooltip = view.side.item(4).toolTip()  # I5's reason, not "missing: Haemoglobin"
+    assert "850 g/L was refused" in tooltip and "missing: Haemoglobin" not in tooltip
+    view.side.setCurrentRow(len(view.pages))
+    assert "refused" in view.summary.links["I5"].text()

@@ -269,7 +269,8 @@ def test_someone_else_at_the_lock_chooses_their_own_password_or_the_window_stays
     when_modal(sign_in_by_keys(qtbot, name, GIVEN), SignInDialog)
     when_modal(cancel, ChoosePasswordDialog)
     window.lock_action.trigger()
-    qtbot.waitUntil(lambda: "cancelled" in seen and QApplication.activeModalWidget() is seen["lock"])
+    qtbot.waitUntil(lambda: "cancelled" in seen and QApplication.activeModalWidget() is seen["lock"],
+                    timeout=15000)  # three dialogs in turn, each checking a password: slow on a busy machine
     assert not any(isinstance(w, (SignInDialog, ChoosePasswordDialog)) and w.isVisible()
                    for w in QApplication.topLevelWidgets())
     assert window.locked and window.lock_dialog is seen["lock"] and window.lock_dialog.isVisible()

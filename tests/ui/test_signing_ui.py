@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.conftest import create, when_modal
 from tests.worksheet.conftest import pdfsig
@@ -102,12 +102,15 @@ def test_the_investigator_signs_with_password_and_passphrase_and_the_screening_l
     assert view.summary.completion.text().startswith("Completed by Chen Hua, Study coordinator")
     seen = {}
 
-    def sign(dialog):
+    def sign(dialog):  # by keyboard: the password, Tab, the passphrase, Return
         seen["pages"] = len(dialog.page_labels)  # the worksheet itself, page by page
         seen["identity"] = dialog.identity.text()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.password)  # where the keyboard starts
         qtbot.keyClicks(dialog.password, site_people.pi.password)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.passphrase
         qtbot.keyClicks(dialog.passphrase, site_people.passphrase.decode())
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
 
     def acknowledge(box):
         seen["message"] = box.text()
@@ -128,6 +131,30 @@ def test_the_investigator_signs_with_password_and_passphrase_and_the_screening_l
     assert view.lock_banner.isVisible() and not view.summary.sign_button.isEnabled()
     signed = [e for e in window.site.history(screening.id) if e.action == "signed"]
     assert [e.actor for e in signed] == ["Wang Li"]
+
+
+@as_pi
+def test_in_the_meaning_box_tab_moves_on_and_return_adds_no_line(qtbot, window, site_people):
+    view = open_for_signing(window, site_people)
+    seen = {}
+
+    def keys(dialog):
+        meaning = dialog.meaning
+        before = meaning.toPlainText()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        meaning.setFocus()
+        qtbot.keyClick(meaning, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(meaning, Qt.Key.Key_Return)  # the dialog's Return: Sign, which wants the password first
+        seen["unchanged"] = meaning.toPlainText() == before and "\n" not in before
+        seen["asked"] = dialog.problem_beside(dialog.password)
+        meaning.setFocus()
+        qtbot.keyClick(meaning, Qt.Key.Key_Tab)
+        seen["next"] = QApplication.focusWidget() is dialog.paper
+        dialog.reject()
+
+    when_modal(keys, SignDialog)
+    qtbot.mouseClick(view.summary.sign_button, Qt.MouseButton.LeftButton)
+    assert seen == {"unchanged": True, "asked": "Type your password", "next": True}
 
 
 @as_pi

@@ -1,6 +1,6 @@
 """The worksheet prints the protocol language's new shapes: date-time answers, results with their
 ULN, pure numbers, scores with their units (a calculator's and a derived value), a criterion pending
-an anchor, and one that does not apply, in its own words, mark and grey (`tests/data/new_shapes.yaml`)."""
+an anchor, and one that does not apply, in its own words, shape and grey (`tests/data/new_shapes.yaml`)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_the_content_words_every_new_shape_with_the_messages(shapes):
     content = worksheet_content(site.store, session, words)
     na = entry(content, "E3")
     assert (na.verdict, na.verdict_code, na.excludes) == ("not applicable", "not_applicable", False)
-    assert na.reason == "does not apply: Sex: Male"
+    assert na.reason.endswith("Sex: Male")  # the condition it applies under, as the messages word it
     assert ("Symptom onset (date and time)", "2026-11-19 22:15") in entry(content, "I2").facts
     assert entry(content, "I2").reason.startswith("pending Randomisation (date and time)")
     assert ("AST", "52 U/L (ULN 40 U/L)") in entry(content, "E1").facts
@@ -68,14 +68,14 @@ def test_the_pdf_prints_not_applicable_with_its_mark_and_the_new_answers(shapes,
     path = tmp_path / "draft.pdf"
     path.write_bytes(rendered.pdf)
     text = flat(path)
-    assert "E3 · Exclusion criterion · Verdict: ⊖ not applicable" in text
-    assert "Reason does not apply: Sex: Male" in text
-    assert "I2 · Inclusion criterion · Verdict: incomplete" in text
+    assert "E3 not applicable to this subject · Exclusion criterion" in text
+    assert "Sex: Male" in text.split("E3 not applicable to this subject · Exclusion criterion")[1]
+    assert "I2 waits for a date still to come · Inclusion criterion" in text
     assert "pending Randomisation (date and time): Symptom onset (date and time) 2026-11-19 22:15" in text
     assert "AST: 52 U/L (ULN 40 U/L)" in text and "AST 52 U/L is not > 1.5 × ULN 40 U/L = 60.0 U/L" in text
     assert "INR: 1.1" in text and "Symptom onset (date and time): 2026-11-19 22:15" in text
     assert "BMI 26.8 kg/m²" in text and "eGFR 74 mL/min/1.73m²" in text
-    assert "Verdict: ⊖" not in text.replace("Verdict: ⊖ not applicable", "")  # the mark is not applicable's alone
+    assert "Not applicable to this subject: E3." in text  # named on the first page, apart from what decides
 
 
 def test_not_applicable_is_printed_in_its_own_grey(shapes, tmp_path):
@@ -102,8 +102,8 @@ def test_not_applicable_is_printed_in_its_own_grey(shapes, tmp_path):
             return {pixel for pixel in pixels if min(pixel) < 200}  # the ink, not the paper
         raise AssertionError(f"{word!r} not on any page")
 
-    grey = colours_of("not applicable")
-    green = colours_of("not met")  # E1's verdict, printed in the green of a criterion that passes
+    grey = colours_of("E3 not applicable")
+    green = colours_of("E1 does not apply")  # printed in the green of a criterion that passes
     darkest = min(grey, key=sum)
     assert max(darkest) - min(darkest) < 40, darkest  # neutral: no strong hue
     assert not any(g > r + 40 and g > b + 40 for r, g, b in grey)
@@ -121,4 +121,4 @@ def test_a_signed_worksheet_with_a_criterion_that_does_not_apply_verifies(shapes
     check = check_file(signed.path.read_bytes())
     assert not check.problems, check.problems
     assert entry(check.content, "E3").verdict_code == "not_applicable"
-    assert "Verdict: ⊖ not applicable" in " ".join(pdftotext(signed.path, layout=False).split())
+    assert "E3 not applicable to this subject" in " ".join(pdftotext(signed.path, layout=False).split())

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from trialdesk.cli.common import EXIT_REFUSED
 from trialdesk.cli.context import Context
-from trialdesk.domain.verdict import Outcome
 
 if TYPE_CHECKING:
     from trialdesk.domain.protocol import Protocol
@@ -64,7 +63,10 @@ def report_json(report: EligibilityReport, words: Messages) -> str:
             r.criterion_id: {
                 "kind": r.kind,
                 "verdict": r.verdict.value,
-                "reason": words.reason(Outcome(r.verdict, r.reason)),
+                "effect": r.effect.value,  # passes, excludes, open, pending, not_applicable: the same for both kinds
+                "effect_text": words.effect(r),
+                "reason": words.reason(r),
+                "reason_code": r.reason.code,
             }
             for r in report.results
         },
@@ -88,10 +90,14 @@ def report_text(report: EligibilityReport, protocol: Protocol, words: Messages) 
         f"overall: {words.overall(report.overall).upper()}",
         "",
     ]
-    width = max(len(words.verdict(r.verdict)) for r in report.results)  # "not applicable" is the widest
-    for r in report.results:
-        verdict = words.verdict(r.verdict)
-        lines.append(f"{r.criterion_id:<4} {r.kind:<9} {verdict:<{width}} {words.reason(Outcome(r.verdict, r.reason))}")
+    lines += result_lines(report, words)
     if report.scores:  # how each score was computed, so a reader can check a derived category by hand
         lines += ["", "scores:", *(f"  {words.score(s)}" for s in report.scores.values())]
     return "\n".join(lines)
+
+
+def result_lines(report: EligibilityReport, words: Messages) -> list[str]:
+    """Each criterion's result by what it does to eligibility ("E2 applies: excluded"), then its reason."""
+    said = [words.effect(r) for r in report.results]
+    width = max(map(len, said))
+    return [f"{effect:<{width}}  {words.reason(r)}" for effect, r in zip(said, report.results)]

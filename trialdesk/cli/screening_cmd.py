@@ -157,8 +157,7 @@ def set_answer(args: argparse.Namespace, context: Context) -> int:
         return EXIT_REFUSED
     print(f"saved; overall {words.overall(change.report.overall)}")
     for criterion_id in change.changed:
-        result = change.report.result(criterion_id)
-        print(f"  {criterion_id}: {words.verdict(result.verdict)}")
+        print(f"  {words.effect(change.report.result(criterion_id))}")
     return 0
 
 

@@ -663,7 +663,8 @@ class Desk:
         """A new screening of the protocol (or protocol id), under the version in force on its screening
         date (`VersionNotInForce` names the versions when none is, or the one in force is withdrawn),
         with the SHA-256 of that version's file stored with it and a copy of the file kept. Unusual
-        answers raise NeedsConfirmation unless `confirmed` (the trail then records each confirmation)."""
+        answers and subject dates (an age over 100, a date after today or a year or more before it) raise
+        NeedsConfirmation unless `confirmed` (the trail then records each confirmation)."""
         from trialdesk.session import start_screening
 
         self._may(Task.ENTER)
@@ -712,6 +713,7 @@ class Desk:
         completion = self.site.people.complete(session.screening.id, self.person, meaning, at=self.clock(),
                                                seen_seq=session.seen_seq)
         session.seen_seq = completion.audit_seq  # the completion is the record's latest change, and was seen
+        session.forget_undo()  # what was completed is not taken back by Undo
         return completion
 
     def sign(self, session: ScreeningSession, identity: Identity, password: str, words: Messages, *,

@@ -28,11 +28,12 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from trialdesk.domain import derivations as why
 from trialdesk.domain import joints
+from trialdesk.domain.derivations import Derivation, LabTest
 from trialdesk.domain.scores import acr_1987, acr_eular_2010
 from trialdesk.domain.units import Quantity, dimension
 from trialdesk.domain.values import JointExam, JointInvolvement, Measurement
-from trialdesk.domain.verdict import Reason
 
 SEROLOGY = tuple(acr_eular_2010.SEROLOGY_POINTS)  # negative, low_positive, high_positive
 #: the results a serology test may be reported as: a category, or "positive" with no value, which
@@ -71,7 +72,7 @@ class Reading:
     args: dict[str, Any]
     missing: tuple[str, ...] = ()
     bounds: tuple[int, int] | None = None
-    derivations: dict[str, Reason] = field(default_factory=dict)
+    derivations: dict[str, Derivation] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class _Domain:
     value: Any  # the formula's argument; None while not known
     points: tuple[int, int]  # lowest and highest points it can still give
     missing: tuple[str, ...] = ()  # input names leaving it open
-    reason: Reason | None = None
+    reason: Derivation | None = None
 
 
 # -- one observation ------------------------------------------------------------------------
@@ -104,25 +105,23 @@ def seconds(measurement: Measurement, quantity: Quantity) -> Fraction:
     return (Fraction(measurement.value) * conversion.factor + conversion.offset) * quantity.si_factor
 
 
-def lab_test(observation: Observation, scale: str) -> dict[str, Any]:
+def lab_test(observation: Observation, scale: str) -> LabTest:
     """One laboratory test as a domain reads it: its state (value, result, not_known, missing,
     no_uln), what was entered, and its category on `scale` ("serology" or "acute_phase")."""
-    found: dict[str, Any] = {"fact": observation.fact}
-    value = observation.value
+    fact, value = observation.fact, observation.value
     if value is None:
         if observation.not_known is not None:
-            return {**found, "state": "not_known", "answer": observation.not_known}
-        return {**found, "state": "missing"}
+            return LabTest(fact, "not_known", answer=observation.not_known)
+        return LabTest(fact, "missing")
     if isinstance(value, str):  # a qualitative result, as reported
         if scale == "serology" and value == "positive":
-            return {**found, "state": "result", "category": "low_positive", "answer": value}
-        return {**found, "state": "result", "category": value}
+            return LabTest(fact, "result", answer=value, category="low_positive")
+        return LabTest(fact, "result", category=value)
     unit = observation.quantity.unit_label(value.unit) if observation.quantity else value.unit
-    found.update(value=value.value, unit=unit)
     if value.uln is None:
-        return {**found, "state": "no_uln"}
+        return LabTest(fact, "no_uln", value=value.value, unit=unit)
     classify = serology_category if scale == "serology" else acute_phase_category
-    return {**found, "state": "value", "uln": value.uln, "category": classify(value.value, value.uln)}
+    return LabTest(fact, "value", category=classify(value.value, value.uln), value=value.value, unit=unit, uln=value.uln)
 
 
 def _duration(name: str, observation: Observation, on: date, limit: Fraction) -> _Domain:
@@ -132,15 +131,17 @@ def _duration(name: str, observation: Observation, on: date, limit: Fraction) ->
         return _Domain(None, (0, 1), (name,))
     if isinstance(value, str):  # yes / no as answered
         return _Domain(value == "yes", (int(value == "yes"),) * 2)
-    params: dict[str, Any] = {"fact": observation.fact, "limit": "six_weeks" if limit == SIX_WEEKS else "one_hour"}
+    named = "six_weeks" if limit == SIX_WEEKS else "one_hour"
+    reason: Derivation
     if isinstance(value, date):
         days = (on - value).days
         holds = days >= limit / 86_400
-        params.update(onset=value, on=on, days=days, holds=holds)
+        reason = why.DerivedOnset(observation.fact, named, holds, value, on, days)
     else:
         holds = seconds(value, observation.quantity) >= limit
-        params.update(value=value.value, unit=observation.quantity.unit_label(value.unit), holds=holds)
-    return _Domain(holds, (int(holds),) * 2, reason=Reason("derived_duration", params))
+        unit = observation.quantity.unit_label(value.unit)
+        reason = why.DerivedDuration(observation.fact, named, holds, value.value, unit)
+    return _Domain(holds, (int(holds),) * 2, reason=reason)
 
 
 def _yes_no(name: str, observation: Observation) -> _Domain:
@@ -165,32 +166,30 @@ def _joint_count(observation: Observation, size: str) -> int | None:
 def _joints_2010(large: Observation, small: Observation) -> _Domain:
     counts = (_joint_count(large, "large"), _joint_count(small, "small"))
     missing = tuple(name for name, count in zip(("large_joints", "small_joints"), counts) if count is None)
-    reason = None
-    for observation in (large, small):
-        value = observation.value
-        if isinstance(value, JointInvolvement):
-            reason = Reason("derived_joints", {"fact": observation.fact, "on": value.on, "large": value.large_count,
-                                               "small": value.small_count, "marked": value.joints is not None})
-        elif value is None and observation.not_known is not None and reason is None:
-            reason = Reason("derived_joints", {"fact": observation.fact, "not_known": observation.not_known})
     reached = (0, acr_eular_2010.JOINT_POINTS_MAX)
     if not missing:
         reached = (acr_eular_2010.joint_points(*counts),) * 2
-    if reason is not None:
-        reason = Reason(reason.code, {**reason.params, "points": reached})
+    reason: Derivation | None = None
+    for observation in (large, small):
+        value = observation.value
+        if isinstance(value, JointInvolvement):
+            reason = why.DerivedJoints(observation.fact, value.on, value.large_count, value.small_count,
+                                       value.joints is not None, reached)
+        elif value is None and observation.not_known is not None and reason is None:
+            reason = why.JointsNotKnown(observation.fact, observation.not_known, reached)
     return _Domain(counts, reached, missing, reason)
 
 
-def _pair(tests: list[dict[str, Any]], names: tuple[str, ...],
+def _pair(tests: tuple[LabTest, ...], names: tuple[str, ...],
           points: Mapping[str, int]) -> tuple[Any, tuple[int, int], tuple[str, ...], bool]:
     """The highest category of two tests: (category or None, points reachable, inputs open, no result at all)."""
-    results = [t for t in tests if t["state"] in ("value", "result")]
-    pending = [name for name, t in zip(names, tests) if t["state"] in ("missing", "no_uln")]
-    best = max(results, key=lambda t: points[t["category"]], default=None)
+    results = [t for t in tests if t.state in ("value", "result")]
+    pending = [name for name, t in zip(names, tests) if t.state in ("missing", "no_uln")]
+    best = max(results, key=lambda t: points[t.category], default=None)
     top = max(points.values())
-    if best is not None and (not pending or points[best["category"]] == top):
-        return best["category"], (points[best["category"]],) * 2, (), False
-    low = points[best["category"]] if best is not None else 0
+    if best is not None and (not pending or points[best.category] == top):
+        return best.category, (points[best.category],) * 2, (), False
+    low = points[best.category] if best is not None else 0
     if not pending:  # every test left out: no result to classify on
         return None, (0, top), names, True
     return None, (low, top), tuple(pending), False
@@ -203,20 +202,18 @@ def _serology_2010(inputs: Mapping[str, Observation]) -> _Domain:
             return _Domain(None, (0, 3), ("serology",))
         points = acr_eular_2010.SEROLOGY_POINTS.get(observation.value, 0)
         return _Domain(observation.value, (points, points))
-    tests = [lab_test(inputs[name], "serology") for name in ("rf", "acpa")]
+    tests = tuple(lab_test(inputs[name], "serology") for name in ("rf", "acpa"))
     category, reached, missing, none = _pair(tests, ("rf", "acpa"), acr_eular_2010.SEROLOGY_POINTS)
-    reason = Reason("derived_serology", {"tests": tests, "category": category, "points": reached, "no_result": none})
-    return _Domain(category, reached, missing, reason)
+    return _Domain(category, reached, missing, why.DerivedSerology(tests, category, reached, none))
 
 
 def _acute_phase_2010(inputs: Mapping[str, Observation]) -> _Domain:
     if "acute_phase_abnormal" in inputs:
         return _yes_no("acute_phase_abnormal", inputs["acute_phase_abnormal"])
-    tests = [lab_test(inputs[name], "acute_phase") for name in ("crp", "esr")]
+    tests = tuple(lab_test(inputs[name], "acute_phase") for name in ("crp", "esr"))
     category, reached, missing, none = _pair(tests, ("crp", "esr"), {"normal": 0, "abnormal": 1})
     abnormal = None if category is None else category == "abnormal"
-    reason = Reason("derived_acute_phase", {"tests": tests, "abnormal": abnormal, "points": reached, "no_result": none})
-    return _Domain(abnormal, reached, missing, reason)
+    return _Domain(abnormal, reached, missing, why.DerivedAcutePhase(tests, abnormal, reached, none))
 
 
 def read_2010(inputs: Mapping[str, Observation], on: date) -> Reading:
@@ -243,9 +240,7 @@ def _areas(observation: Observation) -> _Domain:
     if isinstance(value, str):
         return _yes_no("arthritis_3_areas", observation)
     holds = value >= AREAS_NEEDED
-    reason = Reason("derived_areas", {"fact": observation.fact, "value": value, "min": AREAS_NEEDED, "of": AREAS,
-                                      "holds": holds})
-    return _Domain(holds, (int(holds),) * 2, reason=reason)
+    return _Domain(holds, (int(holds),) * 2, reason=why.DerivedAreas(observation.fact, value, AREAS_NEEDED, AREAS, holds))
 
 
 def _rheumatoid_factor(observation: Observation) -> _Domain:
@@ -253,11 +248,11 @@ def _rheumatoid_factor(observation: Observation) -> _Domain:
     if isinstance(value, str) and value in ("yes", "no"):
         return _yes_no("rheumatoid_factor", observation)
     test = lab_test(observation, "serology")
-    if test["state"] not in ("value", "result"):
-        reason = Reason("derived_rheumatoid_factor", {"test": test, "holds": None}) if test["state"] != "missing" else None
+    if test.state not in ("value", "result"):
+        reason = why.DerivedRheumatoidFactor(test, None) if test.state != "missing" else None
         return _Domain(None, (0, 1), ("rheumatoid_factor",), reason)
-    holds = test["category"] != "negative"
-    return _Domain(holds, (int(holds),) * 2, reason=Reason("derived_rheumatoid_factor", {"test": test, "holds": holds}))
+    holds = test.category != "negative"
+    return _Domain(holds, (int(holds),) * 2, reason=why.DerivedRheumatoidFactor(test, holds))
 
 
 def read_1987(inputs: Mapping[str, Observation], on: date) -> Reading:

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from trialdesk.domain import expressions as x
+from trialdesk.domain import reasons as why
 from trialdesk.domain import rules as r
 from trialdesk.domain.calculators import CALCULATORS
 from trialdesk.domain.classification import Observation
@@ -24,16 +25,8 @@ from trialdesk.domain.outcomes import MET, NOT_APPLICABLE, NOT_MET, OPERATORS, U
 from trialdesk.domain.periods import Period, completed_years
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.units import to_decimal, unit_symbol, UNITS
-from trialdesk.domain.values import NEVER, FactValue, Measurement, MedicationEntry, shown
-from trialdesk.domain.verdict import (
-    CriterionResult,
-    EligibilityReport,
-    Outcome,
-    Reason,
-    ScoreResult,
-    Verdict,
-)
-
+from trialdesk.domain.values import NEVER, FactValue, Measurement, shown
+from trialdesk.domain.verdict import CriterionResult, EligibilityReport, Outcome, Reason, ScoreResult, Verdict
 
 
 def parse_facts(
@@ -186,16 +179,15 @@ def _unpack(outcome: Outcome) -> tuple[Verdict, Reason]:
 
 
 def _missing(*fact_ids: str) -> Outcome:
-    return Outcome(UNKNOWN, Reason("missing", {"facts": list(dict.fromkeys(fact_ids))}))
+    return Outcome(UNKNOWN, why.Missing(tuple(dict.fromkeys(fact_ids))))
 
 
-def _score_open(params: dict[str, Any]) -> Outcome:
+def _score_open(score: ScoreResult, op: str | None = None, threshold: Decimal | None = None) -> Outcome:
     """A score still open: the facts it needs, and those answered with what leaves them not known; for a
-    point score, the totals it can still reach and the comparison they leave undecided."""
-    found = {"facts": params["missing"], "score": params["score"], "not_known": params.get("not_known", {})}
-    if params.get("bounds") is not None and params.get("threshold") is not None:
-        found.update(bounds=params["bounds"], op=params["op"], threshold=params["threshold"])
-    return Outcome(UNKNOWN, Reason("missing", found))
+    point score compared with one threshold, the totals it can still reach."""
+    if score.bounds is None or threshold is None:
+        return Outcome(UNKNOWN, why.ScoreMissing(score.score_id, score.missing, score.not_known))
+    return Outcome(UNKNOWN, why.ScoreMissing(score.score_id, score.missing, score.not_known, score.bounds, op, threshold))
 
 
 def _passes(kind: str, verdict: Verdict) -> bool:
@@ -250,9 +242,9 @@ class _Evaluation(HistoryRules):
             return outcome
         applies = self.rule(criterion.applies_if)
         if applies.verdict is NOT_MET:
-            return Outcome(NOT_APPLICABLE, Reason("not_applicable", children=(applies,)))
+            return Outcome(NOT_APPLICABLE, why.NotApplicable(applies))
         if applies.verdict is UNKNOWN and not _passes(criterion.kind, outcome.verdict):
-            return Outcome(UNKNOWN, Reason("applies_open", children=(applies, outcome)))
+            return Outcome(UNKNOWN, why.AppliesOpen(applies, outcome))
         return outcome  # it applies, or it passes whether or not it applies
 
     def value(self, fact_id: str) -> Any:
@@ -264,12 +256,12 @@ class _Evaluation(HistoryRules):
 
     def absent(self, *fact_ids: str) -> Outcome:
         """UNKNOWN because these facts have no usable value: not asked, not entered, or answered not known."""
-        unasked = [f for f in dict.fromkeys(fact_ids) if f in self.unasked]
+        unasked = tuple(f for f in dict.fromkeys(fact_ids) if f in self.unasked)
         if unasked:
-            return Outcome(UNKNOWN, Reason("not_asked", {"facts": unasked}, tuple(self.unasked[f] for f in unasked)))
+            return Outcome(UNKNOWN, why.NotAsked(unasked, tuple(self.unasked[f] for f in unasked)))
         answered = {f: self.facts[f] for f in fact_ids if self.facts.get(f) is not None and self.value(f) is None}
         if answered:
-            return Outcome(UNKNOWN, Reason("not_known", {"facts": list(dict.fromkeys(fact_ids)), "answers": answered}))
+            return Outcome(UNKNOWN, why.NotKnown(tuple(dict.fromkeys(fact_ids)), answered))
         return _missing(*fact_ids)
 
     # -- scores ---------------------------------------------------------------------
@@ -370,44 +362,38 @@ class _Evaluation(HistoryRules):
 
     # -- comparisons on one fact or score ------------------------------------------------
 
-    def _operand(self, rule: r.Threshold | r.Range) -> tuple[Decimal | None, dict[str, Any], Outcome | None]:
-        """The number a comparison reads (in the unit its limits are written in), the reason
-        parameters describing it, or an early outcome."""
+    def _operand(
+        self, rule: r.Threshold | r.Range,
+    ) -> tuple[Decimal | None, why.Operand | ScoreResult | None, Outcome | None]:
+        """The number a comparison reads (in the unit its limits are written in) with what its reason
+        names of it; a score still open (the number None); or an early outcome."""
         if rule.score is not None:
             score = self.score(rule.score)
+            if score.problem is not None:
+                return None, None, Outcome(UNKNOWN, why.ScoreProblem(rule.score, score.problem))
+            if score.missing:
+                return None, score, None
             definition = self.protocol.score[rule.score]
             whole = definition.calculator is not None and CALCULATORS[definition.calculator].whole
-            params: dict[str, Any] = {"score": rule.score, "round_to": score.round_to, "whole": whole,
-                                      "unit": score.unit}
-            if score.problem is not None:
-                return None, params, Outcome(UNKNOWN, Reason("score_problem", {**params, "problem": score.problem}))
-            if score.missing:
-                return None, {**params, "missing": list(score.missing), "bounds": score.bounds,
-                              "not_known": score.not_known}, None
-            return score.compared, {**params, "value": score.compared, "raw": score.value}, None
+            return score.compared, why.ScoreOperand(rule.score, score.compared, score.value, score.round_to, whole,
+                                                    score.unit), None
         value = self.value(rule.fact)
         if value is None:
-            return None, {"fact": rule.fact}, self.absent(rule.fact)
+            return None, None, self.absent(rule.fact)
         if isinstance(value, str):  # a qualitative result given instead of a value: nothing to compare
-            return None, {"fact": rule.fact}, Outcome(UNKNOWN, Reason("reported_as", {"fact": rule.fact, "result": value}))
+            return None, None, Outcome(UNKNOWN, why.ReportedAs(rule.fact, value))
         if isinstance(value, Measurement):
             quantity = self.protocol.quantity_of(rule.fact)
-            unit = rule.unit or quantity.canonical
-            params = {
-                "fact": rule.fact,
-                "value": quantity.convert(value.value, value.unit, unit),
-                "unit": quantity.unit_label(unit),
-                "entered": value.value,
-                "entered_unit": quantity.unit_label(value.unit),
-                "converted": value.unit != unit,
-            }
+            entered_unit = quantity.unit_label(value.unit)
             if isinstance(rule, r.Threshold) and rule.times_uln is not None:
                 # compared in the unit of the report, where the value and its ULN were printed together
-                params.update(value=value.value, unit=quantity.unit_label(value.unit), converted=False,
-                              uln=value.uln, times_uln=rule.times_uln)
-                return value.value, params, None
-            return params["value"], params, None
-        return Decimal(value), {"fact": rule.fact, "value": value}, None
+                return value.value, why.FactOperand(rule.fact, value.value, entered_unit, value.value, entered_unit,
+                                                    uln=value.uln, times_uln=rule.times_uln), None
+            unit = rule.unit or quantity.canonical
+            converted = quantity.convert(value.value, value.unit, unit)
+            return converted, why.FactOperand(rule.fact, converted, quantity.unit_label(unit), value.value, entered_unit,
+                                              converted=value.unit != unit), None
+        return Decimal(value), why.FactOperand(rule.fact, value), None
 
     def _limits(self, bound: r.Bound | None) -> tuple[list[tuple[Decimal | None, int | None]], list[Outcome]]:
         """The limits a bound can still be, each with the case it comes from, and the open cases' outcomes.
@@ -433,26 +419,30 @@ class _Evaluation(HistoryRules):
         return possible, open_cases
 
     def _threshold(self, rule: r.Threshold) -> Outcome:
-        value, params, early = self._operand(rule)
+        value, operand, early = self._operand(rule)
         if early is not None:
             return early
         compare = OPERATORS[rule.op]
         if rule.times_uln is not None:
-            limit = rule.times_uln * params["uln"]
-            params = {**params, "op": rule.op, "threshold": limit}
-            return Outcome(verdict_for(compare(value, limit)), Reason("threshold", params))
+            limit = rule.times_uln * operand.uln
+            return Outcome(verdict_for(compare(value, limit)), why.Threshold(operand, rule.op, limit))
         possible, open_cases = self._limits(rule.value)
-        params = {**params, "op": rule.op}
+        limits = [limit for limit, _ in possible]
         if value is None:  # a point score with unknown domains: decide on its bounds
-            if len(possible) == 1 and possible[0][0] is not None:
-                params["threshold"] = possible[0][0]
-                return self._bounded(params, lambda v: compare(v, possible[0][0]))
-            return _score_open(params)
-        return self._decide("threshold", params, possible, open_cases,
-                            lambda limit: compare(value, limit), lambda limit: {"threshold": limit})
+            if len(limits) == 1 and limits[0] is not None:
+                return self._bounded(operand, lambda v: compare(v, limits[0]), op=rule.op, threshold=limits[0])
+            return _score_open(operand)
+        if len(limits) == 1 and limits[0] is not None:
+            return Outcome(verdict_for(compare(value, limits[0])), why.Threshold(operand, rule.op, limits[0]))
+        # decided when the value settles the comparison against every limit still possible
+        results = {compare(value, limit) for limit in limits if limit is not None}
+        if None not in limits and len(results) == 1:
+            return Outcome(verdict_for(results.pop()), why.LimitSettled(operand, tuple(limits), rule.op, tuple(open_cases)))
+        return Outcome(UNKNOWN, why.LimitOpen(operand, tuple(lim for lim in limits if lim is not None), rule.op,
+                                              tuple(open_cases)))
 
     def _range(self, rule: r.Range) -> Outcome:
-        value, params, early = self._operand(rule)
+        value, operand, early = self._operand(rule)
         if early is not None:
             return early
         lows, open_low = self._limits(rule.min)
@@ -466,52 +456,38 @@ class _Evaluation(HistoryRules):
         if value is None:
             if len(pairs) == 1:
                 (low, _), (high, _) = pairs[0]
-                params = {**params, "min": low, "max": high}
-                return self._bounded(params, lambda v: (low is None or low <= v) and (high is None or v <= high))
-            return _score_open(params)
+                return self._bounded(operand, lambda v: (low is None or low <= v) and (high is None or v <= high),
+                                     low=low, high=high)
+            return _score_open(operand)
         outcomes = {holds(pair) for pair in pairs}
-        if len(outcomes) == 1 and all(low is not None or high is not None for (low, _), (high, _) in pairs):
-            (low, i), (high, j) = next(p for p in pairs if holds(p) == next(iter(outcomes)))
+        limits = tuple((lo, hi) for (lo, _), (hi, _) in pairs)
+        if len(outcomes) == 1 and all(low is not None or high is not None for low, high in limits):
             if len(pairs) == 1:
-                reason = self._range_reason(params, low, high)
+                reason = self._range_reason(operand, *limits[0])
             else:
-                reason = Reason("limit_settled", {**params, "min": low, "max": high, "limits": [
-                    (lo, hi) for (lo, _), (hi, _) in pairs]}, tuple(open_low + open_high))
+                reason = why.LimitSettled(operand, limits, None, tuple(open_low + open_high))
             return Outcome(verdict_for(outcomes.pop()), reason)
-        return Outcome(UNKNOWN, Reason("limit_open", {**params, "limits": [(lo, hi) for (lo, _), (hi, _) in pairs]},
-                                       tuple(open_low + open_high)))
+        return Outcome(UNKNOWN, why.LimitOpen(operand, limits, None, tuple(open_low + open_high)))
 
     @staticmethod
-    def _range_reason(params: dict[str, Any], low: Decimal | None, high: Decimal | None) -> Reason:
+    def _range_reason(operand: why.Operand, low: Decimal | None, high: Decimal | None) -> Reason:
         """A closed range is worded as a range, an open one as the comparison it is."""
         if low is None:
-            return Reason("threshold", {**params, "op": "<=", "threshold": high})
+            return why.Threshold(operand, "<=", high)
         if high is None:
-            return Reason("threshold", {**params, "op": ">=", "threshold": low})
-        return Reason("range", {**params, "min": low, "max": high})
+            return why.Threshold(operand, ">=", low)
+        return why.Range(operand, low, high)
 
     @staticmethod
-    def _decide(code: str, params: dict[str, Any], possible: list, open_cases: list[Outcome],
-                holds: Callable[[Decimal], bool], described: Callable[[Decimal], dict[str, Any]]) -> Outcome:
-        """Decided when the value settles the comparison against every limit still possible."""
-        limits = [limit for limit, _ in possible]
-        if len(limits) == 1 and limits[0] is not None:
-            return Outcome(verdict_for(holds(limits[0])), Reason(code, {**params, **described(limits[0])}))
-        results = {holds(limit) for limit in limits if limit is not None}
-        if None not in limits and len(results) == 1:
-            verdict = results.pop()
-            return Outcome(verdict_for(verdict), Reason("limit_settled", {**params, "limits": limits}, tuple(open_cases)))
-        return Outcome(UNKNOWN, Reason("limit_open", {**params, "limits": [lim for lim in limits if lim is not None]},
-                                       tuple(open_cases)))
-
-    @staticmethod
-    def _bounded(params: dict[str, Any], holds: Callable[[Decimal], bool]) -> Outcome:
-        bounds = params.get("bounds")
-        if bounds is not None:
-            possible = {holds(Decimal(v)) for v in range(bounds[0], bounds[1] + 1)}
+    def _bounded(score: ScoreResult, holds: Callable[[Decimal], bool], *, op: str | None = None,
+                 threshold: Decimal | None = None, low: Decimal | None = None, high: Decimal | None = None) -> Outcome:
+        """A point score still open, decided when every total it can still reach gives the same answer."""
+        if score.bounds is not None:
+            possible = {holds(Decimal(v)) for v in range(score.bounds[0], score.bounds[1] + 1)}
             if len(possible) == 1:
-                return Outcome(verdict_for(possible.pop()), Reason("score_bounds", params))
-        return _score_open(params)
+                return Outcome(verdict_for(possible.pop()), why.ScoreBounds(
+                    score.score_id, score.bounds, score.missing, score.not_known, op, threshold, low, high))
+        return _score_open(score, op, threshold)
 
     # -- dates -------------------------------------------------------------------------
 
@@ -526,14 +502,14 @@ class _Evaluation(HistoryRules):
         high = self.on if getattr(definition, "not_after_screening", False) else None
         return low, high
 
-    def _pending(self, rule: Any, params: dict[str, Any]) -> Outcome:
-        return Outcome(UNKNOWN, Reason("pending", {**params, "anchor": rule.anchor}))
+    def _pending(self, rule: Any, fact: str | None = None, moment: Any = None) -> Outcome:
+        return Outcome(UNKNOWN, why.Pending(rule.anchor, fact, moment))
 
     def _age(self, rule: r.Age) -> Outcome:
         born = self.value(rule.fact)
         if born is None:
             return self.absent(rule.fact)
-        params = {"fact": rule.fact, "born": born, "min": rule.min_years, "max": rule.max_years, "anchor": rule.anchor}
+        common = {"fact": rule.fact, "born": born, "min": rule.min_years, "max": rule.max_years, "anchor": rule.anchor}
 
         def holds(on: date) -> bool:
             age = completed_years(born, on)
@@ -546,44 +522,42 @@ class _Evaluation(HistoryRules):
             low, high = self._anchor_span(rule.anchor)
             # age only grows with the anchor: the youngest at `low`, the oldest at `high`
             if low is not None and rule.max_years is not None and completed_years(born, low) > rule.max_years:
-                return Outcome(NOT_MET, Reason("age_early", {**params, "age": completed_years(born, low), "on": low, "side": "after"}))
+                return Outcome(NOT_MET, why.AgeEarly(**common, age=completed_years(born, low), on=low, side="after"))
             if high is not None and rule.min_years is not None and completed_years(born, high) < rule.min_years:
-                return Outcome(NOT_MET, Reason("age_early", {**params, "age": completed_years(born, high), "on": high, "side": "before"}))
+                return Outcome(NOT_MET, why.AgeEarly(**common, age=completed_years(born, high), on=high, side="before"))
             if low is not None and high is not None and holds(low) and holds(high):
-                return Outcome(MET, Reason("age_early", {**params, "age": completed_years(born, low), "on": low, "side": "between", "until": high}))
-            return self._pending(rule, params)
+                return Outcome(MET, why.AgeEarly(**common, age=completed_years(born, low), on=low, side="between",
+                                                 until=high))
+            return self._pending(rule)
         if isinstance(on, datetime):
             on = on.date()
-        age = completed_years(born, on)
-        return Outcome(verdict_for(holds(on)), Reason("age", {**params, "age": age, "on": on}))
+        return Outcome(verdict_for(holds(on)), why.Age(**common, age=completed_years(born, on), on=on))
 
     def _date_window(self, rule: r.DateWindow) -> Outcome:
         value = self.value(rule.fact)
         anchor = self._moment(rule.anchor)
-        params = {"fact": rule.fact, "count": rule.within.count, "unit": rule.within.unit, "side": rule.side,
-                  "anchor": rule.anchor}
         if value is None:
             return self.absent(rule.fact) if rule.anchor is None or anchor is not None else self.absent(rule.fact, rule.anchor)
         if value == NEVER:
-            return Outcome(NOT_MET, Reason("date_window_never", params))
+            return Outcome(NOT_MET, why.Never(rule.fact))
         hours = rule.within.unit == "hours"
         value = value if hours else day_of(value)
-        params["date"] = value
         if anchor == NEVER:  # no such event: no window around it
-            return Outcome(NOT_MET, Reason("date_window_never", {**params, "fact": rule.anchor}))
+            return Outcome(NOT_MET, why.Never(rule.anchor))
+        common = {"fact": rule.fact, "date": value, "count": rule.within.count, "unit": rule.within.unit,
+                  "side": rule.side, "anchor": rule.anchor}
         if anchor is not None:
             anchor = anchor if hours else day_of(anchor)
             start, end = _window(rule.within, rule.side, anchor)
-            return Outcome(verdict_for(start <= value <= end), Reason("date_window", {**params, "since": start, "until": end,
-                                                                                 "on": anchor}))
+            return Outcome(verdict_for(start <= value <= end), why.DateWindow(**common, since=start, until=end, on=anchor))
         low, high = self._anchor_span(rule.anchor)
         if hours:  # a date-time anchor's span is whole days
             low = None if low is None else datetime.combine(low, time.min)
             high = None if high is None else datetime.combine(high, time.max)
         decided = _window_for_every_anchor(rule.within, rule.side, value, low, high)
         if decided is None:
-            return self._pending(rule, params)
-        return Outcome(verdict_for(decided), Reason("date_window_early", {**params, "earliest": low, "latest": high}))
+            return self._pending(rule, rule.fact, value)
+        return Outcome(verdict_for(decided), why.DateWindowEarly(**common, earliest=low, latest=high))
 
     def _on_or_before(self, rule: r.OnOrBeforeScreening | r.OnOrBefore) -> Outcome:
         value = self.value(rule.fact)
@@ -591,13 +565,12 @@ class _Evaluation(HistoryRules):
         by: Period | None = getattr(rule, "by", None)
         if value is None:
             return self.absent(rule.fact)
-        params = {"fact": rule.fact, "date": value, "anchor": anchor_id,
-                  "by": by and (by.count, by.unit)}
         if value == NEVER:
-            return Outcome(NOT_MET, Reason("date_window_never", params))
+            return Outcome(NOT_MET, why.Never(rule.fact))
         anchor = self._moment(anchor_id)
         if anchor == NEVER:
-            return Outcome(NOT_MET, Reason("date_window_never", {**params, "fact": anchor_id}))
+            return Outcome(NOT_MET, why.Never(anchor_id))
+        common = {"fact": rule.fact, "date": value, "anchor": anchor_id, "by": by and (by.count, by.unit)}
         hours = by is not None and by.unit == "hours"
 
         def latest(on: Any) -> Any:
@@ -609,13 +582,13 @@ class _Evaluation(HistoryRules):
         if anchor is None:
             low, high = self._anchor_span(anchor_id)
             if low is not None and day_of(value) <= day_of(latest(low)) and not isinstance(value, datetime):
-                return Outcome(MET, Reason("on_or_before_early", {**params, "earliest": low}))
+                return Outcome(MET, why.OnOrBeforeEarly(**common, earliest=low))
             if high is not None and day_of(value) > day_of(latest(high)):
-                return Outcome(NOT_MET, Reason("on_or_before_early", {**params, "latest": high}))
-            return self._pending(rule, params)
+                return Outcome(NOT_MET, why.OnOrBeforeEarly(**common, latest=high))
+            return self._pending(rule, rule.fact, value)
         limit = latest(anchor)
         holds = (moment if isinstance(limit, datetime) else day_of(moment)) <= limit
-        return Outcome(verdict_for(holds), Reason("on_or_before", {**params, "on": anchor, "limit": limit}))
+        return Outcome(verdict_for(holds), why.OnOrBefore(**common, on=anchor, limit=limit))
 
     # -- answers -----------------------------------------------------------------------
 
@@ -623,56 +596,55 @@ class _Evaluation(HistoryRules):
         value = self.value(rule.fact)
         if value is None:
             return self.absent(rule.fact)
-        return Outcome(verdict_for(value == "yes"), Reason("attestation", {"fact": rule.fact, "answer": value}))
+        return Outcome(verdict_for(value == "yes"), why.Attestation(rule.fact, value))
 
     def _one_of(self, rule: r.OneOf) -> Outcome:
         value = self.value(rule.fact)
         if value is None:
             return self.absent(rule.fact)
-        params = {"fact": rule.fact, "answer": value, "values": list(rule.values)}
-        return Outcome(verdict_for(value in rule.values), Reason("one_of", params))
+        return Outcome(verdict_for(value in rule.values), why.OneOf(rule.fact, value, tuple(rule.values)))
 
     # -- combinators (Kleene) ------------------------------------------------------------
 
     def _all_of(self, rule: r.AllOf) -> Outcome:
         outcomes = [self.rule(c) for c in rule.all_of]
-        return self._combine("all_of", outcomes, decisive=NOT_MET, otherwise=MET)
+        return self._combine(why.AllOf, outcomes, decisive=NOT_MET, otherwise=MET)
 
     def _any_of(self, rule: r.AnyOf) -> Outcome:
         outcomes = [self.rule(c) for c in rule.any_of]
-        return self._combine("any_of", outcomes, decisive=MET, otherwise=NOT_MET)
+        return self._combine(why.AnyOf, outcomes, decisive=MET, otherwise=NOT_MET)
 
     @staticmethod
-    def _combine(code: str, outcomes: list[Outcome], decisive: Verdict, otherwise: Verdict) -> Outcome:
-        reasons = tuple(outcomes)
+    def _combine(kind: type[why.AllOf | why.AnyOf], outcomes: list[Outcome], decisive: Verdict,
+                 otherwise: Verdict) -> Outcome:
+        parts = tuple(outcomes)
         for index, outcome in enumerate(outcomes):
             if outcome.verdict is decisive:
-                return Outcome(decisive, Reason(code, children=reasons, decided_by=index))
+                return Outcome(decisive, kind(parts, decided_by=index))
         if any(o.verdict is UNKNOWN for o in outcomes):
-            return Outcome(UNKNOWN, Reason(code, children=reasons))
-        return Outcome(otherwise, Reason(code, children=reasons))
+            return Outcome(UNKNOWN, kind(parts))
+        return Outcome(otherwise, kind(parts))
 
     def _not(self, rule: r.Not) -> Outcome:
         inner = self.rule(rule.rule)
         flipped = {MET: NOT_MET, NOT_MET: MET, UNKNOWN: UNKNOWN}[inner.verdict]
-        return Outcome(flipped, Reason("not", children=(inner,)))
+        return Outcome(flipped, why.Not(inner))
 
     def _if_then(self, rule: r.IfThen) -> Outcome:
         condition = self.rule(rule.if_)
         if condition.verdict is NOT_MET:
-            return Outcome(MET, Reason("if_then", {"applies": False}, (condition,)))
+            return Outcome(MET, why.IfThen(condition))
         then = self.rule(rule.then)
-        reason = Reason("if_then", {"applies": condition.verdict is MET}, (condition, then))
+        reason = why.IfThen(condition, then)
         if condition.verdict is MET or then.verdict is MET:
             return Outcome(then.verdict, reason)
         return Outcome(UNKNOWN, reason)
 
     def _at_least(self, rule: r.AtLeast) -> Outcome:
-        outcomes = [self.rule(c) for c in rule.of]
+        outcomes = tuple(self.rule(c) for c in rule.of)
         met = sum(o.verdict is MET for o in outcomes)
         unknown = sum(o.verdict is UNKNOWN for o in outcomes)
-        params = {"count": rule.count, "met": met, "of": len(outcomes)}
-        reason = Reason("at_least", params, tuple(outcomes))
+        reason = why.AtLeast(rule.count, met, len(outcomes), outcomes)
         if met >= rule.count:
             return Outcome(MET, reason)
         if met + unknown < rule.count:

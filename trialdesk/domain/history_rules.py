@@ -16,12 +16,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from trialdesk.domain import history_reasons as why
 from trialdesk.domain import rules as r
 from trialdesk.domain.daily_totals import as_decimal, converts, equivalent, steadiness
 from trialdesk.domain.outcomes import MET, NOT_MET, OPERATORS, UNKNOWN, day_of, verdict_for
 from trialdesk.domain.periods import Period
+from trialdesk.domain.reasons import Never
 from trialdesk.domain.values import NEVER, MedicationEntry
-from trialdesk.domain.verdict import Outcome, Reason, Verdict
+from trialdesk.domain.verdict import Outcome, Verdict
 
 
 class HistoryRules:
@@ -46,16 +48,14 @@ class HistoryRules:
             return None
         return frozenset(self.protocol.fact[rule.fact].vocabulary.expand(drugs or (), classes or ()))
 
-    def _history_params(self, rule: Any, **more: Any) -> dict[str, Any]:
+    def _scope(self, rule: Any) -> why.Scope:
         """What a reason over a history names: the fact, the drugs and classes read, the anchor, and
         the other drugs (written as entered, in no class) that naming drugs or classes leaves out."""
-        params = {"fact": rule.fact, "drugs": list(rule.drugs or ()), "classes": list(getattr(rule, "classes", None) or ()),
-                  "anchor": getattr(rule, "anchor", None), **more}
+        others: tuple[str, ...] = ()
         if self._wanted(rule) is not None:
-            others = dict.fromkeys(e.other for e in self.value(rule.fact) if e.other is not None)
-            if others:
-                params["others"] = list(others)
-        return params
+            others = tuple(dict.fromkeys(e.other for e in self.value(rule.fact) if e.other is not None))
+        return why.Scope(rule.fact, tuple(rule.drugs or ()), tuple(getattr(rule, "classes", None) or ()),
+                         getattr(rule, "anchor", None), others)
 
     def _history(self, rule: Any) -> tuple[tuple[MedicationEntry, ...], date | None] | Outcome:
         """The lines a rule reads and the day it reads them on (None while its anchor is not known);
@@ -66,16 +66,16 @@ class HistoryRules:
         anchor = getattr(rule, "anchor", None)
         moment = self._moment(anchor)
         if moment == NEVER:
-            return Outcome(NOT_MET, Reason("date_window_never", {"fact": anchor}))
+            return Outcome(NOT_MET, Never(anchor))
         return courses, (None if moment is None else day_of(moment))
 
     @staticmethod
-    def _agents(courses: Any) -> list[Any]:
-        """The distinct agents of lines as reasons name them: a drug id, or {"other": name as written}."""
-        found: dict[str, Any] = {}
+    def _agents(courses: Any) -> tuple[why.Agent, ...]:
+        """The distinct agents of lines as reasons name them: a drug of the vocabulary, or another as written."""
+        found: dict[str, why.Agent] = {}
         for c in courses:
-            found.setdefault(c.agent, c.drug if c.drug is not None else {"other": c.other})
-        return list(found.values())
+            found.setdefault(c.agent, why.Agent(c.drug) if c.drug is not None else why.Agent(other=c.other))
+        return tuple(found.values())
 
     @staticmethod
     def _reach_start(reach: Period | None, day: date | None) -> date | None:
@@ -112,32 +112,32 @@ class HistoryRules:
         return found, low, high
 
     def _in_use(self, rule: r.MedicationInUse) -> Outcome:
-        return self._any_taken(rule, self._ON_THE_DAY, "medication_in_use")
+        return self._any_taken(rule, self._ON_THE_DAY, why.TakenOn, why.TakenWhatever)
 
     def _ever_used(self, rule: r.MedicationEverUsed) -> Outcome:
-        return self._any_taken(rule, None, "medication_ever_used")
+        return self._any_taken(rule, None, why.EverUsed, why.EverUsedWhatever)
 
     def _last_dose_within(self, rule: r.LastDoseWithin) -> Outcome:
-        return self._any_taken(rule, rule.within, "last_dose_within")
+        return self._any_taken(rule, rule.within, why.LastDoseWithin, why.LastDoseWhatever)
 
-    def _any_taken(self, rule: Any, reach: Period | None, code: str) -> Outcome:
+    def _any_taken(self, rule: Any, reach: Period | None, on_the_day: type[why.TakenOn],
+                   whatever: type[why.TakenWhatever]) -> Outcome:
         """Met when a line counts on the anchor's date: decided early when every date the anchor can
         still take gives the same answer."""
         read = self._history(rule)
         if isinstance(read, Outcome):
             return read
         courses, day = read
-        params = self._history_params(rule, within=None if reach is None else (reach.count, reach.unit))
+        scope, within = self._scope(rule), None if reach is None else (reach.count, reach.unit)
         if day is not None:
             since = self._reach_start(reach, day)
             current = self._agents(c for c in courses if self._taken(c, day, since))
-            return Outcome(verdict_for(bool(current)), Reason(code, {**params, "current": current, "on": day, "since": since}))
+            return Outcome(verdict_for(bool(current)), on_the_day(scope, within, current, day, since))
         found, low, high = self._taken_whatever(courses, rule.anchor, reach)
         always = self._agents(c for c, counts in found if counts is True)
         if always or all(counts is False for _, counts in found):
-            return Outcome(verdict_for(bool(always)), Reason(f"{code}_early", {**params, "current": always, "earliest": low,
-                                                                              "latest": high}))
-        return self._pending(rule, params)
+            return Outcome(verdict_for(bool(always)), whatever(scope, within, always, low, high))
+        return self._pending(rule)
 
     def _distinct_agents(self, rule: r.DistinctAgents) -> Outcome:
         read = self._history(rule)
@@ -145,21 +145,21 @@ class HistoryRules:
             return read
         courses, day = read
         within = rule.within
-        params = self._history_params(rule, op=rule.op, value=rule.value,
-                                      within=None if within is None else (within.count, within.unit))
+        common = {"scope": self._scope(rule), "op": rule.op, "value": rule.value,
+                  "within": None if within is None else (within.count, within.unit)}
         if day is not None:
             since = self._reach_start(within, day)
             agents = self._agents(c for c in courses if self._taken(c, day, since))
-            params.update(agents=agents, count=len(agents), on=day, since=since)
-            return Outcome(verdict_for(OPERATORS[rule.op](len(agents), rule.value)), Reason("distinct_agents", params))
+            return Outcome(verdict_for(OPERATORS[rule.op](len(agents), rule.value)),
+                           why.DistinctAgents(**common, agents=agents, on=day, since=since))
         found, low, high = self._taken_whatever(courses, rule.anchor, within)
         surely = self._agents(c for c, counts in found if counts is True)
         maybe = self._agents(c for c, counts in found if counts is not False)
         possible = {OPERATORS[rule.op](n, rule.value) for n in range(len(surely), len(maybe) + 1)}
         if len(possible) == 1:
-            params.update(agents=maybe, low=len(surely), high=len(maybe), earliest=low, latest=high)
-            return Outcome(verdict_for(possible.pop()), Reason("distinct_agents_early", params))
-        return self._pending(rule, params)
+            return Outcome(verdict_for(possible.pop()), why.DistinctAgentsWhatever(
+                **common, agents=maybe, low=len(surely), high=len(maybe), earliest=low, latest=high))
+        return self._pending(rule)
 
     @staticmethod
     def _treated_since(entries: tuple[MedicationEntry, ...]) -> dict[MedicationEntry, date]:
@@ -226,43 +226,37 @@ class HistoryRules:
         if isinstance(read, Outcome):
             return read
         courses, day = read
-        params = self._history_params(rule)
+        scope = self._scope(rule)
         if day is None:
-            return self._pending(rule, params)
+            return self._pending(rule)
         current = [c for c in courses if c.active_on(day)]
         if not current:
-            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+            return Outcome(NOT_MET, why.NoCurrentTreatment(scope, day))
         treated = self._treated_since(self.value(rule.fact))
         dosed, dosed_earliest = self._dose_unchanged_since(self.value(rule.fact))
         taken_since = rule.taken_for.before(day) if rule.taken_for else None
         stable_since = rule.stable_for.before(day) if rule.stable_for else None
-        checked = [
-            {
-                "drug": c.drug,
-                "other": c.other,
-                "dose": c.dose,
-                "unit": c.unit,
-                "start": treated[c],
-                "dose_since": dosed[c],
-                "taken_ok": taken_since is None or treated[c] <= taken_since,
-                "stable_ok": (True if stable_since is None or dosed[c] <= stable_since
-                              else None if dosed_earliest[c] <= stable_since else False),
-                "dose_ok": self._dose_ok(rule.dose, c.dose, c.unit),
-            }
+        checked = tuple(
+            why.CheckedCourse(
+                drug=c.drug, other=c.other, dose=c.dose, unit=c.unit, start=treated[c], dose_since=dosed[c],
+                taken_ok=taken_since is None or treated[c] <= taken_since,
+                stable_ok=(True if stable_since is None or dosed[c] <= stable_since
+                           else None if dosed_earliest[c] <= stable_since else False),
+                dose_ok=self._dose_ok(rule.dose, c.dose, c.unit),
+            )
             for c in current
-        ]
-        params.update(
-            on=day,
-            courses=checked,
+        )
+        reason = why.CurrentTreatment(
+            scope, day, checked,
             taken_for=rule.taken_for and (rule.taken_for.count, rule.taken_for.unit),
             stable_for=rule.stable_for and (rule.stable_for.count, rule.stable_for.unit),
             taken_since=taken_since,
             stable_since=stable_since,
-            dose=rule.dose and (rule.dose.min, rule.dose.max, rule.dose.unit),
+            dose=rule.dose and why.DoseRange(rule.dose.min, rule.dose.max, rule.dose.unit),
         )
-        checks = [False if not c["taken_ok"] or c["stable_ok"] is False or c["dose_ok"] is False
-                  else None if c["stable_ok"] is None else c["dose_ok"] for c in checked]
-        return Outcome(self._all_hold(checks), Reason("current_treatment", params))
+        checks = [False if not c.taken_ok or c.stable_ok is False or c.dose_ok is False
+                  else None if c.stable_ok is None else c.dose_ok for c in checked]
+        return Outcome(self._all_hold(checks), reason)
 
     def _medication_dose(self, rule: r.MedicationDose) -> Outcome:
         read = self._history(rule)
@@ -270,12 +264,12 @@ class HistoryRules:
             return read
         courses, day = read
         dose = rule.dose
-        params = self._history_params(rule, dose=(dose.min, dose.max, dose.unit))
+        scope = self._scope(rule)
         if day is None:
-            return self._pending(rule, params)
+            return self._pending(rule)
         current = [c for c in courses if c.active_on(day)]
         if not current:
-            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+            return Outcome(NOT_MET, why.NoCurrentTreatment(scope, day))
         totals: dict[str, dict[str, Any]] = {}
         for c in current:  # one line per dose: a drug's lines taken the same day add up
             total = totals.setdefault(c.agent, {"drug": c.drug, "other": c.other, "dose": Decimal(0), "unit": dose.unit,
@@ -284,13 +278,15 @@ class HistoryRules:
                 total["other_unit"] = c.unit
             else:
                 total["dose"] += c.dose
+        doses = []
         for total in totals.values():
             if total["other_unit"] is None:
-                total["ok"] = dose.holds(total["dose"])
+                ok = dose.holds(total["dose"])
             else:  # what is comparable already exceeds the range, or nothing is known
-                total["ok"] = False if dose.max is not None and total["dose"] > dose.max else None
-        doses = list(totals.values())
-        return Outcome(self._all_hold([t["ok"] for t in doses]), Reason("medication_dose", {**params, "on": day, "doses": doses}))
+                ok = False if dose.max is not None and total["dose"] > dose.max else None
+            doses.append(why.DoseTotal(**total, ok=ok))
+        return Outcome(self._all_hold([t.ok for t in doses]), why.MedicationDose(
+            scope, why.DoseRange(dose.min, dose.max, dose.unit), day, tuple(doses)))
 
     def _prednisone_equivalent(self, rule: r.PrednisoneEquivalent | r.EquivalentDose) -> Outcome:
         """The highest total of equivalent doses on a day of the window (the anchor's day alone when
@@ -301,43 +297,47 @@ class HistoryRules:
             return read
         courses, day = read
         table = self.protocol.fact[rule.fact].vocabulary.table(getattr(rule, "table", None))
-        since = rule.window.before(day) if rule.window and day else day
-        params = self._history_params(rule, op=rule.op, threshold=rule.value, table=table.id, citation=table.citation,
-                                      reference=table.reference_drug, unit=table.unit, since=since,
-                                      window=rule.window and (rule.window.count, rule.window.unit))
+        scope = self._scope(rule)
         if day is None:
-            return self._pending(rule, params)
+            return self._pending(rule)
+        since = rule.window.before(day) if rule.window else day
         days = {since} | {d for c in courses for d in (c.start, c.dose_since) if since <= d <= day}
-        worst: tuple[date, Decimal, list] | None = None
+        worst: tuple[date, Decimal, list[why.EquivalentLine]] | None = None
         unrecorded = None
-        uncounted: dict[str, dict[str, Any]] = {}
+        uncounted: dict[str, why.UncountedLine] = {}
         for on in sorted(days):
             total, used = Decimal(0), []
             for c in courses:
                 if not c.active_on(on):
                     continue
                 if on < c.dose_since:  # on the course, but at a dose the history does not give
-                    unrecorded = unrecorded or {"drug": c.drug if c.drug is not None else c.other, "other": c.other,
-                                                "start": c.start, "dose_since": c.dose_since}
+                    unrecorded = unrecorded or why.UnrecordedLine(c.drug, c.other, c.start, c.dose_since)
                     continue
                 if c.drug not in table.doses or c.dose is None or c.unit != table.unit:
-                    uncounted.setdefault(c.agent, {"drug": c.drug, "other": c.other, "unit": c.unit})
+                    uncounted.setdefault(c.agent, why.UncountedLine(c.drug, c.other, c.unit))
                     continue
                 equivalent = table.equivalent(c.drug, c.dose)
                 total += equivalent
-                used.append({"drug": c.drug, "dose": c.dose, "unit": c.unit, "equivalent": equivalent})
+                used.append(why.EquivalentLine(c.drug, c.dose, c.unit, equivalent))
             if worst is None or total > worst[1]:
                 worst = (on, total, used)
         worst_day, worst_total, worst_courses = worst
-        params.update(total=worst_total, day=worst_day, courses=worst_courses)
         holds = OPERATORS[rule.op](worst_total, rule.value)
         decisive = holds if rule.op in (">", ">=") else (not holds if rule.op in ("<", "<=") else False)
         if unrecorded is not None and not decisive:
-            return Outcome(UNKNOWN, Reason("dose_unrecorded", {**params, "unrecorded": unrecorded}))
+            return Outcome(UNKNOWN, why.DoseUnrecorded(scope, unrecorded))
+        counted_with = self._table(table)
         if uncounted and not decisive:
-            return Outcome(UNKNOWN, Reason("equivalent_uncounted", {**params, "uncounted": list(uncounted.values())}))
-        code = "prednisone_equivalent" if isinstance(rule, r.PrednisoneEquivalent) else "equivalent_dose"
-        return Outcome(verdict_for(holds), Reason(code, params))
+            return Outcome(UNKNOWN, why.EquivalentUncounted(scope, counted_with, worst_total, worst_day,
+                                                            tuple(uncounted.values())))
+        kind = why.PrednisoneEquivalent if isinstance(rule, r.PrednisoneEquivalent) else why.EquivalentDose
+        window = rule.window and (rule.window.count, rule.window.unit)
+        return Outcome(verdict_for(holds), kind(scope, counted_with, rule.op, rule.value, window, worst_total, worst_day,
+                                                tuple(worst_courses)))
+
+    @staticmethod
+    def _table(table: Any) -> why.EquivalenceTable:
+        return why.EquivalenceTable(table.id, table.citation, table.reference_drug, table.unit)
 
     def _steady_equivalent_dose(self, rule: r.SteadyEquivalentDose) -> Outcome:
         """Met when the total equivalent daily dose on the anchor's day is above 0, has been above 0
@@ -347,32 +347,32 @@ class HistoryRules:
             return read
         courses, day = read
         table = self.protocol.fact[rule.fact].vocabulary.table(rule.table)
-        params = self._history_params(rule, table=table.id, citation=table.citation, reference=table.reference_drug,
-                                      unit=table.unit, taken_for=(rule.taken_for.count, rule.taken_for.unit),
-                                      stable_for=(rule.stable_for.count, rule.stable_for.unit))
+        scope = self._scope(rule)
         if day is None:
-            return self._pending(rule, params)
+            return self._pending(rule)
         if not any(c.active_on(day) for c in courses):
-            return Outcome(NOT_MET, Reason("no_current_treatment", {**params, "on": day}))
+            return Outcome(NOT_MET, why.NoCurrentTreatment(scope, day))
         taken_since, stable_since = rule.taken_for.before(day), rule.stable_for.before(day)
         found = steadiness(courses, table, day, taken_since, stable_since)
-        params.update(
+        differs = found.differs
+        reason = why.SteadyEquivalentDose(
+            scope, self._table(table),
+            taken_for=(rule.taken_for.count, rule.taken_for.unit), stable_for=(rule.stable_for.count, rule.stable_for.unit),
             on=day, taken_since=taken_since, stable_since=stable_since,
             continuous_since=found.continuous_since, unchanged_since=found.unchanged_since,
             taken_ok=found.continuous_since <= taken_since, steady=found.steady,
             total=as_decimal(found.today.known), total_open=bool(found.today.unknown),
-            courses=[self._steady_line(c, table, day) for c in found.today.lines],
-            changes=[{"on": after.start, "before": as_decimal(before.known), "before_open": bool(before.unknown),
-                      "after": as_decimal(after.known), "after_open": bool(after.unknown)}
-                     for before, after in found.changes],
-            differs=found.differs and {"start": found.differs.start, "end": found.differs.end,
-                                       "total": as_decimal(found.differs.known), "open": bool(found.differs.unknown)},
-            undecided=found.undecided, regimen_changes=list(found.regimen_changes),
+            courses=tuple(self._steady_line(c, table, day) for c in found.today.lines),
+            changes=tuple(why.TotalChange(after.start, as_decimal(before.known), bool(before.unknown),
+                                          as_decimal(after.known), bool(after.unknown))
+                          for before, after in found.changes),
+            differs=differs and why.TotalSpan(differs.start, differs.end, as_decimal(differs.known), bool(differs.unknown)),
+            undecided=found.undecided, regimen_changes=tuple(found.regimen_changes),
             **self._not_counted(rule, courses, table, min(taken_since, stable_since), day),
         )
-        if not params["taken_ok"] or found.steady is False:
-            return Outcome(NOT_MET, Reason("steady_equivalent_dose", params))
-        return Outcome(MET if found.steady else UNKNOWN, Reason("steady_equivalent_dose", params))
+        if not reason.taken_ok or found.steady is False:
+            return Outcome(NOT_MET, reason)
+        return Outcome(MET if found.steady else UNKNOWN, reason)
 
     def _not_counted(self, rule: r.SteadyEquivalentDose, courses: tuple[MedicationEntry, ...], table: Any,
                      since: date, day: date) -> dict[str, Any]:
@@ -386,19 +386,19 @@ class HistoryRules:
         unrecorded = next((c for c in courses if read(c) and c.last_change is not None
                            and c.last_change > max(c.start, since)), None)
         return {
-            "uncounted": list({c.agent + str(c.unit): {"drug": c.drug, "other": c.other, "unit": c.unit}
-                               for c in courses if read(c) and not converts(table, c)}.values()),
-            "unrecorded": unrecorded and {"drug": unrecorded.drug if unrecorded.drug is not None else unrecorded.other,
-                                          "other": unrecorded.other, "start": unrecorded.start,
-                                          "dose_since": unrecorded.dose_since},
-            "by_route": list({(e.agent, e.route): {"drug": e.drug, "other": e.other, "route": e.route}
-                              for e in self.value(rule.fact)
-                              if read(e) and (wanted is None or e.drug in wanted) and e not in courses}.values()),
+            "uncounted": tuple({c.agent + str(c.unit): why.UncountedLine(c.drug, c.other, c.unit)
+                                for c in courses if read(c) and not converts(table, c)}.values()),
+            "unrecorded": unrecorded and why.UnrecordedLine(unrecorded.drug, unrecorded.other, unrecorded.start,
+                                                            unrecorded.dose_since),
+            "by_route": tuple({(e.agent, e.route): why.RouteLine(e.drug, e.other, e.route)
+                               for e in self.value(rule.fact)
+                               if read(e) and (wanted is None or e.drug in wanted) and e not in courses}.values()),
         }
 
     @staticmethod
-    def _steady_line(line: MedicationEntry, table: Any, day: date) -> dict[str, Any]:
+    def _steady_line(line: MedicationEntry, table: Any, day: date) -> why.EquivalentLine:
         """A line taken on the day, as the reason shows it: its equivalent, or None when not converted."""
         recorded = day >= line.dose_since
-        return {"drug": line.drug, "other": line.other, "dose": line.dose if recorded else None, "unit": line.unit,
-                "equivalent": as_decimal(equivalent(table, line)) if recorded and converts(table, line) else None}
+        return why.EquivalentLine(line.drug, line.dose if recorded else None, line.unit,
+                                  as_decimal(equivalent(table, line)) if recorded and converts(table, line) else None,
+                                  line.other)

@@ -1,4 +1,4 @@
-"""The screening log's vocabulary: statuses, log rows and filters.
+"""The screening log's vocabulary: statuses, log rows and filters, and what is still open.
 
 Plain frozen dataclasses rather than pydantic models: rows are read from the site's own
 database (already validated when written) by the hundred on the start-up path.
@@ -6,9 +6,12 @@ database (already validated when written) by the hundred on the start-up path.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import Enum
+
+from trialdesk.domain.verdict import CriterionResult, Effect
 
 
 class ScreeningStatus(str, Enum):
@@ -61,3 +64,49 @@ class LogFilter:
     search: str = ""
     protocol_id: str | None = None
     include_superseded: bool = False
+
+
+#: Two audit entries further apart than this are two sittings, not one: the pause between them
+#: (lunch, a clinic, the night) is not time spent on the screening.
+WORKING_PAUSE = timedelta(minutes=30)
+
+#: The effects of a criterion that is still to be decided: answers still to give, or a date still to come.
+STILL_OPEN = (Effect.OPEN, Effect.PENDING)
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    """Who signed (or completed) a screening, and when, in the time of the place where it was done."""
+
+    name: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """One row of the log as the window shows it: the entry, who entered and signed it, the time spent.
+
+    `entered_by`: who started the screening, then anyone else whose answer it holds.
+    `time_spent`: the sum of its sittings in the audit trail (pauses over `WORKING_PAUSE` left
+    out); None when not read with the row (see `trialdesk.desk.log`). `last_change`: the audit
+    sequence of its last entry (0 when none), which says whether what was worked out from the
+    screening's trail and answers is still current.
+    """
+
+    entry: LogEntry
+    entered_by: tuple[str, ...] = ()
+    signed: Signing | None = None
+    completed: Signing | None = None
+    time_spent: timedelta | None = None
+    last_change: int = 0
+
+
+def still_open(results: Iterable[CriterionResult]) -> tuple[CriterionResult, ...]:
+    """The results still to be decided, in protocol order."""
+    return tuple(r for r in results if r.effect in STILL_OPEN)
+
+
+def may_have_open_criteria(status: ScreeningStatus) -> bool:
+    """Whether a screening in this status is still being worked on and may leave criteria open:
+    an eligible one has none, and a signed or failed one is finished with."""
+    return status in (ScreeningStatus.IN_PROGRESS, ScreeningStatus.INELIGIBLE)

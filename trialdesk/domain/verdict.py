@@ -1,7 +1,7 @@
-"""Verdicts and the structured reasons behind them.
+"""Verdicts, and the outcomes of rules and criteria with the reasons behind them.
 
-Reasons carry codes and values, never sentences: `trialdesk.messages` words them in
-the reader's language.
+Reasons (`trialdesk.domain.reasons`) carry values, never sentences: `trialdesk.messages` words
+them in the reader's language.
 """
 
 from __future__ import annotations
@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from trialdesk.domain.reasons import COMBINATIONS, Pending, Reason
+
+if TYPE_CHECKING:
+    from trialdesk.domain.derivations import Derivation
+
+__all__ = ["CriterionResult", "EligibilityReport", "Effect", "Outcome", "Overall", "Reason", "ScoreResult", "Verdict"]
 
 
 class Verdict(str, Enum):
@@ -49,19 +56,6 @@ class Overall(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Reason:
-    """Why a rule came out as it did: a code, the values it used, and the outcomes of its parts.
-
-    `decided_by` indexes the part that settled an any_of / all_of.
-    """
-
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-    children: tuple[Outcome, ...] = ()
-    decided_by: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Outcome:
     """A rule's verdict with its reason."""
 
@@ -92,7 +86,7 @@ class ScoreResult:
     bounds: tuple[int, int] | None = None
     problem: Any = None
     #: how inputs derived from observations came out, by component (serology from RF and ACPA...)
-    derivations: dict[str, Reason] = field(default_factory=dict)
+    derivations: dict[str, Derivation] = field(default_factory=dict)
     #: the facts among `missing` that are answered, but with an answer that leaves them not known
     not_known: dict[str, Any] = field(default_factory=dict)
 
@@ -126,11 +120,12 @@ class CriterionResult:
 
 def _only_pending(reason: Reason) -> bool:
     """The reason waits on nothing but a date still to come."""
-    if reason.code == "pending":
+    if isinstance(reason, Pending):
         return True
+    if not isinstance(reason, COMBINATIONS):
+        return False
     open_parts = [c for c in reason.children if c.verdict is Verdict.UNKNOWN]
-    return bool(open_parts) and reason.code in {"all_of", "any_of", "at_least"} and all(
-        _only_pending(c.reason) for c in open_parts)
+    return bool(open_parts) and all(_only_pending(c.reason) for c in open_parts)
 
 
 @dataclass(frozen=True, slots=True)

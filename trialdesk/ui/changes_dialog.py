@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from trialdesk.messages import Messages
+from trialdesk.ui.look import fit_to_screen
 
 if TYPE_CHECKING:
     from trialdesk.domain.screening import AuditEntry
@@ -80,7 +81,7 @@ class ChangesDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.summary, self.table, hint, buttons):
             layout.addWidget(widget)
-        self.resize(1000, min(600, 220 + 48 * len(self.rows)))
+        fit_to_screen(self, 1000, min(600, 220 + 48 * len(self.rows)))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
 
     # -- one change in words -----------------------------------------------------------------------

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from trialdesk.messages import Messages
 from trialdesk.ui.refusals import ABOUT_PASSWORD
-from trialdesk.ui.working_dialog import WorkingDialog
+from trialdesk.ui.working_dialog import MeaningEdit, WorkingDialog
 
 if TYPE_CHECKING:
     from trialdesk.desk import Desk
@@ -33,10 +33,8 @@ class CompleteDialog(WorkingDialog):
                       .replace("%1", person.name).replace("%2", words.role(person.role)), self)
         note.setWordWrap(True)
         protocol = session.protocol
-        self.meaning = QPlainTextEdit(words.t("meaning.completed", protocol=protocol.id, version=protocol.version), self)
+        self.meaning = MeaningEdit(words.t("meaning.completed", protocol=protocol.id, version=protocol.version), self)
         self.meaning.setAccessibleName(self.tr("Meaning of the signature"))
-        self.meaning.setTabChangesFocus(True)
-        self.meaning.setMaximumHeight(90)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Your password"))

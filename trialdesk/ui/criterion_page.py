@@ -2,7 +2,12 @@
 the scores it computes, the live verdict with its reason, and the source-document note.
 
 A fact not asked with the answers given (its `asked_if` is not met) has its editor disabled, with
-the condition it is asked under beside it ("Asked only when Sex is Female")."""
+the condition it is asked under beside it ("Asked only when Sex is Female"). A value refused in
+one of the page's fields is named by the verdict's reason as refused, not as missing.
+
+Shown, a page puts the keyboard in its first empty field (`focus_first_empty`): a fact entered
+already, on this page or another (a joint examination several criteria read), is passed over, so
+that a stray key never changes it."""
 
 from __future__ import annotations
 
@@ -12,10 +17,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from trialdesk.domain.protocol import Criterion, Protocol
-from trialdesk.domain.verdict import CriterionResult, Effect, EligibilityReport, Outcome, Verdict
+from trialdesk.domain.verdict import CriterionResult, Effect, EligibilityReport, Outcome
 from trialdesk.messages import Messages
+from trialdesk.ui.editor_base import FactEditor
 from trialdesk.ui.editor_factory import make_editor
-from trialdesk.ui.fact_editors import FactEditor
 from trialdesk.ui.look import EXCLUDES, NOT_APPLICABLE, OPEN, PASSES, set_flag, state_icon
 
 
@@ -47,10 +52,13 @@ class VerdictPanel(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.reason)
 
-    def show_result(self, result: CriterionResult) -> None:
+    def show_result(self, result: CriterionResult, refused: Mapping[str, str] | None = None) -> None:
+        """`refused`: fact id -> the value typed and refused in its field, as typed."""
+        outcome = Outcome(result.verdict, result.reason)
         self.icon.setPixmap(state_icon(appearance(result)).pixmap(28, 28))
         self.title.setText(self.words.effect(result))
-        self.reason.setText(self.words.reason(Outcome(result.verdict, result.reason)))
+        self.reason.setText(self.words.reason(outcome, refused=refused))
+        self.reason.setAccessibleName(self.reason.text())
         self.setAccessibleName(f"{self.title.text()}. {self.reason.text()}")
         set_flag(self, "effect", appearance(result))
 
@@ -89,6 +97,7 @@ class CriterionPage(QScrollArea):
             translated.setProperty("role", "registry-text")
             translated.setWordWrap(True)
             translated.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            translated.setAccessibleName(self.tr("Site translation (%s)") % words.lang)
             layout.addWidget(translated)
         if words.interpretation(criterion):
             note = QLabel(self.tr("Site interpretation: %s") % words.interpretation(criterion), body)
@@ -102,6 +111,7 @@ class CriterionPage(QScrollArea):
             editor = make_editor(protocol.fact[fact_id], words, body)
             layout.addWidget(editor)
             self.editors.append(editor)
+            editor.refusedChanged.connect(self._show_verdict)
             if protocol.fact[fact_id].asked_if is not None:
                 note = QLabel(words.asked_only_when(fact_id), body)
                 note.setProperty("role", "not-asked")
@@ -111,6 +121,7 @@ class CriterionPage(QScrollArea):
                 self.asked_notes[fact_id] = note
         self._read_only = False
         self._unasked: frozenset[str] = frozenset()
+        self._report: EligibilityReport | None = None
 
         self.score_ids = protocol.scores_used(criterion)
         self.scores = QLabel(body)
@@ -138,13 +149,40 @@ class CriterionPage(QScrollArea):
         self.note.editingFinished.connect(lambda: self.noteEdited.emit(self.criterion.id, self.note.text()))
 
     def show_report(self, report: EligibilityReport) -> None:
-        self.verdict.show_result(report.result(self.criterion.id))
+        self._report = report
+        self._show_verdict()
         if self.score_ids:
             self.scores.setText("\n".join(self.words.score(report.scores[s]) for s in self.score_ids))
 
+    def refused(self) -> dict[str, str]:
+        """Fact id -> the value refused in its field on this page, as typed."""
+        return {e.fact.id: text for e in self.editors if (text := e.refused_text()) is not None}
+
+    def _show_verdict(self) -> None:
+        if self._report is not None:
+            self.verdict.show_result(self._report.result(self.criterion.id), self.refused())
+
     def first_input(self) -> QWidget:
-        """The first entry the keyboard goes to: the first fact asked, else the source note."""
+        """The first fact asked, else the source note."""
         return next((e for e in self.editors if e.fact.id not in self._unasked), self.note)
+
+    def first_empty_input(self) -> QWidget:
+        """Where the keyboard starts on this page: the first field asked, open to entries and empty,
+        else the source note."""
+        for editor in self.editors:
+            target = editor.focus_target()
+            if editor.fact.id not in self._unasked and not self._read_only and target.isEnabled() \
+                    and editor.is_empty():
+                return target
+        return self.note
+
+    def focus_first_empty(self) -> QWidget:
+        """Put the keyboard in the page's first empty field (`first_empty_input`), scrolled into
+        view; returns it."""
+        target = self.first_empty_input()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(target)
+        return target
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

@@ -25,6 +25,7 @@ class DateField(QWidget):
         self.button.setAccessibleName(self.tr("Calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget(self)
+        self._name_calendar()
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
@@ -40,6 +41,16 @@ class DateField(QWidget):
         self.line.editingFinished.connect(self.editingFinished)
         self.calendar.clicked.connect(self._picked)
         menu.aboutToShow.connect(self._show_current)
+
+    def _name_calendar(self) -> None:
+        """Every part of the calendar a screen reader reaches has a name."""
+        self.calendar.setAccessibleName(self.tr("Calendar"))
+        names = {"qt_calendar_calendarview": self.tr("Calendar"), "qt_calendar_prevmonth": self.tr("Previous month"),
+                 "qt_calendar_nextmonth": self.tr("Next month"), "qt_calendar_monthbutton": self.tr("Month"),
+                 "qt_calendar_yearbutton": self.tr("Year"), "qt_calendar_yearedit": self.tr("Year")}
+        for part in self.calendar.findChildren(QWidget):
+            if part.objectName() in names:
+                part.setAccessibleName(names[part.objectName()])
 
     def text(self) -> str:
         return self.line.text().strip()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from trialdesk.ui.look import fit_to_screen
+
 
 class ReasonDialog(QDialog):
     """Asks for a non-empty reason; OK stays disabled until one is typed."""
@@ -26,7 +28,7 @@ class ReasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._update)
         self._update()
-        self.resize(480, self.sizeHint().height())
+        fit_to_screen(self, 480, self.sizeHint().height())
 
     def _update(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.reason.text().strip()))

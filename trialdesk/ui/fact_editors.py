@@ -2,18 +2,16 @@
 single-field facts here, the joint figure, the classifying assessment and the medication history
 in modules of their own (`editor_factory` knows them all).
 
-An editor shows and produces *raw answers* (what a facts file holds); it never decides
-whether a value is valid: the session does, and the editor shows the problem it is told.
-`edited` fires as the user types (live evaluation), `committed` when an entry is complete
-(focus leaves, Enter, a choice is made): that is when it is saved.
+The base every editor shares (`FactEditor`: raw answers in and out, `edited` and `committed`,
+the problem shown, the value refused kept as typed) is in `editor_base`.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -23,109 +21,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from trialdesk.domain.values import NEVER
-from trialdesk.messages import Messages
 from trialdesk.ui.date_field import DateField
+from trialdesk.ui.editor_base import AnswerSource, FactEditor
 from trialdesk.ui.look import set_flag
 
-
-class AnswerSource(Protocol):
-    """What an editor may read of the screening open in the window (its session gives it)."""
-
-    @property
-    def on(self) -> date: ...
-
-    def answer(self, fact_id: str) -> Any: ...
-
-
-class FactEditor(QWidget):
-    """Label, input, help and the problem line of one fact."""
-
-    edited = Signal(str, object)
-    committed = Signal(str, object)
-    #: the window's answers, for an editor that offers to start from another fact's (set by the view)
-    answers: AnswerSource | None = None
-
-    def __init__(self, fact: Any, words: Messages, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.fact = fact
-        self.words = words
-        self._loading = False
-        self.label = QLabel(f"<b>{words.fact_label(fact.id)}</b>", self)
-        self.label.setWordWrap(True)
-        self.problem = QLabel(self)
-        self.problem.setProperty("role", "problem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 4, 0, 4)
-        self.layout_.addWidget(self.label)
-        self.input = self.build()
-        self.layout_.addWidget(self.input)
-        if words.fact_help(fact.id):
-            hint = QLabel(words.fact_help(fact.id), self)
-            hint.setProperty("role", "hint")
-            hint.setWordWrap(True)
-            self.layout_.addWidget(hint)
-        self.layout_.addWidget(self.problem)
-        self.focus_target().setAccessibleName(words.fact_label(fact.id))
-        self._retarget_focus()
-
-    def build(self) -> QWidget:  # pragma: no cover - every editor overrides
-        raise NotImplementedError
-
-    def focus_target(self) -> QWidget:
-        return self.input
-
-    def _retarget_focus(self) -> None:
-        """Point the label and the editor's focus at the entry that takes the keyboard now (an
-        editor whose fields are enabled by a choice calls it after each)."""
-        self.label.setBuddy(self.focus_target())
-        self.setFocusProxy(self.focus_target())
-
-    def raw(self) -> Any:  # pragma: no cover
-        raise NotImplementedError
-
-    def display(self, raw: Any) -> None:  # pragma: no cover
-        raise NotImplementedError
-
-    def set_value(self, raw: Any) -> None:
-        """Show a stored answer without announcing an edit."""
-        self._loading = True
-        try:
-            self.display(raw)
-        finally:
-            self._loading = False
-
-    def show_problem(self, text: str | None, paths: tuple[tuple[str | int, ...], ...] = ()) -> None:
-        """Show the session's refusal beside the field (None clears it); `paths` say where inside the
-        answer each problem lies (("uln",) for a ULN), for an editor with several fields to mark the right one."""
-        self.problem.setText(text or "")
-        self.problem.setVisible(bool(text))
-        set_flag(self.focus_target(), "invalid", bool(text))
-        self.focus_target().setAccessibleDescription(text or "")
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.input.setEnabled(not read_only)
-
-    def _edited(self, *_: object) -> None:
-        if not self._loading:
-            self.edited.emit(self.fact.id, self.raw())
-
-    def _committed(self, *_: object) -> None:
-        if not self._loading:
-            self.committed.emit(self.fact.id, self.raw())
+__all__ = ["AnswerSource", "ChoiceEditor", "CountEditor", "DateEditor", "DateTimeEditor", "FactEditor", "NumberEditor",
+           "YesNoEditor"]
 
 
 class NumberEditor(FactEditor):
     """A value and its unit, named as the protocol labels it (a pure number shows none); with
     `fact.uln`, the laboratory's upper limit of normal beside it, in the same unit; with
     `fact.results`, a choice before them of a value or a result as reported instead of one
-    (negative, not done): the answer is then that result's id, and the value fields rest."""
+    (negative, not done): the answer is then that result's id, and the value fields rest.
+
+    A unit to choose comes before the value, on screen and by Tab: it is chosen before the value
+    is typed, so that no value is saved (after a pause in typing, or as Tab leaves it) in a unit
+    the report does not give. A single unit is shown after the value."""
 
     def build(self) -> QWidget:
         protocol = self.words.protocol
@@ -143,9 +59,6 @@ class NumberEditor(FactEditor):
             self.result.setToolTip(self.tr("A value, or the result as the report gives it instead of one"))
             row.addWidget(self.result)
             self.result.activated.connect(self._result_chosen)
-        self.line = QLineEdit(box)
-        self.line.setMaximumWidth(160)
-        row.addWidget(self.line)
         self.unit = QComboBox(box)
         for unit in self.fact.units:
             self.unit.addItem(protocol.unit_label(self.fact.id, unit), unit)
@@ -153,7 +66,15 @@ class NumberEditor(FactEditor):
         self.unit.setEnabled(len(self.fact.units) > 1)
         if not any(self.unit.itemText(i) for i in range(self.unit.count())):
             self.unit.hide()  # a pure number: no unit to show or choose
-        row.addWidget(self.unit)
+        self.line = QLineEdit(box)
+        self.line.setMaximumWidth(160)
+        if len(self.fact.units) > 1:
+            self.unit.setToolTip(self.tr("Choose the unit the report gives before typing the value"))
+            row.addWidget(self.unit)
+            row.addWidget(self.line)
+        else:
+            row.addWidget(self.line)
+            row.addWidget(self.unit)
         self.uln_line: QLineEdit | None = None
         self.uln_unit: QLabel | None = None
         if self.fact.uln:
@@ -170,6 +91,9 @@ class NumberEditor(FactEditor):
             self.uln_line.textEdited.connect(self._edited)
             self.uln_line.editingFinished.connect(self._committed)
         row.addStretch(1)
+        order = [w for w in (self.result, self.unit, self.line, self.uln_line) if w is not None]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
         self.line.textEdited.connect(self._edited)
         self.line.editingFinished.connect(self._committed)
         self.unit.currentIndexChanged.connect(self._unit_changed)
@@ -214,6 +138,18 @@ class NumberEditor(FactEditor):
         if self.uln_line is not None:
             set_flag(self.uln_line, "invalid", bool(text) and as_value and on_uln)
         set_flag(self.line, "invalid", bool(text) and as_value and (not on_uln or any(p != ("uln",) for p in paths)))
+
+    def entry_text(self) -> str | None:
+        if self.chosen_result() is not None:
+            return self.result.currentText()
+        value = self.line.text().strip()
+        if not value:
+            return None
+        text = f"{value} {self.unit.currentText()}".rstrip()
+        if self.uln_line is not None and self.uln_line.text().strip():
+            uln = self.tr("ULN")
+            text += f", {uln} {self.uln_line.text().strip()}"
+        return text
 
     def raw(self) -> Any:
         if self.chosen_result() is not None:
@@ -273,6 +209,7 @@ class DateEditor(FactEditor):
         self.field.setMaximumWidth(200)
         self.row.addWidget(self.field)
         self.never = QCheckBox(self.tr("Never"), box)
+        self.never.setAccessibleName(f"{self.words.fact_label(self.fact.id)}: {self.never.text()}")
         self.never.setVisible(self.fact.allow_never)
         self.row.addWidget(self.never)
         self.row.addStretch(1)
@@ -299,6 +236,12 @@ class DateEditor(FactEditor):
         if self.fact.allow_never and self.never.isChecked():
             return NEVER
         return self.field.text() or None
+
+    def entry_text(self) -> str | None:
+        raw = self.raw()
+        if raw == NEVER:
+            return self.words.answer_text(self.fact.id, NEVER)
+        return None if raw is None else str(raw).replace("T", " ")
 
     def display(self, raw: Any) -> None:
         never = raw == NEVER
@@ -361,18 +304,24 @@ class DateTimeEditor(DateEditor):
 
 
 class YesNoEditor(FactEditor):
+    """Yes, No or Unknown: one key answers (Y, N, U, the same in every language) wherever the
+    keyboard is in the editor, as do the arrows along the three and a click. No mnemonic: Alt+N
+    is the window's Next."""
+
     ANSWERS = ("yes", "no", "unknown")
+    #: the key of each answer, shown beside its word
+    KEYS = {"yes": "Y", "no": "N", "unknown": "U"}
 
     def build(self) -> QWidget:
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(box)
-        texts = {"yes": self.tr("&Yes"), "no": self.tr("&No"), "unknown": self.tr("Not &known")}
+        words = {"yes": self.tr("Yes"), "no": self.tr("No"), "unknown": self.tr("Unknown")}
         self.buttons: dict[str, QRadioButton] = {}
         for answer in self.ANSWERS:
-            button = QRadioButton(texts[answer], box)
-            button.setAccessibleName(f"{self.words.fact_label(self.fact.id)}: {texts[answer].replace('&', '')}")
+            button = QRadioButton(f"{words[answer]} ({self.KEYS[answer]})", box)
+            button.setAccessibleName(f"{self.words.fact_label(self.fact.id)}: {words[answer]}")
             self.group.addButton(button)
             self.buttons[answer] = button
             row.addWidget(button)
@@ -384,9 +333,28 @@ class YesNoEditor(FactEditor):
         checked = self.group.checkedButton()
         return checked or self.buttons["yes"]
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Y, N or U (unmodified, whatever the keyboard's language) answers; the focus goes to the answer."""
+        answer = next((a for a, letter in self.KEYS.items() if event.key() == ord(letter)), None)
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if answer is None or not plain or not self.input.isEnabled():
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        button = self.buttons[answer]
+        button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not button.isChecked():
+            button.setChecked(True)
+            self._clicked()
+
     def _clicked(self, *_: object) -> None:
+        self._retarget_focus()
         self._edited()
         self._committed()
+
+    def entry_text(self) -> str | None:
+        raw = self.raw()
+        return None if raw is None else self.words.answer(self.fact.id, raw)
 
     def raw(self) -> Any:
         for answer, button in self.buttons.items():
@@ -402,6 +370,7 @@ class YesNoEditor(FactEditor):
             for button in self.buttons.values():
                 button.setChecked(False)
             self.group.setExclusive(True)
+        self._retarget_focus()
 
 
 class ChoiceEditor(FactEditor):
@@ -416,6 +385,10 @@ class ChoiceEditor(FactEditor):
     def _committed_choice(self, *_: object) -> None:
         self._edited()
         self._committed()
+
+    def entry_text(self) -> str | None:
+        raw = self.raw()
+        return None if raw is None else self.combo.currentText()
 
     def raw(self) -> Any:
         return self.combo.currentData()

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from trialdesk.domain.joints import JOINT_SETS, count_by_size
 from trialdesk.domain.values import NOT_DOCUMENTED
 from trialdesk.ui.date_field import DateField
-from trialdesk.ui.fact_editors import FactEditor
-from trialdesk.ui.joint_picker import JointPicker
+from trialdesk.ui.editor_base import FactEditor
+from trialdesk.ui.joint_picker import JointCaption, JointPicker
 from trialdesk.ui.look import set_flag
 
 MARKED, COUNTS = "joints", "counts"  # how the source gives the joints (with NOT_DOCUMENTED)
@@ -48,9 +48,8 @@ class InvolvedJointPicker(JointPicker):
     def involved(self) -> set[str]:
         return self.tender
 
-    def state_text(self, joint: str) -> str:
-        state = self.tr("involved") if joint in self.tender else self.tr("not involved")
-        return f"{self.joint_name(joint)}: {state}"
+    def marks_text(self, joint: str) -> str:
+        return self.tr("involved") if joint in self.tender else self.tr("not involved")
 
 
 class InvolvedJointsEditor(FactEditor):
@@ -109,12 +108,13 @@ class InvolvedJointsEditor(FactEditor):
         marked.setContentsMargins(0, 0, 0, 0)
         self.picker = InvolvedJointPicker(self.fact.joint_set, self.words, self.marked)
         self.picker.setAccessibleName(self.tr("Joints involved in %s") % label)
+        self.caption = JointCaption(self.picker, self.marked)
         self.summary = QLabel(self.marked)
         hint = QLabel(self.tr("Click, T or Space: involved (tender or swollen at the assessment) · arrows move"),
                       self.marked)
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        for widget in (self.picker, self.summary, hint):
+        for widget in (self.picker, self.caption, self.summary, hint):
             marked.addWidget(widget)
         column.addWidget(self.marked)
         self.picker.changed.connect(self._changed)
@@ -229,6 +229,12 @@ class InvolvedJointsEditor(FactEditor):
         marks = {self.field.line: "date", self.picker: "joints", **{spin: size for size, spin in self.spins.items()}}
         for widget, head in marks.items():
             set_flag(widget, "invalid", bool(text) and head in heads)
+
+    def entry_text(self) -> str | None:
+        raw = self.raw()
+        whole = raw == NOT_DOCUMENTED or isinstance(raw, dict) and "date" in raw and (
+            "joints" in raw or all(size in raw for size in SIZES))
+        return self.words.answer_text(self.fact.id, raw) if whole else self.field.text() or None
 
     def raw(self) -> Any:
         mode = self.mode()

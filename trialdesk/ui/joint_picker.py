@@ -3,21 +3,41 @@
 Front view, the patient's right on the viewer's left. One examination feeds TJC28/SJC28
 (DAS28, SDAI, CDAI) and the large/small joint counts of the 2010 ACR/EULAR criteria; the
 domain does the counting. Mouse: click marks tender, right-click or Shift+click swollen.
-Keyboard: arrows move between joints, T or Space marks tender, S swollen.
+Keyboard: arrows move between joints on the grid of `domain.joints.JOINT_GRID` (along a row of
+the figure; up and down to the same column or the nearest, back to where one came from), T or
+Space marks tender, S swollen; the joint the keyboard is on is named under the figure.
+
+For a screen reader each joint is an item of its own (`joint_access.JointItem`, a child of the
+figure): its name, its marks as its description, checked when marked, focused while the keyboard
+is on it.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleStateChangeEvent,
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from trialdesk.domain.joints import JOINT_SETS, count_28
 from trialdesk.messages import Messages
-from trialdesk.ui.fact_editors import FactEditor
+from trialdesk.ui.editor_base import FactEditor
+from trialdesk.ui.joint_access import JointItem, grid_step, install_accessible_items
 
 TENDER_COLOUR = QColor("#b3261e")
 SWOLLEN_COLOUR = QColor("#1f5fa8")
@@ -46,42 +66,75 @@ def _layout() -> dict[str, tuple[float, float]]:
 
 
 POSITIONS = _layout()
-
-
 class JointPicker(QWidget):
     """Tender and swollen marks on the joints of one joint set."""
 
     changed = Signal()
+    currentChanged = Signal(str)  # the joint the keyboard is on (also when the figure gains or loses focus)
     fill_colour = TENDER_COLOUR  # of a joint marked tender (the first mark)
 
     def __init__(self, joint_set: str, words: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_accessible_items()
         self.words = words
         self.joints = [j for j in POSITIONS if j in JOINT_SETS[joint_set]]
         self.tender: set[str] = set()
         self.swollen: set[str] = set()
         self.current = self.joints.index("wrist_r")
+        self._trail: list[tuple[str, int]] = []  # (joint, direction) of each move up or down since the last across
         self.read_only = False
+        self.items = {joint: JointItem(self, joint) for joint in self.joints}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(340, 340)
+        self._describe()
 
     def sizeHint(self) -> QSize:
         return QSize(400, 400)
 
+    @property
+    def current_joint(self) -> str:
+        return self.joints[self.current]
+
     # -- names ---------------------------------------------------------------------------
 
     def joint_name(self, joint: str) -> str:
-        return self.words.joint_name(joint)
+        """The joint's name as a label ("Right wrist")."""
+        name = self.words.joint_name(joint)
+        return name[:1].upper() + name[1:]
 
-    def state_text(self, joint: str) -> str:
+    def marks_text(self, joint: str) -> str:
+        """The joint's marks in words: "tender, swollen", "not affected"."""
         marks = []
         if joint in self.tender:
             marks.append(QCoreApplication.translate("JointPicker", "tender"))
         if joint in self.swollen:
             marks.append(QCoreApplication.translate("JointPicker", "swollen"))
-        state = ", ".join(marks) or QCoreApplication.translate("JointPicker", "not affected")
-        return f"{self.joint_name(joint)}: {state}"
+        return ", ".join(marks) or QCoreApplication.translate("JointPicker", "not affected")
+
+    def state_text(self, joint: str) -> str:
+        """The joint and its marks: "Right wrist: tender"."""
+        pattern = QCoreApplication.translate("JointPicker", "%1: %2")  # a joint, its marks
+        return pattern.replace("%1", self.joint_name(joint)).replace("%2", self.marks_text(joint))
+
+    def _describe(self, joints: tuple[str, ...] | None = None) -> None:
+        """Give the items their marks in words (all, or `joints`), and the figure the current joint's."""
+        for joint in self.joints if joints is None else joints:
+            self.items[joint].setAccessibleDescription(self.marks_text(joint))
+        self.setAccessibleDescription(self.state_text(self.current_joint))
+
+    def _announce(self, event_type: QAccessible.Event) -> None:
+        """Tell assistive technology about the current joint (moved to, or marked)."""
+        if not QAccessible.isActive():
+            return
+        item = self.items[self.current_joint]
+        if event_type == QAccessible.Event.StateChanged:
+            state = QAccessible.State()
+            state.checked = True
+            QAccessible.updateAccessibility(QAccessibleStateChangeEvent(item, state))
+            QAccessible.updateAccessibility(QAccessibleEvent(item, QAccessible.Event.DescriptionChanged))
+        elif self.hasFocus():
+            QAccessible.updateAccessibility(QAccessibleEvent(item, event_type))
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -96,6 +149,13 @@ class JointPicker(QWidget):
 
     def _radius(self) -> float:
         return max(6.0, self._scale()[2] * 0.017)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        half = round(self._radius() * 1.6)
+        for joint, item in self.items.items():
+            centre = self._centre(joint).toPoint()
+            item.setGeometry(QRect(centre.x() - half, centre.y() - half, 2 * half, 2 * half))
 
     def joint_at(self, point: QPointF) -> str | None:
         best, best_distance = None, self._radius() * 1.6
@@ -154,6 +214,7 @@ class JointPicker(QWidget):
 
     def set_marks(self, tender: set[str], swollen: set[str]) -> None:
         self.tender, self.swollen = set(tender), set(swollen)
+        self._describe()
         self.update()
 
     def toggle(self, joint: str, swollen: bool = False) -> None:
@@ -161,15 +222,31 @@ class JointPicker(QWidget):
             return
         marks = self.swollen if swollen else self.tender
         marks.symmetric_difference_update({joint})
-        self.setAccessibleDescription(self.state_text(joint))
+        self._describe((joint,))
+        self._announce(QAccessible.Event.StateChanged)
         self.update()
+        self.currentChanged.emit(self.current_joint)
         self.changed.emit()
+
+    def set_current(self, joint: str) -> None:
+        """Put the keyboard on `joint`."""
+        self._trail.clear()
+        self._go(joint)
+
+    def _go(self, joint: str) -> None:
+        if joint == self.current_joint:
+            return
+        self.current = self.joints.index(joint)
+        self._describe(())
+        self._announce(QAccessible.Event.Focus)
+        self.update()
+        self.currentChanged.emit(joint)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         joint = self.joint_at(event.position())
         if joint is None:
             return
-        self.current = self.joints.index(joint)
+        self.set_current(joint)
         swollen = event.button() == Qt.MouseButton.RightButton or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.toggle(joint, swollen=swollen)
 
@@ -181,9 +258,13 @@ class JointPicker(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         directions = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
-        joint = self.joints[self.current]
+        joint = self.current_joint
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if not plain:  # Alt+arrows and the like belong to the window
+            super().keyPressEvent(event)
+            return
         if key in directions:
-            self._move(*directions[key])
+            self.step(*directions[key])
         elif key in (Qt.Key.Key_T, Qt.Key.Key_Space):
             self.toggle(joint)
         elif key == Qt.Key.Key_S:
@@ -193,22 +274,47 @@ class JointPicker(QWidget):
             return
         event.accept()
 
-    def _move(self, dx: int, dy: int) -> None:
-        here = POSITIONS[self.joints[self.current]]
-        best, best_cost = None, math.inf
-        for index, joint in enumerate(self.joints):
-            x, y = POSITIONS[joint][0] - here[0], POSITIONS[joint][1] - here[1]
-            along = x * dx + y * dy
-            if along <= 1e-6:
-                continue
-            across = abs(x * dy) + abs(y * dx)
-            cost = along + 2 * across
-            if cost < best_cost:
-                best, best_cost = index, cost
-        if best is not None:
-            self.current = best
-            self.setAccessibleDescription(self.state_text(self.joints[best]))
-            self.update()
+    def step(self, dx: int, dy: int) -> None:
+        """One step on the grid (`grid_step`): along the row, or to the row above or below; an arrow
+        opposite to the moves up or down just made retraces them (down the column one came up)."""
+        here = self.current_joint
+        if dx:
+            self._trail.clear()
+            self._go(grid_step(self.joints, here, dx, 0))
+        elif self._trail and self._trail[-1][1] == -dy:
+            self._go(self._trail.pop()[0])
+        else:
+            there = grid_step(self.joints, here, 0, dy)
+            if there != here:
+                self._trail.append((here, dy))
+            self._go(there)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+        self.currentChanged.emit(self.current_joint)
+        self._announce(QAccessible.Event.Focus)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+        self.currentChanged.emit(self.current_joint)
+
+
+class JointCaption(QLabel):
+    """Under a figure: the joint the keyboard is on and its marks, while the figure has the focus."""
+
+    def __init__(self, picker: JointPicker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picker = picker
+        self.setProperty("role", "joint-caption")
+        self.setMinimumHeight(self.fontMetrics().height() + 4)  # the layout does not jump as it comes and goes
+        picker.currentChanged.connect(self._show)
+        self._show()
+
+    def _show(self, *_: object) -> None:
+        shown = self.picker.hasFocus()
+        self.setText(f"<b>{html.escape(self.picker.state_text(self.picker.current_joint))}</b>" if shown else "")
 
 
 class JointsEditor(FactEditor):
@@ -219,6 +325,7 @@ class JointsEditor(FactEditor):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         self.picker = JointPicker(self.fact.joint_set, self.words, box)
+        self.caption = JointCaption(self.picker, box)
         self.counts = QLabel(box)
         hint = QLabel(QCoreApplication.translate(
             "JointsEditor",
@@ -226,7 +333,10 @@ class JointsEditor(FactEditor):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.none_affected = QPushButton(QCoreApplication.translate("JointsEditor", "Examined: no joint tender or swollen"), box)
+        self.none_affected.setAccessibleName(f"{self.words.fact_label(self.fact.id)}: {self.none_affected.text()}")
+        self._answered = False  # marks shown were entered (an examination with none marked is an answer too)
         column.addWidget(self.picker)
+        column.addWidget(self.caption)
         column.addWidget(self.counts)
         column.addWidget(self.none_affected, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(hint)
@@ -238,7 +348,14 @@ class JointsEditor(FactEditor):
     def focus_target(self) -> QWidget:
         return self.picker
 
+    def is_empty(self) -> bool:
+        return not self._answered
+
+    def entry_text(self) -> str | None:
+        return self.words.answer_text(self.fact.id, self.raw()) if self._answered else None
+
     def _changed(self) -> None:
+        self._answered = True
         self._update_counts()
         self._edited()
         self._committed()
@@ -257,6 +374,7 @@ class JointsEditor(FactEditor):
         return {"tender": sorted(self.picker.tender), "swollen": sorted(self.picker.swollen)}
 
     def display(self, raw: Any) -> None:
+        self._answered = isinstance(raw, dict)
         raw = raw if isinstance(raw, dict) else {}
         self.picker.set_marks(set(raw.get("tender", ())), set(raw.get("swollen", ())))
         self._update_counts()

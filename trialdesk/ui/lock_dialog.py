@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from trialdesk.messages import Messages
+from trialdesk.ui.look import fit_to_screen
 from trialdesk.ui.sign_in_dialog import SignInDialog
 from trialdesk.ui.working_dialog import WorkingDialog
 
@@ -61,7 +62,7 @@ class LockDialog(WorkingDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520, self.sizeHint().height())
         self.password.setFocus()
 
     def unlock(self) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trialdesk.resources import resource_path
@@ -75,6 +75,31 @@ def set_flag(widget: QWidget, name: str, value: object) -> None:
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+#: what a window manager's frame and title bar may add around a window before it is shown (once shown,
+#: the frame is measured)
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def available_area(widget: QWidget) -> QRect:
+    """Where a top-level window may go on the screen it is on (or will open on): the screen less
+    its taskbars and docks."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, *, centre: bool = False) -> None:
+    """Give a top-level `window` `width` × `height`, or as much of its screen's available area as
+    there is, its frame included; with `centre`, place it in the middle of that area (a dialog is
+    placed over its parent by Qt, inside the area). Its contents scroll or wrap below that size."""
+    area = available_area(window)
+    frame = window.frameGeometry().size() - window.geometry().size() if window.isVisible() else FRAME_ALLOWANCE
+    size = QSize(min(width, area.width() - frame.width()), min(height, area.height() - frame.height()))
+    window.resize(size)
+    if centre:
+        window.move(area.x() + (area.width() - size.width() - frame.width()) // 2,
+                    area.y() + (area.height() - size.height() - frame.height()) // 2)
 
 
 def style_sheet() -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -28,6 +29,7 @@ from trialdesk.i18n import languages
 from trialdesk.messages import Messages
 from trialdesk.ui.idle_lock import IdleLock
 from trialdesk.ui.log_page import LogPage
+from trialdesk.ui.look import fit_to_screen
 
 if TYPE_CHECKING:
     from trialdesk.desk import Desk, Site
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         self.picker = QComboBox(self)
         self.picker.setAccessibleName(self.tr("Protocol"))
         self.picker.setMinimumContentsLength(14)
-        self.log = LogPage(site.log, self.words, self)
+        self.log = LogPage(site.log, self.words, self, site=site)
         self.locked_page = QLabel(self.tr("Locked"), self)
         self.locked_page.setProperty("role", "heading")
         self.locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.read_only_notice = QLabel(self)  # read-only media: said all the time, not only when a save fails
         self.read_only_notice.setObjectName("readOnlyNotice")
         self.read_only_notice.setProperty("role", "locked")
+        self.read_only_notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never wider than the window
         if site.read_only:
             notice = site.read_only_notice or ""
             self.read_only_notice.setText(self.tr("Read only: nothing can be saved. %s") % notice)
@@ -98,8 +101,8 @@ class MainWindow(QMainWindow):
         geometry = self.ui_state.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 820)
+        else:  # a laptop's screen is smaller: the window takes what there is, and its pages scroll
+            fit_to_screen(self, 1180, 820, centre=True)
         self.idle = IdleLock(self.settings.lock_after_minutes, self.lock, self)
         QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
 
@@ -146,7 +149,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(quit_action)
-        self.menuBar().addMenu(self.tr("&View")).addAction(self.log_action)
+        # Edit and View offer the screening's own actions (Undo, the next open criterion) while one is open
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.no_undo_action = QAction(self.tr("&Undo"), self)
+        self.no_undo_action.setEnabled(False)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.log_action)
+        self._show_view_actions()
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         self.language_actions = {}
         for code in languages():
@@ -159,13 +168,32 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        label = QLabel(self.tr("&Protocol:"), toolbar)
+        label = QLabel(self.tr("Pro&tocol:"), toolbar)
         label.setBuddy(self.picker)
         toolbar.addWidget(label)
         toolbar.addWidget(self.picker)
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.log_action)
         self.addToolBar(toolbar)
+
+    def _show_view_actions(self) -> None:
+        """The menus offer the open screening's Undo and next open criterion (Undo, greyed, when none is open)."""
+        self.edit_menu.clear()
+        self.edit_menu.addAction(self.view.undo_action if self.view is not None else self.no_undo_action)
+        for action in self.view_menu.actions()[1:]:
+            self.view_menu.removeAction(action)
+        if self.view is not None:
+            self.view_menu.addAction(self.view.next_open_action)
+        # -- H4 "checks" (begin): the checklist of the open screening's yes/no criteria, View menu, Ctrl+T
+        # (no other action or field of the program takes Ctrl+T; Ctrl+K would delete to a field's line end)
+        if self.view is not None:
+            if getattr(self, "checklist_action", None) is None:
+                from trialdesk.ui.checklist_view import open_checklist
+
+                self.checklist_action = self._action(self.tr("Yes/no &checklist…"), lambda: open_checklist(self),
+                                                     "Ctrl+T")
+            self.view_menu.addAction(self.checklist_action)
+        # -- H4 "checks" (end)
 
     # -- protocols ------------------------------------------------------------------------------
 
@@ -266,8 +294,10 @@ class MainWindow(QMainWindow):
         self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol, self.lang), self.desk,
                                   self.stack)
         self.view.correctionOpened.connect(self.show_session)
+        self.view.said.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
+        self._show_view_actions()
         subject = session.screening.subject
         self.setWindowTitle(f"trialdesk — {session.protocol.id} — {subject.screening_number} ({subject.initials})")
         self.activateWindow()
@@ -279,6 +309,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
+            self._show_view_actions()
 
     def show_log(self) -> None:
         self._close_view()

@@ -1,5 +1,9 @@
 """A new screening: the subject's details, checked as they are typed, and the protocol version
-that applies on the screening date (or why none does)."""
+that applies on the screening date (or why none does).
+
+A date that is possible but unusual (an age over 100, a screening or consent date after today or a
+year or more before it: `trialdesk.domain.soft_checks`) is said beside its field as it is typed; the
+window asks to confirm it when the screening starts, and the confirmation is audited."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,11 +28,12 @@ from PySide6.QtWidgets import (
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.screening import SUBJECT_FIELDS, check_subject
+from trialdesk.domain.soft_checks import subject_warnings
 from trialdesk.domain.values import Unreadable, read_date
 from trialdesk.domain.versions import WITHDRAWN, InstalledVersion, VersionChoice, is_withdrawn
 from trialdesk.messages import Messages
 from trialdesk.ui.date_field import DateField
-from trialdesk.ui.look import set_flag
+from trialdesk.ui.look import available_area, fit_to_screen, set_flag
 
 if TYPE_CHECKING:
     from trialdesk.desk.log import ScreeningLog
@@ -44,11 +50,13 @@ class NewScreeningDialog(QDialog):
         super().__init__(parent)
         self.protocol, self.log, self.site, self.words = protocol, log, site, words
         self.versions = versions
+        self.today = today
         self.setWindowTitle(self.tr("New screening — %s") % protocol.id)
         self.setObjectName("newScreeningDialog")
         self.inputs: dict[str, QWidget] = {}
         self.problems: dict[str, QLabel] = {}
-        form = QFormLayout()
+        self.body = QWidget(self)  # the fields scroll on a screen too small for them
+        form = QFormLayout(self.body)
         labels = {
             "screening_number": self.tr("Screening &number"),
             "initials": self.tr("&Initials"),
@@ -60,15 +68,16 @@ class NewScreeningDialog(QDialog):
         }
         for field in SUBJECT_FIELDS:
             widget = self._input(field)
-            problem = QLabel(self)
+            problem = QLabel(self.body)
             problem.setProperty("role", "problem")
+            problem.setWordWrap(True)
             problem.hide()
-            box = QWidget(self)
+            box = QWidget(self.body)
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(widget)
             column.addWidget(problem)
-            label = QLabel(labels[field], self)
+            label = QLabel(labels[field], self.body)
             label.setBuddy(self._focus(field))
             self._focus(field).setAccessibleName(labels[field].replace("&", ""))
             form.addRow(label, box)
@@ -77,18 +86,27 @@ class NewScreeningDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start screening"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{protocol.id}</b> — {protocol.title}", self))
-        layout.addLayout(form)
-        self.version_note = QLabel(self)
+        self.title = QLabel(f"<b>{protocol.id}</b> — {protocol.title}", self)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.version_note = QLabel(self.body)
         self.version_note.setObjectName("protocolVersion")
         self.version_note.setWordWrap(True)
         self.version_note.setVisible(versions is not None)
-        layout.addWidget(self.version_note)
+        form.addRow(self.version_note)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("newScreeningFields")
+        self.scroll.setAccessibleName(self.tr("The subject's details"))
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._touched: set[str] = set()
         self.check()
+        fit_to_screen(self, max(self.sizeHint().width(), 640), self._wanted_height())
 
     def _input(self, field: str) -> QWidget:
         if field == "sex":
@@ -144,18 +162,55 @@ class NewScreeningDialog(QDialog):
         number = values["screening_number"]
         if "screening_number" not in problems and self.log.number_taken(self.protocol.id, self.site, number):
             problems["screening_number"] = Problem("duplicate_screening_number", "screening_number", {"value": number})
+        unusual = self._unusual(values, problems)
         for field, label in self.problems.items():
             problem = problems.get(field) if field in self._touched else None
             if problem is not None and problem.code == "duplicate_screening_number":
                 text = self.words.store_error(problem.code, problem.params)
             else:
                 text = self.words.problem_text(problem) if problem else ""
+            set_flag(self._focus(field), "invalid", bool(text))
+            if not text and field in unusual:
+                text = self.tr("Unusual, to be confirmed when the screening starts: %s") % unusual[field]
             label.setText(text)
             label.setVisible(bool(text))
-            set_flag(self._focus(field), "invalid", bool(text))
+            self._focus(field).setAccessibleDescription(text)
         version_ok = self._show_version(values["screening_date"])
+        self._grow()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems and version_ok)
         return not problems and version_ok
+
+    def _wanted_height(self) -> int:
+        """The height that shows every field and what is said beside it without scrolling."""
+        margins = self.layout().contentsMargins()
+        others = self.height() - self.scroll.height() if self.isVisible() else (
+            self.layout().spacing() * 2 + margins.top() + margins.bottom() + self.buttons.sizeHint().height()
+            + self.title.sizeHint().height())
+        return self.body.sizeHint().height() + others
+
+    def _grow(self) -> None:
+        """Taller when what is said beside the fields needs it, as far as the screen allows (then it scrolls)."""
+        if not self.isVisible() or self.body.sizeHint().height() <= self.scroll.viewport().height():
+            return
+        fit_to_screen(self, self.width(), self._wanted_height())
+        area, frame = available_area(self), self.frameGeometry()
+        if frame.bottom() > area.bottom():  # grown past the screen's foot: moved up, inside it
+            self.move(self.x(), max(area.top(), self.y() - (frame.bottom() - area.bottom())))
+
+    def _unusual(self, values: dict[str, Any], problems: dict[str, Problem]) -> dict[str, str]:
+        """What is unusual in the touched dates the form accepts, in words, by field."""
+        dates = {}
+        for field in ("date_of_birth", "screening_date", "consent_date"):
+            if field in problems:
+                continue
+            try:
+                dates[field] = read_date(values[field])
+            except Unreadable:
+                continue
+        warned: dict[str, list[str]] = {}
+        for warning in subject_warnings(dates, self.today, changed=self._touched):
+            warned.setdefault(warning.fact, []).append(self.words.problem_text(warning))
+        return {field: "; ".join(texts) for field, texts in warned.items()}
 
     def _show_version(self, screening_date: str | None) -> bool:
         """Say which protocol version applies on the screening date, or why none does; False when none does."""

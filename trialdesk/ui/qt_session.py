@@ -12,7 +12,7 @@ from trialdesk.desk.errors import StoreError
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.screening import AuditEntry
 from trialdesk.domain.verdict import EligibilityReport, Outcome
-from trialdesk.session import ScreeningSession, SessionChange
+from trialdesk.session import SavedChange, ScreeningSession, SessionChange, Undoable
 
 #: Refusals after which the session has read the screening again: what it shows is the stored state.
 REREAD = frozenset({"changed_underneath", "reason_required", "locked"})
@@ -23,16 +23,21 @@ class QtScreeningSession(QObject):
 
     `not_asked` holds the facts not asked with the answers of the report last announced (saved or
     previewed), each with its condition's outcome: it is current whenever `reportChanged` fires.
+
+    Undo (`undo_last`) takes back this sitting's last change; `undoAvailable` fires whenever `can_undo`
+    or `next_undo` changes (an Undo action follows it: enabled, and naming what it takes back).
     """
 
     reportChanged = Signal(object)  # EligibilityReport: saved, or previewed while typing
-    answerSaved = Signal(str)  # a fact id
+    answerSaved = Signal(str)  # a fact id (saved, or put back by Undo)
     screeningChanged = Signal()  # status, lock, screen failure
+    undoAvailable = Signal(bool)  # can_undo, whenever it or what Undo would take back changes
 
     def __init__(self, session: ScreeningSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.not_asked: Mapping[str, Outcome] = session.not_asked
+        self._undo_shown = (self.can_undo, self.next_undo)
 
     @property
     def report(self) -> EligibilityReport:
@@ -66,16 +71,60 @@ class QtScreeningSession(QObject):
         self.reportChanged.emit(change.report)
         self.answerSaved.emit(fact_id)
         self.screeningChanged.emit()
+        self._tell_undo()
         return change
 
     def set_note(self, criterion_id: str, note: str, reason: str | None = None) -> None:
         with self._rereading():
             self.session.set_note(criterion_id, note, reason)
+        self._tell_undo()
 
     def record_screen_failure(self, reason: str) -> None:
         with self._rereading():
             self.session.record_screen_failure(reason)
         self.screeningChanged.emit()
+        self._tell_undo()
+
+    # -- undo ------------------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether Undo has a change of this sitting to take back (and the screening may change)."""
+        return not self.session.read_only and self.session.next_undo is not None
+
+    @property
+    def next_undo(self) -> Undoable | None:
+        """What Undo would take back now (its fact or criterion: `target`)."""
+        return self.session.next_undo if self.can_undo else None
+
+    @property
+    def last_undone(self) -> AuditEntry | None:
+        """The audit entry of the change Undo last took back (what it was: target, old and new value)."""
+        return self.session.last_undone
+
+    def undo_last(self, *, confirmed: bool = False) -> SavedChange | None:
+        """Take back this sitting's last change (None: nothing to undo). Raises as `save` does
+        (FactsInvalid, NeedsConfirmation, StoreError: "changed_underneath" after anyone else's change)."""
+        try:
+            with self._rereading():
+                saved = self.session.undo_last(confirmed=confirmed)
+        finally:
+            self._tell_undo()
+        if saved is None:
+            return None
+        self.not_asked = self.session.not_asked
+        self.reportChanged.emit(self.session.report)
+        undone = self.session.last_undone
+        if undone is not None and undone.action == "answer" and undone.target:
+            self.answerSaved.emit(undone.target)
+        self.screeningChanged.emit()
+        return saved
+
+    def _tell_undo(self) -> None:
+        now = (self.can_undo, self.next_undo)
+        if now != self._undo_shown:
+            self._undo_shown = now
+            self.undoAvailable.emit(now[0])
 
     # -- staying current -------------------------------------------------------------------------
 
@@ -97,6 +146,7 @@ class QtScreeningSession(QObject):
         self.not_asked = self.session.not_asked
         self.reportChanged.emit(self.session.report)
         self.screeningChanged.emit()
+        self._tell_undo()
 
     @contextmanager
     def _rereading(self) -> Iterator[None]:

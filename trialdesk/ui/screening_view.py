@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from trialdesk.desk.errors import Refused, StoreError
 from trialdesk.domain.errors import FactsInvalid, NeedsConfirmation, Problem
 from trialdesk.domain.people import Task
-from trialdesk.domain.verdict import EligibilityReport, Outcome, Verdict
+from trialdesk.domain.verdict import CriterionResult, Effect, EligibilityReport, Outcome, Verdict
 from trialdesk.messages import Messages
 from trialdesk.ui.changes_dialog import ChangesDialog
 from trialdesk.ui.confirm_dialog import ConfirmValueDialog
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
     from trialdesk.domain.screening import AuditEntry
 
 SAVE_AFTER_TYPING_MS = 700
+NEXT_OPEN = "Ctrl+J"
+SIDE_WIDTH = 240  # the side list's widest on a large screen
 
 
 def _local(at: str | None) -> str:
@@ -53,6 +56,22 @@ def _local(at: str | None) -> str:
         return datetime.fromisoformat(str(at)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
     except ValueError:
         return str(at or "")
+
+
+class CriteriaList(QListWidget):
+    """The side list. Moving through it with the keys browses the pages and leaves the keyboard in
+    the list; Return (or a click) takes it into the page shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browsing = False  # a key of the list's own is moving its current row
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.browsing = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.browsing = False
 
 
 class ScreeningView(QWidget):
@@ -74,6 +93,7 @@ class ScreeningView(QWidget):
 
     correctionOpened = Signal(object)  # the new ScreeningSession
     backToLog = Signal()
+    said = Signal(str)  # a short notice for the status line (what Undo took back)
 
     def __init__(self, qt_session: QtScreeningSession, words: Messages, desk: Desk,
                  parent: QWidget | None = None) -> None:
@@ -103,9 +123,16 @@ class ScreeningView(QWidget):
         banner.addWidget(self.lock_banner, 1)
         banner.addWidget(self.correct_button)
 
-        self.side = QListWidget(self)
+        self.side = CriteriaList(self)
         self.side.setAccessibleName(self.tr("Criteria"))
-        self.side.setMinimumWidth(190)
+        self.side.setMinimumWidth(150)
+        self.side.setWordWrap(True)  # narrow (a laptop at 150 %), an effect takes two lines rather than a scroll bar
+        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # what each side item shows: redrawn only when it changes
+        self._shown: list[tuple[CriterionResult, dict[str, str]] | None] = [None] * len(self.protocol.criteria)
+        self._facts = [frozenset(self.protocol.facts_used(c)) for c in self.protocol.criteria]
+        self._report = self.session.report  # the report shown (saved, or previewed while typing)
+        self._stale: set[int] = set()  # pages not showing `_report` yet: brought up to date when shown
         self.stack = QStackedWidget(self)
         self.pages: list[CriterionPage] = []
         self.editors: dict[str, list[FactEditor]] = {}
@@ -122,6 +149,7 @@ class ScreeningView(QWidget):
                 editor.set_value(self.session.answer(editor.fact.id))
                 editor.edited.connect(lambda fact_id, raw, e=editor: self._edited(e, fact_id, raw))
                 editor.committed.connect(lambda fact_id, raw, e=editor: self._committed(e, fact_id, raw))
+                editor.refusedChanged.connect(lambda: self._show_side(self._report))
         self.summary = SummaryPage(words, self.stack)
         self.stack.addWidget(self.summary)
         self.side.addItem(QListWidgetItem(self.tr("Summary")))
@@ -134,15 +162,23 @@ class ScreeningView(QWidget):
         self.back = QPushButton(self.tr("◀ &Back"), self)
         self.back.setToolTip(self.tr("Previous criterion (Alt+Left, Page Up)"))
         self.next = QPushButton(self.tr("&Next ▶"), self)
-        self.next.setToolTip(self.tr("Next criterion (Alt+Right, Page Down)"))
+        self.next.setToolTip(self.tr("Next criterion (Alt+Right, Page Down); the next one still open: %s") % NEXT_OPEN)
         self.position = QLabel(self)
         nav = QHBoxLayout()
         nav.addWidget(self.back)
         nav.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
         nav.addWidget(self.next)
 
-        splitter = QSplitter(self)
-        splitter.addWidget(self.side)
+        self.splitter = splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        criteria_label = QLabel(self.tr("Cr&iteria"), left)
+        criteria_label.setBuddy(self.side)
+        left_layout.addWidget(criteria_label)
+        left_layout.addWidget(self.side, 1)
+        splitter.addWidget(left)
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -150,24 +186,39 @@ class ScreeningView(QWidget):
         right_layout.addLayout(nav)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        self._sized = False  # the side list's share of the width is set when the view is first shown
         layout = QVBoxLayout(self)
         layout.addWidget(self.subject)
         layout.addLayout(banner)
         layout.addWidget(splitter, 1)
 
         self.side.currentRowChanged.connect(self._show_page)
+        self.side.activated.connect(lambda _index: self.focus_current())
         self.back.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
         for keys, step in (("Alt+Left", -1), ("Alt+Right", 1), ("PgUp", -1), ("PgDown", 1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.step(s))
+        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.next_open_action = QAction(self.tr("&Next open criterion"), self)
+        self.next_open_action.setShortcut(QKeySequence(NEXT_OPEN))
+        for action, slot in ((self.undo_action, self.undo), (self.next_open_action, self.next_open)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.correct_button.clicked.connect(self._correct)
         self.qt.reportChanged.connect(self.show_report)
         self.qt.screeningChanged.connect(self._show_screening)
+        self.qt.undoAvailable.connect(self._show_undo)
+        self.qt.answerSaved.connect(self._show_undo)
+        self.qt.answerSaved.connect(self._show_saved)
 
         self._show_screening()
         self.show_report(self.session.report)
+        self._show_undo()
         self.side.setCurrentRow(self.resume_index())
 
     # -- state shown -----------------------------------------------------------------------
@@ -212,7 +263,18 @@ class ScreeningView(QWidget):
         self._show_summary(self.qt.report)
 
     def _show_summary(self, report: EligibilityReport) -> None:
-        self.summary.show_report(report, self.session.screening, self.completion, self.read_only)
+        self.summary.show_report(report, self.session.screening, self.completion, self.read_only,
+                                 refused=self.refused())
+
+    def refused(self) -> dict[str, str]:
+        """The values typed and refused (not saved), by fact, as typed: a reason says "refused" for
+        them rather than "missing"."""
+        refused: dict[str, str] = {}
+        for fact_id, editors in self.editors.items():
+            text = next((t for t in (e.refused_text() for e in editors) if t), None)
+            if text:
+                refused[fact_id] = text
+        return refused
 
     @property
     def read_only(self) -> bool:
@@ -221,14 +283,37 @@ class ScreeningView(QWidget):
         return self.session.read_only or bool(self.site.read_only)
 
     def show_report(self, report: EligibilityReport) -> None:
-        for index, (page, result) in enumerate(zip(self.pages, report.results)):
-            page.show_report(report)
+        """The report on the page shown and in the side list; the other pages take it when shown (a
+        keystroke redraws one page, not every one)."""
+        self._report = report
+        for page in self.pages:
             page.show_asked(self.qt.not_asked)
+        self._stale = set(range(len(self.pages)))
+        self._bring_up_to_date(self.stack.currentIndex())
+        self._show_side(report)
+
+    def _bring_up_to_date(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            self.pages[index].show_report(self._report)
+
+    def _show_side(self, report: EligibilityReport) -> None:
+        """Each criterion's effect in the side list, its reason as the tooltip (a value refused named as
+        refused), and the summary's."""
+        refused = self.refused()
+        for index, result in enumerate(report.results):
+            own = {fact: text for fact, text in refused.items() if fact in self._facts[index]}
+            if self._shown[index] == (result, own):
+                continue  # typing redraws only the criteria it changes
+            self._shown[index] = (result, own)
             item = self.side.item(index)
+            effect = self.words.effect(result)
+            reason = self.words.reason(Outcome(result.verdict, result.reason), refused=own)
             item.setIcon(state_icon(appearance(result)))
-            item.setText(self.words.effect(result))
-            item.setToolTip(self.words.reason(Outcome(result.verdict, result.reason)))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.words.effect(result))
+            item.setText(effect)
+            item.setToolTip(reason)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, effect)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, reason)
         summary_item = self.side.item(len(self.pages))
         summary_item.setIcon(state_icon(OVERALL_STATE[report.overall]))
         summary_item.setText(self.tr("Summary: %s") % self.words.overall(report.overall))
@@ -240,6 +325,7 @@ class ScreeningView(QWidget):
     def _show_page(self, index: int) -> None:
         if index < 0:
             return
+        self._bring_up_to_date(index)
         self.stack.setCurrentIndex(index)
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.pages))
@@ -248,15 +334,31 @@ class ScreeningView(QWidget):
                               if index < total else self.tr("Summary"))
         if index >= total:
             self._show_summary(self.qt.report)
-        self.focus_current()
+        if not self.side.browsing:  # browsing the side list with the keys: the keyboard stays there
+            self.focus_current()
 
     def focus_current(self) -> None:
-        """Put the keyboard in the current page's first entry."""
+        """Put the keyboard in the current page's first empty entry (the summary's first link or action)."""
         page = self.current_page()
-        (page.first_input() if page else self.summary).setFocus()
+        if page is None:
+            self.summary.focus_first()
+        else:
+            page.focus_first_empty()
 
     def step(self, delta: int) -> None:
         self.side.setCurrentRow(max(0, min(self.side.count() - 1, self.side.currentRow() + delta)))
+
+    def next_open(self) -> None:
+        """Go to the next criterion still open after the one shown (from the first again after the last),
+        or to the summary when no other is open (Ctrl+J). A criterion waiting only for a date still to
+        come is not open: nothing can be entered for it today."""
+        results, here = self._report.results, self.side.currentRow()
+        count = len(self.pages)
+        for index in [*range(here + 1, count), *range(0, min(here, count))]:
+            if results[index].effect is Effect.OPEN:
+                self.side.setCurrentRow(index)
+                return
+        self.side.setCurrentRow(count)
 
     def go_to_criterion(self, criterion_id: str) -> None:
         ids = [c.id for c in self.protocol.criteria]
@@ -385,6 +487,14 @@ class ScreeningView(QWidget):
             if other is not editor:
                 other.set_value(raw)
 
+    def _show_saved(self, fact_id: str) -> None:
+        """An answer saved through the session from elsewhere (the checklist, Undo) shows in every field of it."""
+        stored = self.session.answer(fact_id)
+        for editor in self.editors.get(fact_id, ()):
+            if not self.session.same_answer(fact_id, editor.raw()):
+                editor.set_value(stored)
+                editor.show_problem(None)
+
     def _confirmed(self, editor: FactEditor, fact_id: str, raw: Any, warnings: tuple[Problem, ...]) -> bool:
         """Ask to confirm an unusual answer. Changing the value keeps nothing: the field shows the stored
         answer again, with what was not confirmed beside it, and the keyboard goes back to it."""
@@ -422,6 +532,7 @@ class ScreeningView(QWidget):
         self._busy += 1
         try:
             self.qt.set_note(criterion_id, note)
+            self._show_undo()
         except StoreError as error:
             if error.code == "changed_underneath":
                 self.changed_underneath(error.params.get("changes") or [])
@@ -431,6 +542,89 @@ class ScreeningView(QWidget):
             QMessageBox.warning(self, self.tr("Not saved"), refusal_text(self.words, error))
         finally:
             self._busy -= 1
+
+    # -- undo --------------------------------------------------------------------------------
+
+    def _show_undo(self, *_: object) -> None:
+        """Undo is offered, naming what it takes back, while this sitting has a change to take back."""
+        undoable = None if self.read_only else self.qt.next_undo
+        self.undo_action.setEnabled(undoable is not None)
+        if undoable is None:
+            self.undo_action.setText(self.tr("&Undo"))
+            self.undo_action.setToolTip(self.tr("Nothing entered in this sitting to undo"))
+            return
+        what = (self.words.fact_label(undoable.target) if undoable.action == "answer"
+                else self.tr("Source document for %s") % undoable.target)
+        self.undo_action.setText(self.tr("&Undo: %s") % what)
+        self.undo_action.setToolTip(self.tr("Take back the last change made in this sitting: %s (Ctrl+Z)") % what)
+
+    def undo(self) -> None:
+        """Take back the last change made in this sitting (Ctrl+Z), recorded as a change of its own; show
+        the value it took back, on its page, and say what was undone."""
+        if self.read_only or not self._saved_and_current() or self.qt.next_undo is None:
+            return
+        undoable = self.qt.next_undo
+        self._busy += 1
+        try:
+            confirmed = False
+            for _ in range(2):  # a value put back that is unusual is confirmed once
+                try:
+                    saved = self.qt.undo_last(confirmed=confirmed)
+                except NeedsConfirmation as unusual:
+                    label = self.words.fact_label(undoable.target)
+                    if confirmed or not ConfirmValueDialog.ask(self.tr("Undo: %s") % label,
+                                                               [self.words.problem_text(w) for w in unusual.warnings],
+                                                               self):
+                        return
+                    confirmed = True
+                    continue
+                except FactsInvalid as invalid:
+                    self._refuse(self.tr("Not undone"), "\n".join(self.words.problem_text(p) for p in invalid.problems))
+                    return
+                except StoreError as error:
+                    if error.code == "changed_underneath":
+                        self.changed_underneath(error.params.get("changes") or [])
+                    else:
+                        self._refuse(self.tr("Not undone"), error)
+                    return
+                except Refused as error:
+                    self._refuse(self.tr("Not undone"), error)
+                    return
+                break
+        finally:
+            self._busy -= 1
+            self._show_undo()
+        if saved is not None and self.qt.last_undone is not None:
+            self._show_undone(self.qt.last_undone)
+
+    def _show_undone(self, entry: AuditEntry) -> None:
+        """The value Undo put back, in its field on the page shown (or the first page asking it), and in words."""
+        target = entry.target or ""
+        if entry.action == "answer":
+            stored = self.session.answer(target)
+            editors = self.editors.get(target, [])
+            for editor in editors:
+                editor.set_value(stored)
+                editor.show_problem(None)
+            page = self.current_page()
+            here = next((e for e in editors if page is not None and e in page.editors), None)
+            if here is None and editors:
+                here = editors[0]
+                self.go_to_criterion(next(p.criterion.id for p in self.pages if here in p.editors))
+            if here is not None:
+                here.setFocus()
+            shown = self.words.answer_text(target, stored) if stored is not None else self.words.t("answer.not_entered")
+            text = self.tr("Undone: %1 is %2 again").replace("%1", self.words.fact_label(target)).replace("%2", shown)
+        else:
+            note = self.session.screening.notes.get(target, "")
+            self.go_to_criterion(target)
+            page = self.current_page()
+            if page is not None and page.criterion.id == target:
+                page.note.setText(note)
+                page.note.setFocus()
+            text = (self.tr("Undone: the source document for %1 is “%2” again").replace("%1", target).replace("%2", note)
+                    if note else self.tr("Undone: the source document for %s is empty again") % target)
+        self.said.emit(text)
 
     # -- staying current ---------------------------------------------------------------------
 
@@ -487,6 +681,11 @@ class ScreeningView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._sized:  # a fifth of the width for the side list, the rest for the page (a laptop's is narrow)
+            self._sized = True
+            width = self.splitter.width()
+            side = max(self.side.minimumWidth(), min(SIDE_WIDTH, width // 5))
+            self.splitter.setSizes([side, width - side])
         top = self.window()
         if top is not self._watched:
             if self._watched is not None:
@@ -498,7 +697,28 @@ class ScreeningView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched and event.type() == QEvent.Type.WindowActivate:
             QTimer.singleShot(0, self, self.check_current)  # once the activation is over, not inside it
+        elif (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
+              and isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Undo)):
+            return not self._typing_in(watched)  # True: not the field's own undo, the screening's (Ctrl+Z)
         return super().eventFilter(watched, event)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field of this view taking the keyboard shares Ctrl+Z with the screening's Undo (rows of a
+        medication history are made as they are added, so each field is watched once it has the focus)."""
+        if isinstance(new, QLineEdit) and self.isAncestorOf(new):
+            new.installEventFilter(self)
+
+    def _typing_in(self, line: QLineEdit) -> bool:
+        """Whether `line` holds an entry under way (Ctrl+Z there undoes the typing, not a saved change)."""
+        widget: QWidget | None = line
+        while widget is not None and widget is not self:
+            if isinstance(widget, FactEditor):
+                return widget.fact.id in self._checked or widget.fact.id in self._pending
+            if isinstance(widget, CriterionPage):
+                return line is widget.note and line.text().strip() != self.session.screening.notes.get(
+                    widget.criterion.id, "")
+            widget = widget.parentWidget()
+        return True
 
     # -- decisions -------------------------------------------------------------------------
 
@@ -545,6 +765,7 @@ class ScreeningView(QWidget):
         self.window().activateWindow()
         if accepted:
             self._show_screening()
+            self.summary.focus_first()  # on to what is left to do: the signature
         elif changes is not None:
             self.changed_underneath(changes)
 
@@ -582,6 +803,7 @@ class ScreeningView(QWidget):
                                         self.tr("The worksheet is signed and filed: %s") % dialog.result_.path)
             else:  # signed and kept in the database; the site-file copy is missing
                 QMessageBox.warning(self, self.tr("Signed"), missing)
+            self.summary.focus_first()  # what is left to do: print the signed worksheet
         dialog.deleteLater()
         self.window().activateWindow()
 

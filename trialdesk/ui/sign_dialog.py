@@ -1,6 +1,10 @@
 """Review and sign: the worksheet as it will be signed, the meaning of the signature, and the
 investigator's two components: their account password and their certificate's passphrase
-(with the identity file). Opening the identity and signing run off the interface thread."""
+(with the identity file). Opening the identity and signing run off the interface thread.
+
+The dialog fits the screen it opens on: the preview and the form scroll, the Sign and Cancel
+buttons stay in view below them. The keyboard starts in the password; Tab goes on to the
+passphrase (the identity file is found beside the site's data), and Return signs."""
 
 from __future__ import annotations
 
@@ -8,14 +12,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,7 +31,8 @@ from PySide6.QtWidgets import (
 from trialdesk.messages import Messages
 from trialdesk.ui.printing import page_pixmaps
 from trialdesk.ui.refusals import ABOUT_CERTIFICATE, ABOUT_PASSWORD
-from trialdesk.ui.working_dialog import WorkingDialog
+from trialdesk.ui.look import fit_to_screen
+from trialdesk.ui.working_dialog import MeaningEdit, WorkingDialog
 from trialdesk.worksheet.content import default_meaning
 from trialdesk.worksheet.signing import IdentityError, open_identity
 
@@ -35,7 +41,9 @@ if TYPE_CHECKING:
     from trialdesk.session import ScreeningSession
     from trialdesk.signoff import SignedWorksheet
 
-PREVIEW_WIDTH = 560
+PREVIEW_WIDTH = 560  # the widest the worksheet's pages are drawn; narrower on a small screen
+MIN_PREVIEW_WIDTH = 300
+SIDE_WIDTH = 420  # what the form needs beside the preview
 
 
 def identity_files(folder: Path, name: str) -> list[Path]:
@@ -55,13 +63,15 @@ class SignDialog(WorkingDialog):
         self.setObjectName("signDialog")
         self.setWindowTitle(self.tr("Review and sign — %s") % session.screening.subject.screening_number)
 
+        fit_to_screen(self, 1100, 760)
         self.pages = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages)
         preview = QScrollArea(self)
         preview.setWidget(self.pages)
         preview.setWidgetResizable(True)
-        preview.setMinimumWidth(PREVIEW_WIDTH + 40)
+        preview.setMinimumWidth(MIN_PREVIEW_WIDTH // 2)
         preview.setAccessibleName(self.tr("Worksheet preview"))
+        self.preview_width = max(MIN_PREVIEW_WIDTH, min(PREVIEW_WIDTH, self.width() - SIDE_WIDTH - 60))
 
         self.identities = self.site.data_dir / "identities"
         self.identity = QLineEdit(self)
@@ -69,7 +79,8 @@ class SignDialog(WorkingDialog):
         found = identity_files(self.identities, desk.person.name)
         if found:
             self.identity.setText(str(found[0]))
-        browse = QPushButton(self.tr("Choose…"), self)
+        browse = QPushButton(self.tr("C&hoose…"), self)
+        browse.setAccessibleName(self.tr("Choose the identity file"))
         browse.clicked.connect(self._browse)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -77,29 +88,32 @@ class SignDialog(WorkingDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.meaning = QPlainTextEdit(default_meaning(session.protocol, session.report, words), self)
+        self.meaning = MeaningEdit(default_meaning(session.protocol, session.report, words), self)
         self.meaning.setAccessibleName(self.tr("Meaning of the signature"))
-        self.meaning.setTabChangesFocus(True)
-        self.meaning.setMaximumHeight(90)
         self.paper = QComboBox(self)
+        self.paper.setAccessibleName(self.tr("Paper"))
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.paper.currentIndexChanged.connect(self._preview)
 
         form = QFormLayout()
         form.addRow(self.tr("Your pass&word:"), self.beside(self.password))
+        form.addRow(self.tr("Certificate &passphrase:"), self.beside(self.passphrase))
         form.addRow(self.tr("&Identity file:"), self.beside(self.identity, browse))
-        form.addRow(self.tr("&Passphrase:"), self.beside(self.passphrase))
         form.addRow(self.tr("&Meaning:"), self.meaning)
-        form.addRow(self.tr("Pa&per:"), self.paper)
-        for row, widget in enumerate((self.password, self.identity, self.passphrase, self.meaning, self.paper)):
+        form.addRow(self.tr("Pap&er:"), self.paper)
+        for row, widget in enumerate((self.password, self.passphrase, self.identity, self.meaning, self.paper)):
             form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setBuddy(widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.sign_button = self.buttons.addButton(self.tr("&Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setDefault(True)  # Return in a field signs
         self.buttons.rejected.connect(self.reject)
         self.sign_button.clicked.connect(self.sign)
         self._inputs = (self.password, self.identity, browse, self.passphrase, self.meaning, self.paper,
                         self.sign_button)
+        chain = (self.password, self.passphrase, self.identity, browse, self.meaning, self.paper, self.sign_button)
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -111,16 +125,22 @@ class SignDialog(WorkingDialog):
         note.setWordWrap(True)
         side_layout.addWidget(note)
         side_layout.addLayout(form)
-        side_layout.addWidget(self.problem)
-        side_layout.addWidget(self.progress)
         side_layout.addStretch(1)
-        side_layout.addWidget(self.buttons)
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(preview)
-        splitter.addWidget(side)
+        splitter.addWidget(side_scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([self.preview_width + 40, SIDE_WIDTH])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.resize(1100, 760)
+        layout.addWidget(splitter, 1)
+        for widget in (self.problem, self.progress, self.buttons):  # always in view, below what scrolls
+            layout.addWidget(widget)
         self._preview()
         self.password.setFocus()
 
@@ -132,7 +152,7 @@ class SignDialog(WorkingDialog):
                 widget.deleteLater()
         pdf = self.site.draft_pdf(self.session, self.words, self.paper.currentData())
         self.page_labels = []
-        for pixmap in page_pixmaps(pdf, PREVIEW_WIDTH):
+        for pixmap in page_pixmaps(pdf, self.preview_width):
             label = QLabel(self.pages)
             label.setPixmap(pixmap)
             self.pages_layout.addWidget(label)

@@ -11,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trialdesk.messages import Messages
 from trialdesk.ui.background import run_in_background
-from trialdesk.ui.look import set_flag
+from trialdesk.ui.look import fit_to_screen, set_flag
 from trialdesk.ui.refusals import refusal_text
 
 
@@ -27,6 +39,29 @@ def _problem_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+class MeaningEdit(QPlainTextEdit):
+    """The meaning of a signature: one paragraph, wrapped. Tab goes on to the next field, and Return
+    does what it does in any field of the dialog (its default button) instead of adding a line."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(90)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # on to the dialog
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
+        """Pasted lines join into the one paragraph."""
+        if source.hasText():
+            self.insertPlainText(" ".join(source.text().split()))
+        else:
+            super().insertFromMimeData(source)
 
 
 class WorkingDialog(QDialog):
@@ -63,7 +98,7 @@ class WorkingDialog(QDialog):
         layout.addLayout(form)
         for widget in (self.problem, self.progress, self.buttons):
             layout.addWidget(widget)
-        self.resize(width, self.sizeHint().height())
+        fit_to_screen(self, width, self.sizeHint().height())
         return button
 
     def showEvent(self, event: QShowEvent) -> None:

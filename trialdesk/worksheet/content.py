@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.screening import Screening
-from trialdesk.domain.verdict import EligibilityReport, Outcome
+from trialdesk.domain.verdict import CriterionResult, Effect, EligibilityReport, Outcome, Overall
 from trialdesk.messages import Messages
+from trialdesk.worksheet.voices import INLINE, both
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class Entry(BaseModel):
-    """One criterion as documented: the registry text, what was entered, and the decision."""
+    """One criterion as documented: the registry text, what was entered, and the decision.
+
+    On a bilingual worksheet every line a reader needs is in both languages: the `_alt` fields,
+    and the facts and "entered by" lines with both labels."""
 
     model_config = FROZEN
 
@@ -39,6 +44,23 @@ class Entry(BaseModel):
     reason_alt: str | None = None  # the reason in the second language of a bilingual worksheet
     source: str | None
     entered: tuple[str, ...] = ()  # who entered this criterion's facts, and when
+    kind_code: str = ""  # inclusion or exclusion
+    effect: str = ""  # what the result does to eligibility: an `Effect` value (passes, excludes, open...)
+    effect_text: str = ""  # the effect in words, naming the criterion: "E2 applies: excluded"
+    effect_alt: str | None = None
+    kind_alt: str | None = None
+    interpretation_alt: str | None = None
+    scores_alt: tuple[str, ...] = ()
+
+
+class Enterer(BaseModel):
+    """Someone who entered facts of the screening: the first and last of their entries standing."""
+
+    model_config = FROZEN
+
+    name: str
+    first: datetime
+    last: datetime
 
 
 class Signature(BaseModel):
@@ -103,6 +125,17 @@ class WorksheetContent(BaseModel):
     protocol_sha256: str | None = None
     audit_seq: int | None = None
     audit_hash: str | None = None
+    # The first page: the criteria that decide the result (ineligible: every one that excludes;
+    # incomplete: every one still open), those still open besides, and those that do not apply.
+    deciding: tuple[str, ...] = ()
+    also_open: tuple[str, ...] = ()
+    not_applicable: tuple[str, ...] = ()
+    title_translation: str | None = None  # the site's translation of the title into the worksheet's language
+    # A bilingual worksheet: its second language, and the lines worded in it
+    alt_language: str | None = None
+    sex_alt: str | None = None
+    interpretations_alt: tuple[str, ...] = ()
+    enterers: tuple[Enterer, ...] = ()  # who entered the facts standing, for the screening summary
 
     @property
     def document_id(self) -> str:
@@ -114,9 +147,16 @@ class WorksheetContent(BaseModel):
         return hashlib.sha256(self.model_dump_json().encode("utf-8")).hexdigest()
 
 
-def default_meaning(protocol: Protocol, report: EligibilityReport, words: Messages) -> str:
-    return words.t("meaning.eligibility", overall=words.overall(report.overall).upper(), protocol=protocol.id,
+def default_meaning(protocol: Protocol, report: EligibilityReport, words: Messages,
+                    alt_words: Messages | None = None) -> str:
+    """The signature's meaning unless the signer words their own; with `alt_words` (a bilingual
+    worksheet) in both languages, as the page and the PDF's signature reason then say it."""
+
+    def meaning(w: Messages) -> str:
+        return w.t("meaning.eligibility", overall=w.overall(report.overall).upper(), protocol=protocol.id,
                    version=protocol.version)
+
+    return both(meaning(words), meaning(alt_words) if alt_words else None, INLINE)
 
 
 def score_line(protocol: Protocol, report: EligibilityReport, words: Messages, score_id: str) -> str:
@@ -142,19 +182,98 @@ def unasked_facts(protocol: Protocol, screening: Screening) -> frozenset[str]:
     return frozenset(not_asked(protocol, facts, on))
 
 
+class EnteredMark(NamedTuple):
+    """Who entered one fact standing in the screening, and when."""
+
+    fact_id: str
+    name: str
+    at: datetime
+
+
 def entry_marks(entries: dict[str, tuple[str, datetime]], protocol: Protocol,
-                words: Messages) -> dict[str, tuple[str, ...]]:
-    """Per criterion, who entered each of its facts and when (ISO, with the UTC offset)."""
-    marks: dict[str, tuple[str, ...]] = {}
-    for criterion in protocol.criteria:
-        lines = []
-        for fact_id in protocol.facts_used(criterion):
-            if fact_id in entries:
-                by, at = entries[fact_id]
-                lines.append(words.t("ws.entered_by", fact=words.fact_label(fact_id), name=by,
-                                     at=at.isoformat(sep=" ", timespec="minutes")))
-        marks[criterion.id] = tuple(lines)
-    return marks
+                words: Messages | None = None) -> dict[str, tuple[EnteredMark, ...]]:
+    """Per criterion, who entered each of its facts and when; `build_content` words them in the
+    worksheet's languages (`words` is not needed, and kept for callers that pass it)."""
+    return {criterion.id: tuple(EnteredMark(f, *entries[f]) for f in protocol.facts_used(criterion) if f in entries)
+            for criterion in protocol.criteria}
+
+
+def _enterers(entered: dict[str, tuple[EnteredMark, ...]]) -> tuple[Enterer, ...]:
+    times: dict[str, list[datetime]] = {}
+    for marks in entered.values():
+        for mark in marks:
+            times.setdefault(mark.name, []).append(mark.at)
+    return tuple(Enterer(name=name, first=min(at), last=max(at))
+                 for name, at in sorted(times.items(), key=lambda item: (min(item[1]), item[0])))
+
+
+class _Wording:
+    """What one criterion prints, in the worksheet's language and, bilingual, in the second one."""
+
+    def __init__(self, protocol: Protocol, screening: Screening, report: EligibilityReport, words: Messages,
+                 alt_words: Messages | None) -> None:
+        self.protocol, self.screening, self.report = protocol, screening, report
+        self.words, self.alt = words, alt_words
+        self.unasked = unasked_facts(protocol, screening)
+
+    def _label(self, fact_id: str) -> str:
+        return both(self.words.fact_label(fact_id), self.alt.fact_label(fact_id) if self.alt else None, INLINE)
+
+    def _answer(self, words: Messages, fact_id: str) -> str:
+        if fact_id in self.unasked and fact_id not in self.screening.answers:
+            return words.not_asked_answer(fact_id)
+        return words.answer_text(fact_id, self.screening.answers.get(fact_id))
+
+    def fact(self, fact_id: str) -> tuple[str, str]:
+        alt = self._answer(self.alt, fact_id) if self.alt else None
+        return self._label(fact_id), both(self._answer(self.words, fact_id), alt, INLINE)
+
+    def entered(self, marks: tuple[EnteredMark, ...]) -> tuple[str, ...]:
+        return tuple(self.words.t("ws.entered_by", fact=self._label(m.fact_id), name=m.name,
+                                  at=m.at.isoformat(sep=" ", timespec="minutes")) for m in marks)
+
+    def entry(self, criterion, result: CriterionResult, marks: tuple[EnteredMark, ...]) -> Entry:
+        words, alt, protocol = self.words, self.alt, self.protocol
+        outcome = Outcome(result.verdict, result.reason)
+        alt_interpretation = alt.interpretation(criterion) if alt else None
+        interpretation = words.interpretation(criterion)
+        return Entry(
+            criterion_id=criterion.id,
+            kind=words.kind(criterion.kind),
+            kind_code=criterion.kind,
+            text=criterion.text,
+            translation=words.criterion_translation(criterion),
+            interpretation=interpretation,
+            facts=tuple(self.fact(f) for f in protocol.facts_used(criterion)),
+            scores=tuple(score_line(protocol, self.report, words, s) for s in protocol.scores_used(criterion)),
+            verdict=words.verdict(result.verdict),
+            verdict_code=result.verdict.value,
+            excludes=result.excludes,
+            reason=words.reason(outcome),
+            reason_alt=alt.reason(outcome) if alt else None,
+            source=self.screening.notes.get(criterion.id),
+            entered=self.entered(marks),
+            effect=result.effect.value,
+            effect_text=words.effect(result),
+            effect_alt=alt.effect(result) if alt else None,
+            kind_alt=alt.kind(criterion.kind) if alt else None,
+            interpretation_alt=alt_interpretation if alt_interpretation != interpretation else None,
+            scores_alt=tuple(score_line(protocol, self.report, alt, s) for s in protocol.scores_used(criterion))
+            if alt else (),
+        )
+
+
+def _deciding(report: EligibilityReport) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The criteria the first page names: those that decide the result, those still open besides,
+    and those that do not apply to this subject."""
+    excluding = tuple(r.criterion_id for r in report.results if r.effect is Effect.EXCLUDES)
+    still_open = tuple(r.criterion_id for r in report.results if r.effect in (Effect.OPEN, Effect.PENDING))
+    not_applicable = tuple(r.criterion_id for r in report.results if r.effect is Effect.NOT_APPLICABLE)
+    if report.overall is Overall.INELIGIBLE:
+        return excluding, still_open, not_applicable
+    if report.overall is Overall.INCOMPLETE:
+        return still_open, (), not_applicable
+    return (), (), not_applicable
 
 
 def build_content(
@@ -169,40 +288,29 @@ def build_content(
     signature: Signature | None = None,
     alt_words: Messages | None = None,
     completion: CompletionMark | None = None,
-    entered: dict[str, tuple[str, ...]] | None = None,
+    entered: dict[str, tuple[EnteredMark, ...]] | None = None,
     paper: str = "a4",
     evidence: tuple[str, int, str] | None = None,
 ) -> WorksheetContent:
     """Everything the worksheet prints, for one screening version and its evaluation; with
-    `alt_words`, each reason also in that second language (a bilingual worksheet); with `evidence`
-    (protocol file SHA-256, audit head sequence and hash), what a signed worksheet carries."""
-    entries = []
-    unasked = unasked_facts(protocol, screening)
-    for criterion, result in zip(protocol.criteria, report.results):
-        entries.append(
-            Entry(
-                criterion_id=criterion.id,
-                kind=words.kind(criterion.kind),
-                text=criterion.text,
-                translation=words.criterion_translation(criterion),
-                interpretation=words.interpretation(criterion),
-                facts=tuple(
-                    (words.fact_label(f), words.not_asked_answer(f) if f in unasked and f not in screening.answers
-                     else words.answer_text(f, screening.answers.get(f)))
-                    for f in protocol.facts_used(criterion)
-                ),
-                scores=tuple(score_line(protocol, report, words, s) for s in protocol.scores_used(criterion)),
-                verdict=words.verdict(result.verdict),
-                verdict_code=result.verdict.value,
-                excludes=result.excludes,
-                reason=words.reason(Outcome(result.verdict, result.reason)),
-                reason_alt=alt_words.reason(Outcome(result.verdict, result.reason)) if alt_words else None,
-                source=screening.notes.get(criterion.id),
-                entered=(entered or {}).get(criterion.id, ()),
-            )
-        )
+    `alt_words`, a bilingual worksheet: every label, fact, verdict and reason also in that second
+    language; with `evidence` (protocol file SHA-256, audit head sequence and hash), what a signed
+    worksheet carries; `entered` as `entry_marks` gives it."""
+    entered = entered or {}
+    wording = _Wording(protocol, screening, report, words, alt_words)
+    entries = tuple(wording.entry(criterion, result, entered.get(criterion.id, ()))
+                    for criterion, result in zip(protocol.criteria, report.results))
+    deciding, also_open, not_applicable = _deciding(report)
     subject = screening.subject
     overall = words.overall(report.overall).upper()
+    translated = protocol.translations.get(words.lang)
+
+    def statement(w: Messages) -> str:
+        return w.t("ws.statement_text", protocol=protocol.id, version=protocol.version,
+                   overall=w.overall(report.overall).upper())
+
+    interpretations = words.protocol_interpretations()
+    alt_interpretations = alt_words.protocol_interpretations() if alt_words else ()
     return WorksheetContent(
         language=words.lang,
         protocol_id=protocol.id,
@@ -225,13 +333,11 @@ def build_content(
         screening_date=subject.screening_date,
         consent_date=subject.consent_date,
         consent_version=subject.consent_version,
-        entries=tuple(entries),
-        interpretations=words.protocol_interpretations(),
+        entries=entries,
+        interpretations=interpretations,
         overall=report.overall.value,
         overall_text=overall,
-        statement=words.t("ws.statement_text", protocol=protocol.id, version=protocol.version, overall=overall)
-        + ("\n" + alt_words.t("ws.statement_text", protocol=protocol.id, version=protocol.version,
-                               overall=alt_words.overall(report.overall).upper()) if alt_words else ""),
+        statement=both(statement(words), statement(alt_words) if alt_words else None),
         signature=signature,
         completion=completion,
         program_version=program_version,
@@ -239,4 +345,12 @@ def build_content(
         protocol_sha256=evidence[0] if evidence else None,
         audit_seq=evidence[1] if evidence else None,
         audit_hash=evidence[2] if evidence else None,
+        deciding=deciding,
+        also_open=also_open,
+        not_applicable=not_applicable,
+        title_translation=translated.title if translated and translated.title else None,
+        alt_language=alt_words.lang if alt_words else None,
+        sex_alt=alt_words.answer("sex", subject.sex) if alt_words else None,
+        interpretations_alt=alt_interpretations if alt_interpretations != interpretations else (),
+        enterers=_enterers(entered),
     )

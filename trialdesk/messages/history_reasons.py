@@ -1,0 +1,362 @@
+"""The reasons over medication histories (`trialdesk.domain.history_reasons`) in words: drugs by
+their labels, other drugs as written, one wording per kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from trialdesk.domain import history_reasons as why
+from trialdesk.domain.verdict import Verdict
+from trialdesk.i18n import QT_TRANSLATE_NOOP
+from trialdesk.messages.shown import moment, number
+
+if TYPE_CHECKING:
+    from trialdesk.messages.reasons import ReasonWriter
+
+KEYS: dict[str, str] = {
+    "no_current_treatment": QT_TRANSLATE_NOOP("no_current_treatment", "{label}: no current course"),
+    "course": QT_TRANSLATE_NOOP("course", "{drug} {dose} {unit}{dose_check}: started {start}{taken}, dose unchanged since {dose_since}{stable}"),
+    "course.dose_ok": QT_TRANSLATE_NOOP("course.dose_ok", " (within {min}–{max} {unit})"),
+    "course.dose_outside": QT_TRANSLATE_NOOP("course.dose_outside", " (outside {min}–{max} {unit})"),
+    "course.taken_ok": QT_TRANSLATE_NOOP("course.taken_ok", " (≥ {count} {unit}: on or before {since})"),
+    "course.taken_short": QT_TRANSLATE_NOOP("course.taken_short", " (less than {count} {unit}: after {since})"),
+    "course.stable_ok": QT_TRANSLATE_NOOP("course.stable_ok", " (≥ {count} {unit}: on or before {since})"),
+    "course.stable_short": QT_TRANSLATE_NOOP("course.stable_short", " (less than {count} {unit}: after {since})"),
+    "course.stable_unrecorded": QT_TRANSLATE_NOOP(
+        "course.stable_unrecorded",
+        " (follows a line with no day between, and a dose is not given: whether it changed after {since} is not recorded)"),
+    "in_use.yes": QT_TRANSLATE_NOOP("in_use.yes", "{label}: in use on the screening date ({drugs})"),
+    "in_use.no": QT_TRANSLATE_NOOP("in_use.no", "{label}: none in use on the screening date"),
+    "prednisone.total": QT_TRANSLATE_NOOP("prednisone.total", "{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window}"),
+    "prednisone.window": QT_TRANSLATE_NOOP("prednisone.window", ", the highest day within {count} {unit} before the screening date"),
+    "prednisone.course": QT_TRANSLATE_NOOP("prednisone.course", "{drug} {dose} mg/day = {equivalent} mg"),
+    "prednisone.is": QT_TRANSLATE_NOOP("prednisone.is", "is"),
+    "prednisone.is_not": QT_TRANSLATE_NOOP("prednisone.is_not", "is not"),
+    "dose_unrecorded": QT_TRANSLATE_NOOP("dose_unrecorded", "the dose of {drug} between {start} and {dose_since} is not recorded: enter it as its own course to decide"),
+    "others.left_out": QT_TRANSLATE_NOOP("others.left_out", " — not counted, in no class: {others}"),
+    "agents.any": QT_TRANSLATE_NOOP("agents.any", "any drug"),
+    "in_use_at.yes": QT_TRANSLATE_NOOP("in_use_at.yes", "{label}: in use on {anchor} {on} ({drugs})"),
+    "in_use_at.no": QT_TRANSLATE_NOOP("in_use_at.no", "{label}: none in use on {anchor} {on}"),
+    "in_use_early.yes": QT_TRANSLATE_NOOP("in_use_early.yes", "{label}: in use on {anchor} whatever date it takes ({span}): {drugs}"),
+    "in_use_early.no": QT_TRANSLATE_NOOP("in_use_early.no", "{label}: none can be in use on {anchor} ({span})"),
+    "ever_used.yes": QT_TRANSLATE_NOOP("ever_used.yes", "{label}: used on or before {anchor} {on} ({drugs})"),
+    "ever_used.no": QT_TRANSLATE_NOOP("ever_used.no", "{label}: none used on or before {anchor} {on}"),
+    "ever_used_early.yes": QT_TRANSLATE_NOOP("ever_used_early.yes", "{label}: used before {anchor} whatever date it takes ({span}): {drugs}"),
+    "ever_used_early.no": QT_TRANSLATE_NOOP("ever_used_early.no", "{label}: none can have been used by {anchor} ({span})"),
+    "last_dose.yes": QT_TRANSLATE_NOOP("last_dose.yes", "{label}: taken within {count} {unit} before {anchor} {on} (on or after {since}): {drugs}"),
+    "last_dose.no": QT_TRANSLATE_NOOP("last_dose.no", "{label}: none taken within {count} {unit} before {anchor} {on} (on or after {since})"),
+    "last_dose_early.yes": QT_TRANSLATE_NOOP("last_dose_early.yes", "{label}: taken within {count} {unit} before {anchor} whatever date it takes ({span}): {drugs}"),
+    "last_dose_early.no": QT_TRANSLATE_NOOP("last_dose_early.no", "{label}: none can have been taken within {count} {unit} before {anchor} ({span})"),
+    "when.by": QT_TRANSLATE_NOOP("when.by", "on or before {anchor} {on}"),
+    "when.within": QT_TRANSLATE_NOOP("when.within", "within {count} {unit} before {anchor} {on} (on or after {since})"),
+    "distinct_agents.holds": QT_TRANSLATE_NOOP("distinct_agents.holds", "{label}: {count} distinct agents of {what} used {when} ({agents}), {op} {value}"),
+    "distinct_agents.fails": QT_TRANSLATE_NOOP("distinct_agents.fails", "{label}: {count} distinct agents of {what} used {when} ({agents}), not {op} {value}"),
+    "distinct_agents_early": QT_TRANSLATE_NOOP("distinct_agents_early", "{label}: {count} distinct agents of {what} whatever date {anchor} takes ({span}), so {op} {value} {decided}"),
+    "dose.total": QT_TRANSLATE_NOOP("dose.total", "{drug} {dose} {unit} on {on}{check}"),
+    "dose.within": QT_TRANSLATE_NOOP("dose.within", " ({range})"),
+    "dose.outside": QT_TRANSLATE_NOOP("dose.outside", " (not {range})"),
+    "dose.other_unit": QT_TRANSLATE_NOOP("dose.other_unit", " (recorded in {unit}: not comparable with {range})"),
+    "equivalent.total": QT_TRANSLATE_NOOP("equivalent.total", "{total} {unit} {reference}-equivalent on {day}{courses} {relation} {threshold} {unit}{window}"),
+    "equivalent.course": QT_TRANSLATE_NOOP("equivalent.course", "{drug} {dose} {unit} = {equivalent}"),
+    "equivalent.window": QT_TRANSLATE_NOOP("equivalent.window", ", the highest day within {count} {unit} before {anchor}"),
+    # the table a total is counted with, said once at the end of a reason however many totals it counts
+    "equivalence.table": QT_TRANSLATE_NOOP("equivalence.table", " [equivalence table: {table}]"),
+    "equivalence.citation": QT_TRANSLATE_NOOP("equivalence.citation", " — {citation}"),
+    "equivalent_uncounted": QT_TRANSLATE_NOOP("equivalent_uncounted", "{label}: {total} {unit} {reference}-equivalent counted on {day}, but {uncounted} cannot be converted with the equivalence table {table}{citation}: not decided"),
+    "uncounted.unit": QT_TRANSLATE_NOOP("uncounted.unit", "{drug} in {unit}"),
+    "course.undosed": QT_TRANSLATE_NOOP("course.undosed", "{drug}: started {start}{taken}"),
+    "course.undosed_stable": QT_TRANSLATE_NOOP("course.undosed_stable", "{drug}: started {start}{taken}, this line (one dose) since {dose_since}{stable}"),
+    "steady": QT_TRANSLATE_NOOP("steady", "{label}: {total} {unit} {reference}-equivalent on {on}{courses}; taken without a gap since {continuous}{taken}, unchanged since {unchanged}{stable}{detail}"),
+    "steady.more_than": QT_TRANSLATE_NOOP("steady.more_than", "more than {value}"),
+    "steady.not_converted": QT_TRANSLATE_NOOP("steady.not_converted", "{drug} {dose} {unit}: not converted"),
+    "steady.not_recorded": QT_TRANSLATE_NOOP("steady.not_recorded", "{drug}: dose not recorded"),
+    "steady.changed": QT_TRANSLATE_NOOP("steady.changed", ": changed {changes}"),
+    "steady.change": QT_TRANSLATE_NOOP("steady.change", "on {on} from {before} to {after}"),
+    "steady.differs": QT_TRANSLATE_NOOP("steady.differs", ": from {start} to {end} the total was {total}"),
+    "steady.undecided": QT_TRANSLATE_NOOP("steady.undecided", ": whether it changed on {on} is not decided"),
+    "steady.regimen": QT_TRANSLATE_NOOP("steady.regimen", "; the lines changed on {days} at the same total"),
+    "steady.uncounted": QT_TRANSLATE_NOOP("steady.uncounted", " — not converted by the table: {uncounted}"),
+    "steady.by_route": QT_TRANSLATE_NOOP("steady.by_route", " — not counted, route not read: {lines}"),
+    "steady.route": QT_TRANSLATE_NOOP("steady.route", "{drug} ({route})"),
+}
+
+
+def _others(w: ReasonWriter, scope: why.Scope) -> str:
+    """The other drugs a rule naming drugs or classes leaves out: they are in no class."""
+    if not scope.others:
+        return ""
+    return w.t("others.left_out", others=", ".join(f"“{o}”" for o in scope.others))
+
+
+def _what(w: ReasonWriter, scope: why.Scope) -> str:
+    """The drugs a rule reads, in words: its classes and drugs, or any drug."""
+    words = w.words
+    fact = words.protocol.fact.get(scope.fact) if words.protocol else None
+    vocabulary = getattr(fact, "vocabulary", None)
+    names = [vocabulary.class_label(c, words.lang) if vocabulary else c for c in scope.classes]
+    names += [words.drug_name(scope.fact, d) for d in scope.drugs]
+    return words.listed(names) or w.t("agents.any")
+
+
+def _dose_range(dose: why.DoseRange) -> str:
+    if dose.high is None:
+        return f"≥ {number(dose.low)} {dose.unit}"
+    if dose.low is None:
+        return f"≤ {number(dose.high)} {dose.unit}"
+    return f"{number(dose.low)}–{number(dose.high)} {dose.unit}"
+
+
+def _dose_check(w: ReasonWriter, dose: why.DoseRange, ok: bool | None, unit: str | None) -> str:
+    if ok is None:
+        return w.t("dose.other_unit", unit=unit or "—", range=_dose_range(dose))
+    if dose.low is not None and dose.high is not None:  # the words of a closed range, as before open ends existed
+        return w.t("course.dose_ok" if ok else "course.dose_outside", min=number(dose.low), max=number(dose.high),
+                   unit=dose.unit)
+    return w.t("dose.within" if ok else "dose.outside", range=_dose_range(dose))
+
+
+def _when(w: ReasonWriter, reason: Any) -> dict[str, Any]:
+    """What a reason over drugs taken says of when: the anchor, the reach, the day or the span."""
+    words, scope = w.words, reason.scope
+    common = {"label": words.fact_label(scope.fact), "anchor": words.anchor_label(scope.anchor),
+              "drugs": words.drug_names(scope.fact, reason.current)}
+    if reason.within:
+        count, unit = reason.within
+        common.update(count=count, unit=words.period(count, unit))
+    if isinstance(reason, why.TakenOn):
+        common.update(on=moment(reason.on), since=moment(reason.since))
+    else:
+        common["span"] = w.span(reason.earliest, reason.latest)
+    return common
+
+
+def _in_use(w: ReasonWriter, reason: why.TakenOn, verdict: Verdict) -> str:
+    words, scope = w.words, reason.scope
+    label = words.fact_label(scope.fact)
+    if scope.anchor is not None:
+        return w.t("in_use_at.yes" if reason.current else "in_use_at.no", label=label,
+                   anchor=words.anchor_label(scope.anchor), on=moment(reason.on),
+                   drugs=words.drug_names(scope.fact, reason.current)) + _others(w, scope)
+    if reason.current:
+        return w.t("in_use.yes", label=label, drugs=words.drug_names(scope.fact, reason.current)) + _others(w, scope)
+    return w.t("in_use.no", label=label) + _others(w, scope)
+
+
+def _taken(yes: str, no: str) -> Callable[[ReasonWriter, Any, Verdict], str]:
+    def render(w: ReasonWriter, reason: why.TakenOn | why.TakenWhatever, verdict: Verdict) -> str:
+        return w.t(yes if reason.current else no, **_when(w, reason)) + _others(w, reason.scope)
+
+    return render
+
+
+def _distinct_agents(w: ReasonWriter, reason: why.DistinctAgents, verdict: Verdict) -> str:
+    words, scope = w.words, reason.scope
+    anchor, on = words.anchor_label(scope.anchor), moment(reason.on)
+    if reason.within:
+        count, unit = reason.within
+        when = w.t("when.within", count=count, unit=words.period(count, unit), anchor=anchor, on=on,
+                   since=moment(reason.since))
+    else:
+        when = w.t("when.by", anchor=anchor, on=on)
+    key = "distinct_agents.holds" if verdict is Verdict.MET else "distinct_agents.fails"
+    return w.t(key, label=words.fact_label(scope.fact), count=len(reason.agents), what=_what(w, scope), when=when,
+               agents=words.drug_names(scope.fact, reason.agents), op=reason.op, value=reason.value) + _others(w, scope)
+
+
+def _distinct_agents_whatever(w: ReasonWriter, reason: why.DistinctAgentsWhatever, verdict: Verdict) -> str:
+    words, scope = w.words, reason.scope
+    decided = w.t("score_bounds.holds" if verdict is Verdict.MET else "score_bounds.fails")
+    count = str(reason.low) if reason.low == reason.high else f"{reason.low}–{reason.high}"
+    return w.t("distinct_agents_early", label=words.fact_label(scope.fact), count=count, what=_what(w, scope),
+               anchor=words.anchor_label(scope.anchor), span=w.span(reason.earliest, reason.latest), op=reason.op,
+               value=reason.value, decided=decided) + _others(w, scope)
+
+
+def _no_current_treatment(w: ReasonWriter, reason: why.NoCurrentTreatment, verdict: Verdict) -> str:
+    return w.t("no_current_treatment", label=w.words.fact_label(reason.scope.fact)) + _others(w, reason.scope)
+
+
+def _current_treatment(w: ReasonWriter, reason: why.CurrentTreatment, verdict: Verdict) -> str:
+    words, fact = w.words, reason.scope.fact
+    texts = []
+    for c in reason.courses:
+        taken = stable = ""
+        if reason.taken_for:
+            count, unit = reason.taken_for
+            taken = w.t("course.taken_ok" if c.taken_ok else "course.taken_short", count=count,
+                        unit=words.period(count, unit), since=words.date(reason.taken_since))
+        if reason.stable_for:
+            count, unit = reason.stable_for
+            key = {True: "course.stable_ok", False: "course.stable_short", None: "course.stable_unrecorded"}[c.stable_ok]
+            stable = w.t(key, count=count, unit=words.period(count, unit), since=words.date(reason.stable_since))
+        drug = words.line_drug(fact, c)
+        if c.dose is None and reason.stable_for:  # one line per dose: its stability is read from the lines
+            texts.append(w.t("course.undosed_stable", drug=drug, start=words.date(c.start), taken=taken,
+                             dose_since=words.date(c.dose_since), stable=stable))
+        elif c.dose is None:
+            texts.append(w.t("course.undosed", drug=drug, start=words.date(c.start), taken=taken))
+        else:
+            dose_check = _dose_check(w, reason.dose, c.dose_ok, c.unit) if reason.dose else ""
+            texts.append(w.t("course", dose_check=dose_check, drug=drug, dose=number(c.dose), unit=c.unit,
+                             start=words.date(c.start), taken=taken, dose_since=words.date(c.dose_since), stable=stable))
+    return w.t("sep").join(texts) + _others(w, reason.scope)
+
+
+def _medication_dose(w: ReasonWriter, reason: why.MedicationDose, verdict: Verdict) -> str:
+    words, fact = w.words, reason.scope.fact
+    texts = [w.t("dose.total", drug=words.line_drug(fact, t), dose=number(t.dose), unit=t.unit, on=moment(reason.on),
+                 check=_dose_check(w, reason.dose, t.ok, t.other_unit))
+             for t in reason.doses]
+    return w.t("sep").join(texts) + _others(w, reason.scope)
+
+
+def _window(w: ReasonWriter, reason: why.PrednisoneEquivalent) -> str:
+    if not reason.window:
+        return ""
+    count, unit = reason.window
+    if reason.scope.anchor is None:
+        return w.t("prednisone.window", count=count, unit=w.words.period(count, unit))
+    return w.t("equivalent.window", count=count, unit=w.words.period(count, unit),
+               anchor=w.words.anchor_label(reason.scope.anchor))
+
+
+def _citation(w: ReasonWriter, table: why.EquivalenceTable) -> str:
+    return w.t("equivalence.citation", citation=table.citation)
+
+
+def equivalence_tables(w: ReasonWriter, tables: Mapping[str, why.EquivalenceTable]) -> str:
+    """The tables the totals of a reason were counted with, each once, for the end of the reason."""
+    return "".join(w.t("equivalence.table", table=table.id) + _citation(w, table) for table in tables.values())
+
+
+def _prednisone_equivalent(w: ReasonWriter, reason: why.PrednisoneEquivalent, verdict: Verdict) -> str:
+    words, fact = w.words, reason.scope.fact
+    courses = ", ".join(w.t("prednisone.course", drug=words.line_drug(fact, c), dose=number(c.dose),
+                            equivalent=number(c.equivalent)) for c in reason.courses)
+    relation = w.t("prednisone.is" if verdict is Verdict.MET else "prednisone.is_not") + f" {reason.op}"
+    return w.t("prednisone.total", total=number(reason.total), day=words.date(reason.day),
+               courses=f" ({courses})" if courses else "", relation=relation, threshold=number(reason.threshold),
+               window=_window(w, reason)) + w.cite(reason.table) + _others(w, reason.scope)
+
+
+def _equivalent_dose(w: ReasonWriter, reason: why.EquivalentDose, verdict: Verdict) -> str:
+    words, fact = w.words, reason.scope.fact
+    courses = ", ".join(_equivalent_line(w, fact, c, reason.table) for c in reason.courses)
+    relation = w.t("prednisone.is" if verdict is Verdict.MET else "prednisone.is_not") + f" {reason.op}"
+    return w.t("equivalent.total", total=number(reason.total), unit=reason.table.unit,
+               reference=words.drug_name(fact, reason.table.reference), day=words.date(reason.day),
+               courses=f" ({courses})" if courses else "", relation=relation, threshold=number(reason.threshold),
+               window=_window(w, reason)) + w.cite(reason.table) + _others(w, reason.scope)
+
+
+def _equivalent_line(w: ReasonWriter, fact: str, line: why.EquivalentLine, table: why.EquivalenceTable) -> str:
+    return w.t("equivalent.course", drug=w.words.line_drug(fact, line), dose=number(line.dose), unit=line.unit,
+               equivalent=f"{number(line.equivalent)} {table.unit}")
+
+
+def _unrecorded(w: ReasonWriter, fact: str, line: why.UnrecordedLine) -> str:
+    return w.t("dose_unrecorded", drug=w.words.line_drug(fact, line), start=w.words.date(line.start),
+               dose_since=w.words.date(line.dose_since))
+
+
+def _dose_unrecorded(w: ReasonWriter, reason: why.DoseUnrecorded, verdict: Verdict) -> str:
+    return _unrecorded(w, reason.scope.fact, reason.unrecorded)
+
+
+def _uncounted(w: ReasonWriter, fact: str, lines: tuple[why.UncountedLine, ...]) -> str:
+    return w.words.listed(w.words.line_drug(fact, u) if u.other else
+                          w.t("uncounted.unit", drug=w.words.drug_name(fact, u.drug), unit=u.unit or "—") for u in lines)
+
+
+def _equivalent_uncounted(w: ReasonWriter, reason: why.EquivalentUncounted, verdict: Verdict) -> str:
+    words, fact = w.words, reason.scope.fact
+    return w.t("equivalent_uncounted", label=words.fact_label(fact), total=number(reason.total), unit=reason.table.unit,
+               reference=words.drug_name(fact, reason.table.reference), day=words.date(reason.day),
+               uncounted=_uncounted(w, fact, reason.uncounted), table=reason.table.id,
+               citation=_citation(w, reason.table))
+
+
+def _amount(w: ReasonWriter, value: Decimal, open_: bool) -> str:
+    """A total; "more than" it when lines the table cannot convert add to it."""
+    return w.t("steady.more_than", value=number(value)) if open_ else number(value)
+
+
+def _steady_line(w: ReasonWriter, fact: str, line: why.EquivalentLine, table: why.EquivalenceTable) -> str:
+    drug = w.words.line_drug(fact, line)
+    if line.dose is None:
+        return w.t("steady.not_recorded", drug=drug)
+    if line.equivalent is None:
+        return w.t("steady.not_converted", drug=drug, dose=number(line.dose), unit=line.unit or "—")
+    return _equivalent_line(w, fact, line, table)
+
+
+def _steady_changes(w: ReasonWriter, reason: why.SteadyEquivalentDose) -> str:
+    """The days the total changed within the stable window, what is not decided, and the days
+    the lines changed at the same total."""
+    date, detail = w.words.date, ""
+    if reason.changes:
+        detail = w.t("steady.changed", changes=", ".join(
+            w.t("steady.change", on=date(c.on), before=_amount(w, c.before, c.before_open),
+                after=_amount(w, c.after, c.after_open)) for c in reason.changes))
+    elif reason.differs:
+        d = reason.differs
+        detail = w.t("steady.differs", start=date(d.start), end=date(d.end), total=_amount(w, d.total, d.open))
+    if reason.undecided is not None and reason.steady is None:
+        detail += w.t("steady.undecided", on=date(reason.undecided))
+    if reason.regimen_changes:
+        detail += w.t("steady.regimen", days=", ".join(date(d) for d in reason.regimen_changes))
+    return detail
+
+
+def _steady_left_out(w: ReasonWriter, reason: why.SteadyEquivalentDose, verdict: Verdict) -> str:
+    """The lines the total does not count: not converted, a dose not recorded (when that leaves
+    the rule open), a route the rule does not read, other drugs it does not read."""
+    fact, text = reason.scope.fact, ""
+    if reason.uncounted:
+        text += w.t("steady.uncounted", uncounted=_uncounted(w, fact, reason.uncounted))
+    if reason.unrecorded and verdict is Verdict.UNKNOWN:
+        text += w.t("sep") + _unrecorded(w, fact, reason.unrecorded)
+    if reason.by_route:
+        text += w.t("steady.by_route", lines=", ".join(
+            w.t("steady.route", drug=w.words.line_drug(fact, b), route=str(b.route or "—").replace("_", "-"))
+            for b in reason.by_route))
+    return text + _others(w, reason.scope)
+
+
+def _steady_equivalent_dose(w: ReasonWriter, reason: why.SteadyEquivalentDose, verdict: Verdict) -> str:
+    words, fact = w.words, reason.scope.fact
+    (taken_count, taken_unit), (stable_count, stable_unit) = reason.taken_for, reason.stable_for
+    taken = w.t("course.taken_ok" if reason.taken_ok else "course.taken_short", count=taken_count,
+                unit=words.period(taken_count, taken_unit), since=words.date(reason.taken_since))
+    stable = w.t("course.stable_ok" if reason.unchanged_since <= reason.stable_since else "course.stable_short",
+                 count=stable_count, unit=words.period(stable_count, stable_unit), since=words.date(reason.stable_since))
+    courses = ", ".join(_steady_line(w, fact, c, reason.table) for c in reason.courses)
+    text = w.t("steady", label=words.fact_label(fact), total=_amount(w, reason.total, reason.total_open),
+               unit=reason.table.unit, reference=words.drug_name(fact, reason.table.reference), on=words.date(reason.on),
+               courses=f" ({courses})" if courses else "", continuous=words.date(reason.continuous_since),
+               taken=taken, unchanged=words.date(reason.unchanged_since), stable=stable,
+               detail=_steady_changes(w, reason))
+    return text + w.cite(reason.table) + _steady_left_out(w, reason, verdict)
+
+
+#: one wording per kind of reason over a medication history
+RENDERERS: dict[type, Callable[[ReasonWriter, Any, Verdict], str]] = {
+    why.TakenOn: _in_use,
+    why.TakenWhatever: _taken("in_use_early.yes", "in_use_early.no"),
+    why.EverUsed: _taken("ever_used.yes", "ever_used.no"),
+    why.EverUsedWhatever: _taken("ever_used_early.yes", "ever_used_early.no"),
+    why.LastDoseWithin: _taken("last_dose.yes", "last_dose.no"),
+    why.LastDoseWhatever: _taken("last_dose_early.yes", "last_dose_early.no"),
+    why.DistinctAgents: _distinct_agents,
+    why.DistinctAgentsWhatever: _distinct_agents_whatever,
+    why.NoCurrentTreatment: _no_current_treatment,
+    why.CurrentTreatment: _current_treatment,
+    why.MedicationDose: _medication_dose,
+    why.PrednisoneEquivalent: _prednisone_equivalent,
+    why.EquivalentDose: _equivalent_dose,
+    why.DoseUnrecorded: _dose_unrecorded,
+    why.EquivalentUncounted: _equivalent_uncounted,
+    why.SteadyEquivalentDose: _steady_equivalent_dose,
+}

@@ -1,0 +1,92 @@
+"""The joint figure for the keyboard and for assistive technology: the grid the arrows move on
+(`domain.joints.JOINT_GRID`), and an accessible item for each joint, which a screen reader reads
+as a check box named by the joint, described by its marks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
+
+from trialdesk.domain.joints import JOINT_GRID
+
+if TYPE_CHECKING:
+    from trialdesk.ui.joint_picker import JointPicker
+
+MIDDLE = (min(c for row in JOINT_GRID for c, _ in row) + max(c for row in JOINT_GRID for c, _ in row)) / 2
+
+
+def grid_step(joints: list[str], joint: str, dx: int, dy: int) -> str:
+    """The joint an arrow goes to from `joint` among `joints` (one set), on `JOINT_GRID`: left and
+    right to the neighbour in the row; up and down to the next joint of the set in the same column,
+    or where the column holds none further, to the nearest row holding joints of the set, at the
+    column nearest (the one towards the middle of the figure on a tie). The same joint at the end
+    of a row or column."""
+    column = column_of(joint)
+    rows = [[(c, j) for c, j in row if j in joints] for row in JOINT_GRID]
+    at = next(r for r, row in enumerate(rows) if any(j == joint for _, j in row))
+    if dx:
+        row = rows[at]
+        index = next(i for i, (_, j) in enumerate(row) if j == joint) + dx
+        return row[index][1] if 0 <= index < len(row) else joint
+    onwards = range(at + 1, len(rows)) if dy > 0 else range(at - 1, -1, -1)
+    further = [rows[r] for r in onwards if rows[r]]
+    if not further:
+        return joint
+    same = next((j for row in further for c, j in row if c == column), None)
+    return same or min(further[0], key=lambda cell: (abs(cell[0] - column), abs(cell[0] - MIDDLE)))[1]
+
+
+def column_of(joint: str) -> int:
+    """The joint's column on `JOINT_GRID`."""
+    return next(c for row in JOINT_GRID for c, j in row if j == joint)
+
+
+class JointItem(QWidget):
+    """One joint of a figure, for assistive technology: named, described by its marks, placed over
+    its circle; the figure takes the keyboard and the mouse, the item only speaks."""
+
+    def __init__(self, picker: JointPicker, joint: str) -> None:
+        super().__init__(picker)
+        self.picker = picker
+        self.joint = joint
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAccessibleName(picker.joint_name(joint))
+
+    @property
+    def marked(self) -> bool:
+        return self.joint in self.picker.tender or self.joint in self.picker.swollen
+
+
+class _JointItemAccessible(QAccessibleWidget):
+    """A joint as a check box: checked while marked, focused while the keyboard is on it."""
+
+    def __init__(self, item: JointItem) -> None:
+        super().__init__(item, QAccessible.Role.CheckBox)
+        self.item = item
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.checkable = True
+        state.checked = self.item.marked
+        state.focusable = True
+        state.focused = self.item.picker.hasFocus() and self.item.picker.current_joint == self.item.joint
+        return state
+
+
+def _accessible(key: str, obj: object) -> QAccessibleWidget | None:
+    return _JointItemAccessible(obj) if isinstance(obj, JointItem) else None
+
+
+_factory_installed = False
+
+
+def install_accessible_items() -> None:
+    """Once, when the first figure is made (never at import)."""
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible)
+        _factory_installed = True
