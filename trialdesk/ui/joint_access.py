@@ -1,14 +1,17 @@
 """The joint figure for the keyboard and for assistive technology: the grid the arrows move on
 (`domain.joints.JOINT_GRID`), and an accessible item for each joint, which a screen reader reads
-as a check box named by the joint, described by its marks."""
+as a check box named by the joint, described by its marks.
+
+The items are Qt's own check boxes, so that Qt's own accessible interface serves them (an interface
+written in Python would be deleted by Qt at exit, after Python)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAccessibleWidget, QWidget
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QCheckBox
 
 from trialdesk.domain.joints import JOINT_GRID
 
@@ -44,49 +47,17 @@ def column_of(joint: str) -> int:
     return next(c for row in JOINT_GRID for c, j in row if j == joint)
 
 
-class JointItem(QWidget):
-    """One joint of a figure, for assistive technology: named, described by its marks, placed over
-    its circle; the figure takes the keyboard and the mouse, the item only speaks."""
+class JointItem(QCheckBox):
+    """One joint of a figure, for assistive technology: a check box named by the joint, checked while
+    marked, described by its marks, placed over its circle. It draws nothing and takes neither the
+    keyboard nor the mouse: the figure does, and announces the item the keyboard is on."""
 
     def __init__(self, picker: JointPicker, joint: str) -> None:
         super().__init__(picker)
-        self.picker = picker
         self.joint = joint
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAccessibleName(picker.joint_name(joint))
 
-    @property
-    def marked(self) -> bool:
-        return self.joint in self.picker.tender or self.joint in self.picker.swollen
-
-
-class _JointItemAccessible(QAccessibleWidget):
-    """A joint as a check box: checked while marked, focused while the keyboard is on it."""
-
-    def __init__(self, item: JointItem) -> None:
-        super().__init__(item, QAccessible.Role.CheckBox)
-        self.item = item
-
-    def state(self) -> QAccessible.State:
-        state = super().state()
-        state.checkable = True
-        state.checked = self.item.marked
-        state.focusable = True
-        state.focused = self.item.picker.hasFocus() and self.item.picker.current_joint == self.item.joint
-        return state
-
-
-def _accessible(key: str, obj: object) -> QAccessibleWidget | None:
-    return _JointItemAccessible(obj) if isinstance(obj, JointItem) else None
-
-
-_factory_installed = False
-
-
-def install_accessible_items() -> None:
-    """Once, when the first figure is made (never at import)."""
-    global _factory_installed
-    if not _factory_installed:
-        QAccessible.installFactory(_accessible)
-        _factory_installed = True
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The figure draws the joint."""

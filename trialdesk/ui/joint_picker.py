@@ -8,8 +8,8 @@ the figure; up and down to the same column or the nearest, back to where one cam
 Space marks tender, S swollen; the joint the keyboard is on is named under the figure.
 
 For a screen reader each joint is an item of its own (`joint_access.JointItem`, a child of the
-figure): its name, its marks as its description, checked when marked, focused while the keyboard
-is on it.
+figure): its name, its marks as its description, checked when marked; the figure announces the
+item the keyboard moves to as focused, as a list announces its current row.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, 
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
-    QAccessibleStateChangeEvent,
     QColor,
     QFocusEvent,
     QKeyEvent,
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QToolTip, QVBoxLayout, QWidge
 from trialdesk.domain.joints import JOINT_SETS, count_28
 from trialdesk.messages import Messages
 from trialdesk.ui.editor_base import FactEditor
-from trialdesk.ui.joint_access import JointItem, grid_step, install_accessible_items
+from trialdesk.ui.joint_access import JointItem, grid_step
 
 TENDER_COLOUR = QColor("#b3261e")
 SWOLLEN_COLOUR = QColor("#1f5fa8")
@@ -75,7 +74,6 @@ class JointPicker(QWidget):
 
     def __init__(self, joint_set: str, words: Messages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        install_accessible_items()
         self.words = words
         self.joints = [j for j in POSITIONS if j in JOINT_SETS[joint_set]]
         self.tender: set[str] = set()
@@ -120,20 +118,17 @@ class JointPicker(QWidget):
     def _describe(self, joints: tuple[str, ...] | None = None) -> None:
         """Give the items their marks in words (all, or `joints`), and the figure the current joint's."""
         for joint in self.joints if joints is None else joints:
-            self.items[joint].setAccessibleDescription(self.marks_text(joint))
+            item = self.items[joint]
+            item.setChecked(joint in self.tender or joint in self.swollen)
+            item.setAccessibleDescription(self.marks_text(joint))
         self.setAccessibleDescription(self.state_text(self.current_joint))
 
     def _announce(self, event_type: QAccessible.Event) -> None:
         """Tell assistive technology about the current joint (moved to, or marked)."""
         if not QAccessible.isActive():
             return
-        item = self.items[self.current_joint]
-        if event_type == QAccessible.Event.StateChanged:
-            state = QAccessible.State()
-            state.checked = True
-            QAccessible.updateAccessibility(QAccessibleStateChangeEvent(item, state))
-            QAccessible.updateAccessibility(QAccessibleEvent(item, QAccessible.Event.DescriptionChanged))
-        elif self.hasFocus():
+        item = self.items[self.current_joint]  # its check box says when it is checked or unchecked itself
+        if event_type == QAccessible.Event.DescriptionChanged or self.hasFocus():
             QAccessible.updateAccessibility(QAccessibleEvent(item, event_type))
 
     # -- geometry -------------------------------------------------------------------------
@@ -223,7 +218,7 @@ class JointPicker(QWidget):
         marks = self.swollen if swollen else self.tender
         marks.symmetric_difference_update({joint})
         self._describe((joint,))
-        self._announce(QAccessible.Event.StateChanged)
+        self._announce(QAccessible.Event.DescriptionChanged)
         self.update()
         self.currentChanged.emit(self.current_joint)
         self.changed.emit()

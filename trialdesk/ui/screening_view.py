@@ -1,6 +1,11 @@
-"""The criterion walk: a page per criterion, a side list of every criterion's live status,
-and the summary. Every entry goes through the session as it is made: live evaluation on
-each keystroke, saved when the entry is complete (or after a short pause in typing)."""
+"""The criterion walk: a page per criterion, a side list of every criterion's live effect on
+eligibility, and the summary. Every entry goes through the session as it is made: live evaluation
+on each keystroke, saved when the entry is complete (or after a short pause in typing).
+
+By keyboard: a page starts in its first empty field; Alt+Right / Alt+Left (Page Down / Page Up) go
+to the next and previous page, Ctrl+J to the next criterion still open; Alt+I is the side list,
+whose arrows browse the pages and whose Return goes into the page; Ctrl+Z takes back the last
+change of this sitting (in a field being typed in, the typing)."""
 
 from __future__ import annotations
 
