@@ -86,7 +86,8 @@ def test_each_screening_starts_under_the_version_in_force_on_its_date(coordinato
     site, desk = coordinator
     for path in adjacent:
         site.add_protocol_file(path)
-    started = {number: desk.start_screening("SITE-V", subject(number, on)).screening
+    # B-2's screening date lies after today: it starts once that is confirmed
+    started = {number: desk.start_screening("SITE-V", subject(number, on), confirmed=on > "2026-11-20").screening
                for number, on in (("A-1", "2026-01-01"), ("A-2", "2026-06-30"), ("B-1", "2026-07-01"),
                                   ("B-2", "2027-03-01"))}
     assert {n: s.protocol_version for n, s in started.items()} == {"A-1": "1.0", "A-2": "1.0", "B-1": "2.0", "B-2": "2.0"}
