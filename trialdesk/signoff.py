@@ -151,7 +151,7 @@ def sign_screening(
     trail too)."""
     check_decided(session)
     at = at.replace(microsecond=0)  # the CMS signing time has whole seconds: the record says the same moment
-    meaning = meaning or default_meaning(session.protocol, session.report, words)
+    meaning = meaning or default_meaning(session.protocol, session.report, words, alt_words)
     signature = Signature(name=authority.name, role=authority.role, signed_at=at, meaning=meaning,
                           delegation=delegation_text(authority.delegation, words),
                           certificate_sha256=identity.fingerprint)

@@ -111,8 +111,6 @@ def test_the_default_meaning_of_a_bilingual_signature_is_in_both_languages():
     assert "研究者的入选资格判定" in meaning and "Investigator's eligibility decision" in meaning
 
 
-@pytest.mark.xfail(strict=True, reason="trialdesk/signoff.py sign_screening must pass alt_words to default_meaning "
-                                       "(one argument, the lead's file); remove this mark then")
 def test_the_pdfs_signature_reason_of_a_bilingual_worksheet_is_in_both_languages(site):
     from pyhanko.pdf_utils.reader import PdfFileReader
 
