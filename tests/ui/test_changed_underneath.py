@@ -69,7 +69,7 @@ def test_a_change_made_meanwhile_is_shown_at_the_first_keystroke_and_the_window_
     assert esr.line.text() == ""  # the keystroke typed against the old view was dropped, not saved
     hb = editor_on(view, "I5", "haemoglobin")
     assert hb.line.text() == "88"  # every editor shows what is stored now
-    assert view.current_page().verdict.title.text().startswith("I5: met")
+    assert view.current_page().verdict.title.text().startswith("I5 met")
     assert view.side.item(4).text() == "I5  met"
     assert window.site.history(screening_id)[-1].seq == changed.seq  # nothing saved from A
 
@@ -143,7 +143,7 @@ def test_getting_the_focus_back_shows_what_changed_meanwhile(qtbot, window, site
                              "9.1 g/dL (= 91 g/L)", "repeat sample"]]
     hb = editor_on(view, "I5", "haemoglobin")
     assert (hb.line.text(), hb.unit.currentText()) == ("9.1", "g/dL")
-    assert view.current_page().verdict.title.text().startswith("I5: not met")
+    assert view.current_page().verdict.title.text().startswith("I5 not met: excluded")
 
 
 def test_retyping_the_stored_value_is_no_change(qtbot, window):
