@@ -121,7 +121,7 @@ def test_the_interface_speaks_chinese_through_the_walk_and_the_summary(qtbot, op
         view = window.view
         view.go_to_criterion("I4")
         page = view.current_page()
-        assert page.verdict.title.text() == "I4: 符合 — 不排除"
+        assert page.verdict.title.text() == "I4 符合入选标准"
         assert page.verdict.reason.text() == "CDAI 21 > 10.0（未经舍入比较）"  # worded from data, in Chinese
         assert any("本中心译文" in label.text() for label in page.findChildren(type(page.verdict.title)))
         assert page.editors[0].label.text() == "<b>本次关节检查（压痛 / 肿胀）</b>"

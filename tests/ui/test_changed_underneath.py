@@ -70,7 +70,7 @@ def test_a_change_made_meanwhile_is_shown_at_the_first_keystroke_and_the_window_
     hb = editor_on(view, "I5", "haemoglobin")
     assert hb.line.text() == "88"  # every editor shows what is stored now
     assert view.current_page().verdict.title.text().startswith("I5 met")
-    assert view.side.item(4).text() == "I5  met"
+    assert view.side.item(4).text() == "I5 met"
     assert window.site.history(screening_id)[-1].seq == changed.seq  # nothing saved from A
 
     esr = editor_on(view, "I4", "esr")  # A makes the entry again: now it is saved
