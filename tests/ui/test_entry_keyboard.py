@@ -161,6 +161,30 @@ def test_a_unit_to_choose_comes_before_the_value_on_screen_and_by_tab(qtbot, sho
     assert not esr.unit.isEnabled() and esr.unit.geometry().left() > esr.line.geometry().right()
 
 
+def test_tab_from_the_field_before_stops_on_the_unit_then_the_value_and_back(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    form = QWidget()
+    column = QVBoxLayout(form)
+    before = QLineEdit(form)  # the tab chain follows the order of creation
+    hb = make_editor(PROTOCOL.fact["haemoglobin"], Messages(PROTOCOL, "en"), form)
+    after = QLineEdit(form)
+    for widget in (before, hb, after):
+        column.addWidget(widget)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    before.setFocus()
+    seen = []
+    for _ in range(3):
+        key(qtbot, Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [hb.unit, hb.line, after]  # the unit is never skipped on the way to the value
+    key(qtbot, Qt.Key.Key_Backtab)
+    assert hb.line.hasFocus()
+
+
 def test_a_value_is_saved_once_in_the_unit_chosen_before_it(qtbot, make_view, site):
     view = make_view()
     page = page_of(view, "I3")

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trialdesk.messages import Messages
@@ -74,10 +75,15 @@ class FactEditor(QWidget):
         return self.input
 
     def _retarget_focus(self) -> None:
-        """Point the label and the editor's focus at the entry that takes the keyboard now (an
-        editor whose fields are enabled by a choice calls it after each)."""
+        """Point the label at the entry that takes the keyboard now (an editor whose fields are
+        enabled by a choice calls it after each)."""
         self.label.setBuddy(self.focus_target())
-        self.setFocusProxy(self.focus_target())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Focus given to the editor goes on to its entry. Not a focus proxy: Tab arriving at a
+        widget whose proxy is a child lands on that child and skips the ones before it, the unit
+        before a value or the result before a number, which Tab must reach on its way."""
+        self.focus_target().setFocus(event.reason())
 
     def raw(self) -> Any:  # pragma: no cover
         raise NotImplementedError
