@@ -9,6 +9,13 @@ are the slow parts) and copied into each test's own data directory by `site_dir`
 an administrator, a principal investigator, a sub-investigator and a coordinator, the
 PI's delegation from 2026-01-01 (coordinator: enter; investigators: enter and sign), and
 an identity enrolled to each investigator.
+
+`_checks_remembered`: each test process remembers the passwords and passphrases it has already
+checked. An Argon2id check costs 0.1 s and opening a PKCS#12 identity 0.15 s, and the suite made
+more than a thousand of them with the same few pairs (a third of its time). The first check of
+each pair in a process is the real one, a wrong password or passphrase is checked every time, and
+the command-line tests, run as child processes, check for real: only a repeat of a check that
+succeeded is answered from memory.
 """
 
 from __future__ import annotations
@@ -29,6 +36,33 @@ from trialdesk.persistence.database import Database  # noqa: E402
 from trialdesk.persistence.screening_store import ScreeningStore  # noqa: E402
 
 BEIJING = timezone(timedelta(hours=8))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _checks_remembered() -> Iterator[None]:
+    from functools import wraps
+
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from trialdesk.desk import passwords
+
+    def remembered(check):
+        succeeded: dict = {}
+
+        @wraps(check)
+        def again(*args):
+            if args not in succeeded:
+                result = check(*args)  # raises, or returns False, for a wrong one: never remembered
+                if result is False:
+                    return result
+                succeeded[args] = result
+            return succeeded[args]
+        return again
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "password_matches", remembered(passwords.password_matches))
+        patch.setattr(pkcs12, "load_key_and_certificates", remembered(pkcs12.load_key_and_certificates))
+        yield
 
 
 @pytest.fixture(autouse=True)
