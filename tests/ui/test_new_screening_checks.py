@@ -69,9 +69,32 @@ def test_the_window_asks_to_confirm_the_unusual_date_and_the_trail_keeps_the_con
         ("date_of_birth", "age_over_usual", window.desk.person.name)]
 
 
-def test_changing_the_unusual_date_starts_nothing(qtbot, window):
-    start_with(qtbot, window, {**SUBJECT, "screening_date": "2026-12-20"}, lambda dialog: dialog.change.click())
-    assert window.view is None and window.site.log.number_taken("NCT03798028", "", "S-001") is False
+def test_changing_the_unusual_date_starts_nothing_and_gives_the_form_back_as_typed(qtbot, window):
+    back = {}
+
+    def fill(dialog):
+        fill_new_screening(qtbot, dialog, {**SUBJECT, "screening_date": "2026-12-20"})
+        qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+
+    def change(dialog):
+        when_modal(correct, NewScreeningDialog)  # the form comes back
+        dialog.change.click()
+
+    def correct(dialog):
+        back.update(dialog.values())
+        assert window.site.log.number_taken("NCT03798028", "", "S-001") is False  # nothing started meanwhile
+        fill_new_screening(qtbot, dialog, {"screening_date": "2026-11-20"})
+        qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+
+    when_modal(fill, NewScreeningDialog)
+    when_modal(change, ConfirmValueDialog)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.view is not None)
+    assert {key: back[key] for key in SUBJECT if key != "sex"} == {k: v for k, v in SUBJECT.items() if k != "sex"}
+    assert back["sex"] == "female" and back["screening_date"] == "2026-12-20"  # everything typed, as typed
+    screening = window.site.screening("S-001")
+    assert str(screening.subject.screening_date) == "2026-11-20"
+    assert not [e for e in window.site.history(screening.id) if e.action == "warning_confirmed"]
 
 
 def test_the_form_fits_the_screen_and_its_buttons_are_on_it(qtbot, window):

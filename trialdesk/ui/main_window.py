@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     # -- screenings -------------------------------------------------------------------------------
 
     def new_screening(self) -> None:
-        from trialdesk.desk import ProtocolFileError, Refused, StoreError
+        from trialdesk.desk import ProtocolFileError
         from trialdesk.domain.people import Task
         from trialdesk.ui.new_screening_dialog import NewScreeningDialog
         from trialdesk.ui.refusals import refused
@@ -248,27 +248,35 @@ class MainWindow(QMainWindow):
         site_number = self.site.site_setting("site_number")
         dialog = NewScreeningDialog(protocol, self.site.log, site_number, self.words, self.today(), self,
                                     versions=lambda on: self.site.version_choice(protocol.id, on))
-        accepted = dialog.exec() == NewScreeningDialog.DialogCode.Accepted
-        values = dialog.values()
-        dialog.deleteLater()
-        self.activateWindow()
-        if not accepted:
-            return
+        try:
+            session = self._start_from(dialog, protocol, site_number)
+        finally:
+            dialog.deleteLater()
+            self.activateWindow()
+        if session is not None:
+            self.show_session(session)
+
+    def _start_from(self, dialog, protocol, site_number: str | None) -> ScreeningSession | None:
+        """Start the screening the form describes. A value sent back to be changed, or a refusal,
+        opens the form again with everything typed still in it: nothing typed is lost to a question."""
+        from trialdesk.desk import ProtocolFileError, Refused, StoreError
         from trialdesk.domain.errors import NeedsConfirmation
         from trialdesk.ui.confirm_dialog import ConfirmValueDialog
+        from trialdesk.ui.new_screening_dialog import NewScreeningDialog
 
-        try:
+        while dialog.exec() == NewScreeningDialog.DialogCode.Accepted:
+            values = dialog.values()
             try:
-                session = self.desk.start_screening(protocol, values, site=site_number)  # the version in force then
-            except NeedsConfirmation as unusual:  # subject details a check marked `confirm` finds unusual
-                heading = self.tr("New screening %s") % values.get("screening_number", "")
-                lines = [Messages(protocol, self.lang).problem(w) for w in unusual.warnings]
-                if not ConfirmValueDialog.ask(heading, lines, self):
-                    return
-                session = self.desk.start_screening(protocol, values, site=site_number, confirmed=True)
-        except (StoreError, Refused, ProtocolFileError) as error:
-            self._refuse(self.tr("Not created"), error)
-            return
+                try:
+                    return self.desk.start_screening(protocol, values, site=site_number)  # the version in force then
+                except NeedsConfirmation as unusual:  # subject details a check marked `confirm` finds unusual
+                    heading = self.tr("New screening %s") % values.get("screening_number", "")
+                    lines = [Messages(protocol, self.lang).problem(w) for w in unusual.warnings]
+                    if ConfirmValueDialog.ask(heading, lines, self):
+                        return self.desk.start_screening(protocol, values, site=site_number, confirmed=True)
+            except (StoreError, Refused, ProtocolFileError) as error:
+                self._refuse(self.tr("Not created"), error)
+        return None
         self.show_session(session)
 
     @Slot(int)
