@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import COORDINATOR, PASSWORD
+from trialdesk.domain.values import NEVER
 from trialdesk.messages import Messages
 from trialdesk.persistence.protocol_files import load_protocol
 from trialdesk.ui.editor_factory import make_editor
@@ -267,3 +268,29 @@ def test_a_stored_value_shown_again_is_not_refused(qtbot, make_view):
     hb = editor(page_of(view, "I3"), "haemoglobin")
     hb.show_problem("shown with the stored value")  # a problem beside a value nobody typed here
     assert hb.refused_text() is None
+
+
+# -- never by one key ------------------------------------------------------------------------------------
+
+def test_n_in_the_empty_date_answers_never_and_space_takes_it_back(qtbot):
+    from trialdesk.resources import bundled_protocols
+
+    nct = load_protocol(bundled_protocols()["NCT03798028"])
+    field = make_editor(nct.fact["last_intra_articular_glucocorticoid"], Messages(nct, "en"))
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is field)
+    commits = []
+    field.committed.connect(lambda _, raw: commits.append(raw))
+    assert field.never.text() == "Never (N)" and "N in the empty date field" in field.never.toolTip()
+    field.setFocus()
+    assert field.field.line.hasFocus()
+    key(qtbot, Qt.Key.Key_N)
+    assert field.never.isChecked() and field.never.hasFocus() and commits == [NEVER]
+    assert field.field.line.text() == "" and not field.field.isEnabled()
+    key(qtbot, Qt.Key.Key_Space)
+    assert not field.never.isChecked() and field.field.isEnabled() and commits[-1] is None
+    field.field.line.setFocus()
+    qtbot.keyClicks(field.field.line, "2026-1n")  # within a date, N is a character like any other
+    assert field.field.line.text() == "2026-1n" and not field.never.isChecked()

@@ -47,7 +47,7 @@ def test_a_line_is_saved_and_checked_once_the_keyboard_leaves_it(qtbot, make_vie
     key(qtbot, Qt.Key.Key_Tab)
     assert row.dates["stop"].line.hasFocus() and stored(site, "glucocorticoids") is None  # still in the line
     key(qtbot, Qt.Key.Key_Tab)  # past its last field: the line is done
-    assert row.remove.hasFocus()
+    assert history.add.hasFocus()  # on to the next line: Remove is a click or Ctrl+Delete, not a Tab stop
     assert stored(site, "glucocorticoids") == [PREDNISONE_LINE] and not history.problem.isVisible()
     assert page.verdict.title.text() == "E3 applies: excluded"
 
@@ -55,7 +55,7 @@ def test_a_line_is_saved_and_checked_once_the_keyboard_leaves_it(qtbot, make_vie
 def test_a_line_refused_says_so_once_left_on_the_field_at_fault(qtbot, make_view, site):
     view = make_view({"glucocorticoids": [PREDNISONE_LINE]})
     history = editor(page_of(view, "E3"), "glucocorticoids")
-    history.rows[0].remove.setFocus()
+    history.rows[0].dates["stop"].line.setFocus()
     key(qtbot, Qt.Key.Key_Tab)
     assert history.add.hasFocus()  # after the lines, as shown
     key(qtbot, Qt.Key.Key_Space)
@@ -93,6 +93,18 @@ def test_a_line_added_and_not_begun_is_no_line(qtbot, make_view, site):
     assert not history.problem.isVisible() and stored(site, "glucocorticoids") == [PREDNISONE_LINE]
 
 
+def test_ctrl_delete_in_a_line_removes_it_and_the_keyboard_goes_on_to_add(qtbot, make_view, site):
+    view = make_view({"glucocorticoids": [PREDNISONE_LINE, {**PREDNISONE_LINE, "start": "2026-10-20"}]})
+    history = editor(page_of(view, "E3"), "glucocorticoids")
+    assert len(history.rows) == 2 and history.rows[0].remove.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert "Ctrl+Delete" in history.rows[0].remove.toolTip()
+    history.rows[1].lines["dose"].setFocus()
+    key(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(history.rows) == 1 and history.add.hasFocus()
+    assert stored(site, "glucocorticoids") == [PREDNISONE_LINE]  # the second line, removed, and saved so
+    assert history.rows[0].remove.accessibleName() == "Remove line 1"
+
+
 def test_a_click_on_remove_removes_the_line_without_saving_it_first(qtbot, make_view, site):
     view = make_view({"glucocorticoids": [PREDNISONE_LINE, {**PREDNISONE_LINE, "drug": "methylprednisolone"}]})
     history = editor(page_of(view, "E3"), "glucocorticoids")
@@ -109,8 +121,8 @@ def test_every_field_of_a_line_is_named_by_its_place(make_view):
     view = make_view({"glucocorticoids": [PREDNISONE_LINE, {**PREDNISONE_LINE, "drug": "methylprednisolone"}]})
     history = editor(page_of(view, "E3"), "glucocorticoids")
     names = [widget.accessibleName() for widget in history.rows[1].tab_stops()]
-    assert names == ["Drug, line 2", "Dose, line 2", "Unit, line 2", "Route, line 2", "Start, line 2", "Stop, line 2",
-                     "Remove line 2"]
+    assert names == ["Drug, line 2", "Dose, line 2", "Unit, line 2", "Route, line 2", "Start, line 2", "Stop, line 2"]
+    assert history.rows[1].remove.accessibleName() == "Remove line 2"
     assert history.rows[1].dates["start"].button.accessibleName() == "Calendar, line 2"
     assert history.none_taken.accessibleName() == "Systemic glucocorticoids (current and past 3 months): None taken"
     assert history.add.accessibleName() == "Systemic glucocorticoids (current and past 3 months): Add a course"

@@ -126,11 +126,14 @@ def test_back_to_a_value_the_value_and_its_uln_are_typed(qtbot, editor):
     assert (measured.value, measured.uln) == (61, 20)
 
 
-def test_the_result_comes_first_by_tab_and_takes_the_focus_while_chosen(qtbot, editor):
+def test_the_result_comes_after_the_value_by_tab_and_takes_the_focus_while_chosen(qtbot, editor):
     rf = editor("rf")
+    assert rf.result.geometry().left() > rf.uln_line.geometry().right()  # shown after the value, as Tab goes
     rf.setFocus()
     assert rf.line.hasFocus()  # a value is the usual answer: the editor's focus goes to it
-    qtbot.keyClick(rf.line, Qt.Key.Key_Backtab)
+    qtbot.keyClick(rf.line, Qt.Key.Key_Tab)
+    assert rf.uln_line.hasFocus()
+    qtbot.keyClick(rf.uln_line, Qt.Key.Key_Tab)
     assert rf.result.hasFocus()
     qtbot.keyClick(rf.result, Qt.Key.Key_Down)
     rf.line.setFocus()  # disabled: stays where it was
@@ -178,21 +181,17 @@ def test_a_problem_marks_the_result_while_one_is_chosen(qtbot, editor):
 def test_joints_are_marked_by_keyboard_after_the_date(qtbot, editor):
     joints = editor("classification_joints")
     assert isinstance(joints, InvolvedJointsEditor)
-    assert joints.mode() is None and joints.marked.isHidden() and joints.counts.isHidden()
+    assert joints.mode() is None and joints.marked.isVisible() and joints.counts.isHidden()  # the figure, at first
     joints.setFocus()
     assert joints.field.line.hasFocus()
     qtbot.keyClicks(joints.field.line, "2019-03-04")
     qtbot.keyClick(joints.field.line, Qt.Key.Key_Tab)
-    assert joints.copy.hasFocus()
-    qtbot.keyClick(joints.copy, Qt.Key.Key_Tab)
     assert joints.modes[MARKED].hasFocus()
-    qtbot.keyClick(joints.modes[MARKED], Qt.Key.Key_Space)
-    assert joints.mode() == MARKED and joints.marked.isVisible() and joints.counts.isHidden()
-    assert joints.commits[-1] == {"date": "2019-03-04", "joints": []}
-    qtbot.keyClick(joints.modes[MARKED], Qt.Key.Key_Tab)
+    qtbot.keyClick(joints.modes[MARKED], Qt.Key.Key_Tab)  # the form of the figure needs no choosing
     picker = joints.picker
-    assert picker.hasFocus()
-    qtbot.keyClick(picker, Qt.Key.Key_T)  # the right wrist, where the keyboard starts
+    assert picker.hasFocus() and joints.mode() is None and joints.commits[-1] == {"date": "2019-03-04"}
+    qtbot.keyClick(picker, Qt.Key.Key_T)  # the right wrist, where the keyboard starts: a joint marked marks the form
+    assert joints.mode() == MARKED and joints.commits[-1] == {"date": "2019-03-04", "joints": ["wrist_r"]}
     qtbot.keyClick(picker, Qt.Key.Key_Up)  # up the hand to the knuckles
     qtbot.keyClick(picker, Qt.Key.Key_S)  # one mark: S marks "involved" too
     assert picker.accessibleDescription() == "Right MCP 3: involved"
@@ -264,7 +263,7 @@ def test_a_stored_assessment_is_shown_back_in_its_form(qtbot, editor):
     joints.set_value("not_documented")
     assert joints.mode() == "not_documented" and joints.field.text() == ""
     joints.set_value(None)
-    assert joints.mode() is None and joints.raw() is None and joints.marked.isHidden() and joints.counts.isHidden()
+    assert joints.mode() is None and joints.raw() is None and joints.marked.isVisible() and joints.counts.isHidden()
     assert joints.commits == []
 
 

@@ -184,8 +184,9 @@ def enter(keyboard: Keyboard, editor: fe.FactEditor, raw: Any, answers: Any) -> 
         keyboard.type(str(raw))
     elif isinstance(editor, fe.DateEditor):
         if raw == NEVER:
-            keyboard.tab_to(editor.never)
-            keyboard.press(Qt.Key.Key_Space)
+            keyboard.tab_to(editor.field.line)
+            keyboard.press(Qt.Key.Key_N)  # N in the empty date: never
+            assert editor.never.isChecked()
         else:
             keyboard.tab_to(editor.field.line)
             keyboard.type(raw)
@@ -201,9 +202,7 @@ def enter(keyboard: Keyboard, editor: fe.FactEditor, raw: Any, answers: Any) -> 
             keyboard.tab_to(editor.copy)  # today's examination marks the same joints
             keyboard.press(Qt.Key.Key_Space)
         else:
-            keyboard.tab_to(editor.modes[MARKED])
-            keyboard.press(Qt.Key.Key_Space)
-            keyboard.tab_to(editor.picker)
+            keyboard.tab_to(editor.picker)  # a joint marked marks the form "Joints marked"
             mark(keyboard, editor.picker, {j: "T" for j in raw["joints"]})
     elif isinstance(editor, JointsEditor):
         keyboard.tab_to(editor.picker)

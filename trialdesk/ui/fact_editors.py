@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,8 +36,9 @@ __all__ = ["AnswerSource", "ChoiceEditor", "CountEditor", "DateEditor", "DateTim
 class NumberEditor(FactEditor):
     """A value and its unit, named as the protocol labels it (a pure number shows none); with
     `fact.uln`, the laboratory's upper limit of normal beside it, in the same unit; with
-    `fact.results`, a choice before them of a value or a result as reported instead of one
-    (negative, not done): the answer is then that result's id, and the value fields rest.
+    `fact.results`, a choice after them of a value or a result as reported instead of one
+    (negative, not done): the answer is then that result's id, and the value fields rest. A value
+    is the usual answer, so Tab reaches the choice after the value, not on the way to it.
 
     A unit to choose comes before the value, on screen and by Tab: it is chosen before the value
     is typed, so that no value is saved (after a pause in typing, or as Tab leaves it) in a unit
@@ -57,7 +58,6 @@ class NumberEditor(FactEditor):
                 self.result.addItem(self.words.answer(self.fact.id, option.id), option.id)
             self.result.setAccessibleName(self.tr("Result of %s") % label)
             self.result.setToolTip(self.tr("A value, or the result as the report gives it instead of one"))
-            row.addWidget(self.result)
             self.result.activated.connect(self._result_chosen)
         self.unit = QComboBox(box)
         for unit in self.fact.units:
@@ -90,8 +90,11 @@ class NumberEditor(FactEditor):
                 row.addWidget(widget)
             self.uln_line.textEdited.connect(self._edited)
             self.uln_line.editingFinished.connect(self._committed)
+        if self.result is not None:
+            row.addSpacing(12)
+            row.addWidget(self.result)
         row.addStretch(1)
-        order = [w for w in (self.result, self.unit, self.line, self.uln_line) if w is not None]
+        order = [w for w in (self.unit, self.line, self.uln_line, self.result) if w is not None]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
         self.line.textEdited.connect(self._edited)
@@ -208,15 +211,29 @@ class DateEditor(FactEditor):
         self.field = DateField(box)
         self.field.setMaximumWidth(200)
         self.row.addWidget(self.field)
-        self.never = QCheckBox(self.tr("Never"), box)
-        self.never.setAccessibleName(f"{self.words.fact_label(self.fact.id)}: {self.never.text()}")
+        never = self.tr("Never")
+        self.never = QCheckBox(f"{never} (N)", box)
+        self.never.setAccessibleName(f"{self.words.fact_label(self.fact.id)}: {never}")
         self.never.setVisible(self.fact.allow_never)
+        if self.fact.allow_never:
+            self.never.setToolTip(self.tr("N in the empty date field answers Never"))
+            self.field.line.installEventFilter(self)
         self.row.addWidget(self.never)
         self.row.addStretch(1)
         self.field.textEdited.connect(self._edited)
         self.field.editingFinished.connect(self._date_finished)
         self.never.toggled.connect(self._never_toggled)
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """N typed into the empty date field answers Never, as N answers No on a yes/no (the same
+        key in every language); the keyboard goes on to the Never box, where Space takes it back."""
+        if (watched is self.field.line and event.type() == QEvent.Type.KeyPress and not self.field.line.text()
+                and event.key() == Qt.Key.Key_N and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier):
+            self.never.setChecked(True)
+            self.never.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_target(self) -> QWidget:
         return self.field.line

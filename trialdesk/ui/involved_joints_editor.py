@@ -73,16 +73,6 @@ class InvolvedJointsEditor(FactEditor):
         date_label.setBuddy(self.field.line)
         top.addWidget(date_label)
         top.addWidget(self.field)
-        self.copy: QPushButton | None = None
-        source = self.fact.copy_from
-        if source:
-            self.copy = QPushButton(self.tr("Copy today's examination"), box)
-            self.copy.setToolTip(self.tr("Start from the joints tender or swollen in “%s”, then change what the "
-                                         "assessment's source document gives otherwise") % self.words.fact_label(source))
-            self.copy.setAccessibleName(self.tr("Copy today's examination into %s") % label)
-            top.addSpacing(12)
-            top.addWidget(self.copy)
-            self.copy.clicked.connect(self._copy)
         top.addStretch(1)
         column.addLayout(top)
 
@@ -116,8 +106,21 @@ class InvolvedJointsEditor(FactEditor):
         hint.setWordWrap(True)
         for widget in (self.picker, self.caption, self.summary, hint):
             marked.addWidget(widget)
+        # Under the figure it fills, after it by Tab: the keyboard goes from the form straight to the joints.
+        self.copy: QPushButton | None = None
+        source = self.fact.copy_from
+        if source:
+            self.copy = QPushButton(self.tr("Copy today's examination"), self.marked)
+            self.copy.setToolTip(self.tr("Start from the joints tender or swollen in “%s”, then change what the "
+                                         "assessment's source document gives otherwise") % self.words.fact_label(source))
+            self.copy.setAccessibleName(self.tr("Copy today's examination into %s") % label)
+            below = QHBoxLayout()
+            below.addWidget(self.copy)
+            below.addStretch(1)
+            marked.addLayout(below)
+            self.copy.clicked.connect(self._copy)
         column.addWidget(self.marked)
-        self.picker.changed.connect(self._changed)
+        self.picker.changed.connect(self._marked)
 
         self.counts = QWidget(box)
         counts = QHBoxLayout(self.counts)
@@ -168,7 +171,7 @@ class InvolvedJointsEditor(FactEditor):
 
     def _show_mode(self) -> None:
         mode = self.mode()
-        self.marked.setVisible(mode == MARKED)
+        self.marked.setVisible(mode in (MARKED, None))  # the figure until another form is chosen
         self.counts.setVisible(mode == COUNTS)
         self.field.setEnabled(mode != NOT_DOCUMENTED)
         involved = frozenset(self.picker.involved)
@@ -187,6 +190,12 @@ class InvolvedJointsEditor(FactEditor):
             self.modes[mode].setChecked(True)
 
     # -- entries -----------------------------------------------------------------------------
+
+    def _marked(self) -> None:
+        """A joint marked on the figure before a form is chosen chooses "Joints marked"."""
+        if self.mode() is None:
+            self._check(MARKED)
+        self._changed()
 
     def _changed(self) -> None:
         self._show_mode()

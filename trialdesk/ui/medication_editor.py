@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -98,10 +99,16 @@ class CourseRow(QWidget):
                 widget.setToolTip(names[name])
             row.addWidget(widget)
         self.remove = QPushButton(self.tr("Remove"), self)
-        # a click on Remove removes the line without committing it first: the line, not the page, takes the focus
-        self.remove.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab goes from a line's last field to the next line, not through its Remove button: the keyboard
+        # removes a line by Ctrl+Delete in any of its fields. A click on Remove removes the line without
+        # committing it first: the line, not the page, takes the focus.
+        self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove.setToolTip(self.tr("Remove this line (Ctrl+Delete in any of its fields)"))
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        removal = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Delete), self)
+        removal.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        removal.activated.connect(lambda: self.removeRequested.emit(self))
         row.addWidget(self.remove)
         self.set_number(1)
 
@@ -125,13 +132,10 @@ class CourseRow(QWidget):
         return [field for field in map(self.field, names) if field is not None]
 
     def tab_stops(self) -> list[QWidget]:
-        return [*self.fields(), self.remove]
+        return self.fields()
 
     def holds(self, widget: QWidget | None) -> bool:
-        """`widget` is one of the line's fields, or a list or calendar one of them opened (not its
-        Remove button: Tab past the last field ends the line)."""
-        if widget is self.remove:
-            return False
+        """`widget` is one of the line's fields, or a list or calendar one of them opened."""
         while widget is not None:
             if widget is self:
                 return True
@@ -278,7 +282,7 @@ class MedicationEditor(FactEditor):
         if self.COLUMNS == ("drug", "dose", "unit", "route", "start", "last_change", "stop") and not self.fact.allow_other \
                 and self.fact.dose_required:
             return self.tr("Drug · dose · unit · route · start · last dose change · stop (empty while taken); "
-                           "dates YYYY-MM-DD")
+                           "dates YYYY-MM-DD") + " " + self._removal_hint()
         names = {"drug": "Drug", "dose": "Dose", "unit": "Unit", "route": "Route", "start": "Start",
                  "last_change": "Last dose change", "stop": "Stop"}  # CourseRow's words, translated as there
         fields = " · ".join(QApplication.translate("CourseRow", names[name]) for name in self.COLUMNS)
@@ -291,7 +295,10 @@ class MedicationEditor(FactEditor):
         if self.fact.allow_other:
             text += " " + self.tr("A drug not on the list: choose “Other drug…” and type its name as written; "
                                   "it is counted in no class.")
-        return text
+        return text + " " + self._removal_hint()
+
+    def _removal_hint(self) -> str:
+        return self.tr("Ctrl+Delete in a line removes it.")
 
     def focus_target(self) -> QWidget:
         return self.rows[0].combos["drug"] if self.rows else self.add
