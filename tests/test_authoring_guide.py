@@ -313,6 +313,8 @@ def test_an_overlay_translates_the_worked_example(block: Block, tmp_path: Path):
     protocol = parse_protocol(worked_example_block().text, "EXAMPLE.yaml", {lang: overlay})
     for fact_id in overlay.get("facts", {}):
         assert lang in protocol.fact[fact_id].translations
+    for score in protocol.scores:
+        assert (lang in score.translations) == (score.id in overlay.get("scores", {}))
     for criterion in protocol.criteria:
         assert (lang in criterion.translations) == (criterion.id in overlay.get("criteria", {}))
     assert protocol.translations[lang].title == overlay.get("title")

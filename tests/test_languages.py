@@ -61,6 +61,22 @@ def test_protocol_words_in_chinese_and_the_registry_text_kept():
     assert all("zh_CN" in f.translations for f in NCT.facts)
 
 
+def test_score_labels_units_and_routes_in_chinese_and_english():
+    zh, en = Messages(NCT, "zh_CN"), Messages(NCT, "en")
+    assert zh.score_label("acr_eular_2010") == "2010 ACR/EULAR 类风湿关节炎分类评分"
+    assert zh.score_label("acr_1987") == "符合 1987 年 ACR 分类标准的条数"
+    assert zh.score_label("das28_esr") == en.score_label("das28_esr") == "DAS28-ESR"  # an abbreviation stays
+    units = ("weeks", "days", "mg/week", "mg/day", "mg/L", "mm/h", "min", "")
+    assert [zh.unit(u) for u in units] == ["周", "天", "mg/周", "mg/天", "mg/L", "mm/h", "min", ""]
+    assert [en.unit(u) for u in units] == list(units)  # English says the symbols as they are written
+    routes = ("oral", "subcutaneous", "intramuscular", "intra_dermal")
+    assert [zh.route(r) for r in routes] == ["口服", "皮下注射", "肌内注射", "intra-dermal"]
+    assert [en.route(r) for r in routes] == ["oral", "subcutaneous", "intramuscular", "intra-dermal"]
+    course = [{"drug": "methotrexate", "dose": "15", "unit": "mg/week", "route": "oral", "start": "2026-08-01"}]
+    assert "15 mg/周 口服" in zh.answer_text("csdmard_history", course)
+    assert "15 mg/week oral, from 2026-08-01" in en.answer_text("csdmard_history", course)
+
+
 def test_reasons_are_worded_from_data_in_each_language(site):
     session = site.sessions["ineligible"]
     result = session.report.result("E15")

@@ -276,7 +276,7 @@ def test_drugs_are_shown_by_their_label_in_the_readers_language():
                                                     {**line(), "drug": None, "other": "艾拉莫德"}])})["history"]
     assert Messages(p).answer_text("history", answer).startswith("adalimumab 15 mg/week subcutaneous, from 2025-01-01")
     assert "艾拉莫德 (written as entered; in no class) 15 mg/week oral" in Messages(p).answer_text("history", answer)
-    assert Messages(p, "zh_CN").answer_text("history", answer).startswith("阿达木单抗 15 mg/week")
+    assert Messages(p, "zh_CN").answer_text("history", answer).startswith("阿达木单抗 15 mg/周 皮下注射")
 
 
 def test_a_line_without_doses_is_shown_with_what_it_records():

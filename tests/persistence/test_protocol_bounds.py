@@ -7,6 +7,7 @@ evaluation; nested any_of rules took over 20 s to read; an alias bomb would expa
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date
 
@@ -295,6 +296,29 @@ def test_overlays_go_through_the_same_bounds(protocol_dir):
             load_protocol(protocol_dir / "NCT03798028.yaml")
         assert raised.value.file == str(overlay)
         assert expected in raised.value.issues[0].message, (hostile[:40], raised.value.issues)
+
+
+def test_an_overlay_gives_score_labels_and_refuses_a_score_the_protocol_has_not(protocol_dir):
+    overlay = protocol_dir / "NCT03798028.zh_CN.yaml"
+    original = overlay.read_text(encoding="utf-8")
+    protocol = load_protocol(protocol_dir / "NCT03798028.yaml")
+    assert protocol.score["acr_eular_2010"].translations["zh_CN"].label == "2010 ACR/EULAR 类风湿关节炎分类评分"
+    assert protocol.score["das28_esr"].translations == {}  # an abbreviation needs none
+    for hostile, file, path, expected in [
+        (original.replace("  acr_1987:", "  acr_1988:"), overlay, "scores.acr_1988", "no score 'acr_1988'"),
+        (original.replace("scores:\n", "scores: [acr_1987]\nold_scores:\n"), overlay, "", "expected a mapping with some of"),
+        (re.sub(r"scores:\n(  .*\n)+", "scores: [acr_1987]\n", original), overlay, "scores",
+         "expected a mapping of score ids"),
+        (original.replace("acr_1987: {label:", "acr_1987: {help: x, label:"), protocol_dir / "NCT03798028.yaml",
+         "scores[1].translations.zh_CN.help", "unexpected field"),
+        (original.replace("acr_1987: {label: 符合 1987 年 ACR 分类标准的条数}", "acr_1987: {}"),
+         protocol_dir / "NCT03798028.yaml", "scores[1].translations.zh_CN.label", "Field required"),
+    ]:
+        overlay.write_text(hostile, encoding="utf-8")
+        with pytest.raises(ProtocolFileError) as raised:
+            load_protocol(protocol_dir / "NCT03798028.yaml")
+        assert raised.value.file == str(file)
+        assert (raised.value.issues[0].path, expected in raised.value.issues[0].message) == (path, True), raised.value.issues
 
 
 def test_an_overlay_merged_into_a_malformed_protocol_is_reported_not_crashed(protocol_dir):

@@ -67,6 +67,14 @@ def test_routes_are_labels_in_the_readers_language(editor):
         ("", None), ("Oral", "oral"), ("Subcutaneous", "subcutaneous")]
 
 
+def test_dose_units_read_in_the_readers_language_and_keep_their_symbol(editor):
+    for lang, shown in (("en", "mg/week"), ("zh_CN", "mg/周")):
+        _, widget = editor(lang=lang)
+        widget.add.click()
+        unit = widget.rows[0].combos["unit"]
+        assert [(unit.itemText(i), unit.itemData(i)) for i in range(unit.count())][1:] == [(shown, "mg/week")]
+
+
 def test_another_drug_is_typed_as_written(editor, qtbot):
     p, widget = editor()
     widget.add.click()

@@ -41,11 +41,6 @@ def test_the_chinese_worksheet_says_every_word_of_its_own_in_chinese(site, name)
     assert "总体结论" in pages[0] and any(w in pages[0] for w in ("合格", "不合格", "未完成"))
 
 
-@pytest.mark.xfail(strict=True, reason="English still worded by the messages package and the protocol: the score "
-                                       "labels ('2010 ACR/EULAR score', '1987 ACR criteria met': the protocol's "
-                                       "translations have no score labels), duration units ('weeks'), routes and "
-                                       "dose units in medication courses ('oral', 'mg/week'). Remove this mark "
-                                       "when they are translated.")
 def test_no_english_is_left_anywhere_on_the_chinese_worksheet(site):
     content, pages = chinese(site, "ineligible")
     quoted = quoted_data(NCT, content, PEOPLE)

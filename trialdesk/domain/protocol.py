@@ -75,6 +75,14 @@ class Registry(BaseModel):
     sponsor_protocol: Name | None = None
 
 
+class ScoreText(BaseModel):
+    """A score in another language: the site's label for it."""
+
+    model_config = FROZEN
+
+    label: NonEmpty
+
+
 class ScoreDefinition(BaseModel):
     """A computed score: a calculator the program provides with the fact that feeds each input,
     or a derived value the protocol declares as an `expression` in `unit`; how it is rounded."""
@@ -89,6 +97,9 @@ class ScoreDefinition(BaseModel):
     unit: Name | None = Field(default=None, description="the unit of a derived value (none: a pure number)")
     round_to: int | None = Field(
         default=None, ge=0, le=6, description="decimals (half up) before comparison; null: unrounded"
+    )
+    translations: dict[LanguageCode, ScoreText] = Field(
+        default={}, max_length=MAX_LANGUAGES, description="the site's labels, by language (zh_CN, ...)"
     )
 
     @model_validator(mode="after")

@@ -8,6 +8,7 @@ from typing import Any
 
 from trialdesk.i18n import QT_TRANSLATE_NOOP
 from trialdesk.messages.base import Words
+from trialdesk.messages.editors import route_label
 from trialdesk.messages.shown import near, number
 
 KEYS: dict[str, str] = {
@@ -89,12 +90,12 @@ class AnswerWords(Words):
         """A number with its unit, the canonical value beside a converted one, and the ULN printed with it."""
         value, unit = Decimal(str(raw["value"])), raw["unit"]
         quantity = self.protocol.quantity_of(fact_id)
-        shown_unit = quantity.unit_label(unit)
+        shown_unit = self.unit(quantity.unit_label(unit))
         text = f"{number(value)} {shown_unit}".rstrip()
         if unit != quantity.canonical:
             canonical = quantity.to_canonical(value, unit)
             text = self.t("answer.converted", value=number(value), unit=shown_unit, canonical=near(canonical, ()),
-                          canonical_unit=quantity.unit_label(quantity.canonical))
+                          canonical_unit=self.unit(quantity.unit_label(quantity.canonical)))
         if raw.get("uln") is not None:
             text += self.t("answer.uln", uln=number(Decimal(str(raw["uln"]))), unit=shown_unit)
         return text
@@ -135,6 +136,11 @@ class AnswerWords(Words):
         another drug as written."""
         return self.drug_name(fact_id, {"other": line.other} if line.other else line.drug)
 
+    def route(self, route: str) -> str:
+        """A route in running text, by its label in this language ("oral", "口服"); a route the program
+        does not know, by its id written as words ("intra-dermal")."""
+        return _in_text(route_label(self, route))
+
     def drug_names(self, fact_id: str, agents: Any) -> str:
         """Drugs named by reasons, or "none"."""
         return self.listed(self.line_drug(fact_id, a) for a in agents) or self.t("agents.none")
@@ -142,12 +148,18 @@ class AnswerWords(Words):
     def _course_text(self, fact_id: str, c: dict[str, Any]) -> str:
         """One line of a history as entered: the drug by its label (another as written), what it records."""
         drug = self.drug_name(fact_id, {"other": c["other"]} if c.get("other") else c.get("drug"))
-        route = str(c["route"]).replace("_", "-") if c.get("route") else None
+        route = self.route(c["route"]) if c.get("route") else None
+        unit = self.unit(c.get("unit"))
         common = {"start": c.get("start"),
                   "change": self.t("answer.course_change", date=c["last_change"]) if c.get("last_change") else "",
                   "stop": self.t("answer.course_stop", date=c["stop"]) if c.get("stop") else self.t("answer.course_ongoing")}
-        if c.get("dose") is not None and c.get("unit") and route:
-            return self.t("answer.course", drug=drug, dose=c["dose"], unit=c["unit"], route=route, **common)
-        dose = f"{c['dose']} {c.get('unit') or ''}".rstrip() if c.get("dose") is not None else None
+        if c.get("dose") is not None and unit and route:
+            return self.t("answer.course", drug=drug, dose=c["dose"], unit=unit, route=route, **common)
+        dose = f"{c['dose']} {unit}".rstrip() if c.get("dose") is not None else None
         details = "".join(f" {part}" for part in (dose, route) if part)
         return self.t("answer.course_parts", drug=drug, details=details, **common)
+
+
+def _in_text(label: str) -> str:
+    """A label as a word inside a sentence: its first letter small ("Oral" as "oral"; Chinese is unchanged)."""
+    return label[:1].lower() + label[1:]

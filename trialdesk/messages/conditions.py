@@ -64,7 +64,7 @@ class ConditionWords(Words):
             unit = self.protocol.unit_label(rule.fact, rule.unit)
         else:
             unit = ""
-        return f" {unit}" if unit else ""
+        return f" {self.unit(unit)}" if unit else ""
 
     def age_bounds(self, low: int | None, high: int | None) -> str:
         """The ages a rule allows: "at least 18", "at most 70", "18–70"."""

@@ -100,21 +100,22 @@ def _what(w: ReasonWriter, scope: why.Scope) -> str:
     return words.listed(names) or w.t("agents.any")
 
 
-def _dose_range(dose: why.DoseRange) -> str:
+def _dose_range(w: ReasonWriter, dose: why.DoseRange) -> str:
+    unit = w.words.unit(dose.unit)
     if dose.high is None:
-        return f"≥ {number(dose.low)} {dose.unit}"
+        return f"≥ {number(dose.low)} {unit}"
     if dose.low is None:
-        return f"≤ {number(dose.high)} {dose.unit}"
-    return f"{number(dose.low)}–{number(dose.high)} {dose.unit}"
+        return f"≤ {number(dose.high)} {unit}"
+    return f"{number(dose.low)}–{number(dose.high)} {unit}"
 
 
 def _dose_check(w: ReasonWriter, dose: why.DoseRange, ok: bool | None, unit: str | None) -> str:
     if ok is None:
-        return w.t("dose.other_unit", unit=unit or "—", range=_dose_range(dose))
+        return w.t("dose.other_unit", unit=w.words.unit(unit) or "—", range=_dose_range(w, dose))
     if dose.low is not None and dose.high is not None:  # the words of a closed range, as before open ends existed
         return w.t("course.dose_ok" if ok else "course.dose_outside", min=number(dose.low), max=number(dose.high),
-                   unit=dose.unit)
-    return w.t("dose.within" if ok else "dose.outside", range=_dose_range(dose))
+                   unit=w.words.unit(dose.unit))
+    return w.t("dose.within" if ok else "dose.outside", range=_dose_range(w, dose))
 
 
 def _when(w: ReasonWriter, reason: Any) -> dict[str, Any]:
@@ -199,14 +200,14 @@ def _current_treatment(w: ReasonWriter, reason: why.CurrentTreatment, verdict: V
             texts.append(w.t("course.undosed", drug=drug, start=words.date(c.start), taken=taken))
         else:
             dose_check = _dose_check(w, reason.dose, c.dose_ok, c.unit) if reason.dose else ""
-            texts.append(w.t("course", dose_check=dose_check, drug=drug, dose=number(c.dose), unit=c.unit,
+            texts.append(w.t("course", dose_check=dose_check, drug=drug, dose=number(c.dose), unit=w.words.unit(c.unit),
                              start=words.date(c.start), taken=taken, dose_since=words.date(c.dose_since), stable=stable))
     return w.t("sep").join(texts) + _others(w, reason.scope)
 
 
 def _medication_dose(w: ReasonWriter, reason: why.MedicationDose, verdict: Verdict) -> str:
     words, fact = w.words, reason.scope.fact
-    texts = [w.t("dose.total", drug=words.line_drug(fact, t), dose=number(t.dose), unit=t.unit, on=moment(reason.on),
+    texts = [w.t("dose.total", drug=words.line_drug(fact, t), dose=number(t.dose), unit=w.words.unit(t.unit), on=moment(reason.on),
                  check=_dose_check(w, reason.dose, t.ok, t.other_unit))
              for t in reason.doses]
     return w.t("sep").join(texts) + _others(w, reason.scope)
@@ -245,15 +246,15 @@ def _equivalent_dose(w: ReasonWriter, reason: why.EquivalentDose, verdict: Verdi
     words, fact = w.words, reason.scope.fact
     courses = ", ".join(_equivalent_line(w, fact, c, reason.table) for c in reason.courses)
     relation = w.t("prednisone.is" if verdict is Verdict.MET else "prednisone.is_not") + f" {reason.op}"
-    return w.t("equivalent.total", total=number(reason.total), unit=reason.table.unit,
+    return w.t("equivalent.total", total=number(reason.total), unit=w.words.unit(reason.table.unit),
                reference=words.drug_name(fact, reason.table.reference), day=words.date(reason.day),
                courses=f" ({courses})" if courses else "", relation=relation, threshold=number(reason.threshold),
                window=_window(w, reason)) + w.cite(reason.table) + _others(w, reason.scope)
 
 
 def _equivalent_line(w: ReasonWriter, fact: str, line: why.EquivalentLine, table: why.EquivalenceTable) -> str:
-    return w.t("equivalent.course", drug=w.words.line_drug(fact, line), dose=number(line.dose), unit=line.unit,
-               equivalent=f"{number(line.equivalent)} {table.unit}")
+    return w.t("equivalent.course", drug=w.words.line_drug(fact, line), dose=number(line.dose), unit=w.words.unit(line.unit),
+               equivalent=f"{number(line.equivalent)} {w.words.unit(table.unit)}")
 
 
 def _unrecorded(w: ReasonWriter, fact: str, line: why.UnrecordedLine) -> str:
@@ -267,12 +268,12 @@ def _dose_unrecorded(w: ReasonWriter, reason: why.DoseUnrecorded, verdict: Verdi
 
 def _uncounted(w: ReasonWriter, fact: str, lines: tuple[why.UncountedLine, ...]) -> str:
     return w.words.listed(w.words.line_drug(fact, u) if u.other else
-                          w.t("uncounted.unit", drug=w.words.drug_name(fact, u.drug), unit=u.unit or "—") for u in lines)
+                          w.t("uncounted.unit", drug=w.words.drug_name(fact, u.drug), unit=w.words.unit(u.unit) or "—") for u in lines)
 
 
 def _equivalent_uncounted(w: ReasonWriter, reason: why.EquivalentUncounted, verdict: Verdict) -> str:
     words, fact = w.words, reason.scope.fact
-    return w.t("equivalent_uncounted", label=words.fact_label(fact), total=number(reason.total), unit=reason.table.unit,
+    return w.t("equivalent_uncounted", label=words.fact_label(fact), total=number(reason.total), unit=w.words.unit(reason.table.unit),
                reference=words.drug_name(fact, reason.table.reference), day=words.date(reason.day),
                uncounted=_uncounted(w, fact, reason.uncounted), table=reason.table.id,
                citation=_citation(w, reason.table))
@@ -288,7 +289,7 @@ def _steady_line(w: ReasonWriter, fact: str, line: why.EquivalentLine, table: wh
     if line.dose is None:
         return w.t("steady.not_recorded", drug=drug)
     if line.equivalent is None:
-        return w.t("steady.not_converted", drug=drug, dose=number(line.dose), unit=line.unit or "—")
+        return w.t("steady.not_converted", drug=drug, dose=number(line.dose), unit=w.words.unit(line.unit) or "—")
     return _equivalent_line(w, fact, line, table)
 
 
@@ -320,7 +321,7 @@ def _steady_left_out(w: ReasonWriter, reason: why.SteadyEquivalentDose, verdict:
         text += w.t("sep") + _unrecorded(w, fact, reason.unrecorded)
     if reason.by_route:
         text += w.t("steady.by_route", lines=", ".join(
-            w.t("steady.route", drug=w.words.line_drug(fact, b), route=str(b.route or "—").replace("_", "-"))
+            w.t("steady.route", drug=w.words.line_drug(fact, b), route=w.words.route(b.route) if b.route else "—")
             for b in reason.by_route))
     return text + _others(w, reason.scope)
 
@@ -334,7 +335,7 @@ def _steady_equivalent_dose(w: ReasonWriter, reason: why.SteadyEquivalentDose, v
                  count=stable_count, unit=words.period(stable_count, stable_unit), since=words.date(reason.stable_since))
     courses = ", ".join(_steady_line(w, fact, c, reason.table) for c in reason.courses)
     text = w.t("steady", label=words.fact_label(fact), total=_amount(w, reason.total, reason.total_open),
-               unit=reason.table.unit, reference=words.drug_name(fact, reason.table.reference), on=words.date(reason.on),
+               unit=w.words.unit(reason.table.unit), reference=words.drug_name(fact, reason.table.reference), on=words.date(reason.on),
                courses=f" ({courses})" if courses else "", continuous=words.date(reason.continuous_since),
                taken=taken, unchanged=words.date(reason.unchanged_since), stable=stable,
                detail=_steady_changes(w, reason))

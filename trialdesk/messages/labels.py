@@ -91,7 +91,7 @@ class LabelWords(Words):
         score = self.protocol.score.get(score_id) if self.protocol else None
         if score is None:
             return score_id
-        translated = getattr(score, "translations", {}).get(self.lang)  # where a protocol gives scores translations
+        translated = score.translations.get(self.lang)
         return translated.label if translated else score.label
 
     def anchor_label(self, anchor: str | None) -> str:
@@ -118,6 +118,18 @@ class LabelWords(Words):
 
     def period(self, count: int, unit: str) -> str:
         return self.t(f"period.{unit[:-1]}") if count == 1 else self.t(f"period.{unit}")
+
+    def unit(self, symbol: str | None) -> str:
+        """A unit as a reader sees it: one that is a word in this language ("weeks": "周"), a dose per
+        period with its period so ("mg/week": "mg/周"); a symbol (mg, g/L, mm/h) as written."""
+        if not symbol:
+            return ""
+        if f"period.{symbol}" in EN and symbol.endswith("s"):
+            return self.t(f"period.{symbol}")
+        amount, per, period = symbol.rpartition("/")
+        if amount and f"period.{period}" in EN and not period.endswith("s"):
+            return f"{amount}{per}{self.t(f'period.{period}')}"
+        return symbol
 
     @staticmethod
     def date(value: datetime.date) -> str:

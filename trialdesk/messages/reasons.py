@@ -147,7 +147,7 @@ class ReasonWriter:
         """The label and the value of a comparison as a reader sees them: the value as entered
         with its unit; a converted or computed one beside it, to as many decimals as keep its
         relation to `limits`."""
-        unit = f" {operand.unit}" if operand.unit else ""
+        unit = f" {self.words.unit(operand.unit)}" if operand.unit else ""
         if isinstance(operand, why.ScoreOperand):
             if operand.round_to is not None:
                 note = self.t("note.rounded", n=operand.round_to, raw=raw(operand.raw))
@@ -158,12 +158,12 @@ class ReasonWriter:
             return {"label": self.words.score_label(operand.score), "value": f"{value}{unit}", "note": note}
         value = f"{near(operand.value, limits) if operand.converted else number(operand.value)}{unit}"
         if operand.converted:
-            entered = f"{number(operand.entered)}{' ' + operand.entered_unit if operand.entered_unit else ''}"
+            entered = f"{number(operand.entered)}{' ' + self.words.unit(operand.entered_unit) if operand.entered_unit else ''}"
             value = self.t("value.converted", entered=entered, value=value)
         return {"label": self.words.fact_label(operand.fact), "value": value, "note": ""}
 
     def limit(self, operand: why.Operand, limit: Decimal) -> str:
-        unit = f" {operand.unit}" if operand.unit else ""
+        unit = f" {self.words.unit(operand.unit)}" if operand.unit else ""
         if isinstance(operand, why.FactOperand) and operand.times_uln is not None:
             return self.t("uln.limit", times=number(operand.times_uln), uln=f"{number(operand.uln)}{unit}",
                           limit=f"{number(limit)}{unit}")
@@ -207,7 +207,7 @@ def _threshold(w: ReasonWriter, reason: why.Threshold, verdict: Verdict) -> str:
 
 def _range(w: ReasonWriter, reason: why.Range, verdict: Verdict) -> str:
     parts = w.comparison(reason.operand, [reason.min, reason.max])
-    unit = f" {reason.operand.unit}" if reason.operand.unit else ""
+    unit = f" {w.words.unit(reason.operand.unit)}" if reason.operand.unit else ""
     return w.t(_holds(verdict, "range.holds", "range.fails"), min=number(reason.min), max=number(reason.max),
                unit=unit, **parts)
 

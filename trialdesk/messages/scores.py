@@ -78,7 +78,7 @@ class ScoreWords(Words):
         else:
             note, value = "", near(result.compared, ()) if result.derived else number(result.compared)
         if result.unit:
-            value = f"{value} {result.unit}"
+            value = f"{value} {self.unit(result.unit)}"
         text = self.t("score.value", label=label, value=value, note=note)
         if result.derived:
             inputs = [f"{self.fact_label(f)} {self.answer_text(f, self.protocol.fact[f].to_answer(v))}"
@@ -104,7 +104,7 @@ class ScoreWords(Words):
             return ""
         kinds = CALCULATORS[self.protocol.score[result.score_id].calculator].inputs if self.protocol else {}
         inputs = [
-            f"{self.t(f'input.{name}')} {number(v)}" + (f" {kinds[name].unit}" if name in kinds and kinds[name].unit else "")
+            f"{self.t(f'input.{name}')} {number(v)}" + (f" {self.unit(kinds[name].unit)}" if name in kinds and kinds[name].unit else "")
             for name, v in result.inputs.items()
             if v is not None and not isinstance(v, bool) and f"input.{name}" in EN
         ]
@@ -163,7 +163,7 @@ class ScoreWords(Words):
             return self.t("derived.test.result", label=label, result=self.answer(test.fact, test.category))
 
         def amount(value: Decimal) -> str:
-            return f"{number(value)} {test.unit}".rstrip()
+            return f"{number(value)} {self.unit(test.unit)}".rstrip()
 
         if state == "no_uln":
             return self.t("derived.test.no_uln", label=label, value=amount(test.value))
@@ -215,7 +215,7 @@ def _onset(words: ScoreWords, how: why.DerivedOnset) -> str:
 
 
 def _duration(words: ScoreWords, how: why.DerivedDuration) -> str:
-    return words.t("derived.duration", label=words.fact_label(how.fact), value=f"{number(how.value)} {how.unit}".rstrip(),
+    return words.t("derived.duration", label=words.fact_label(how.fact), value=f"{number(how.value)} {words.unit(how.unit)}".rstrip(),
                    relation=_relation(how.holds), limit=words.t(f"limit.{how.limit}"))
 
 

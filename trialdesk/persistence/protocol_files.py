@@ -343,7 +343,7 @@ def _path_at(root: yaml.Node, mark: Any) -> list[str | int]:
     return []
 
 
-OVERLAY_KEYS = {"title", "interpretations", "facts", "criteria", "consistency"}
+OVERLAY_KEYS = {"title", "interpretations", "facts", "scores", "criteria", "consistency"}
 
 
 def _merge_overlay(data: dict, lang: str, overlay: Any, source: str) -> None:
@@ -357,7 +357,7 @@ def _merge_overlay(data: dict, lang: str, overlay: Any, source: str) -> None:
     translations = data.setdefault("translations", {})
     if isinstance(translations, dict):
         translations[lang] = {k: overlay[k] for k in ("title", "interpretations") if k in overlay}
-    for key in ("facts", "criteria", "consistency"):
+    for key in ("facts", "scores", "criteria", "consistency"):
         given = overlay.get(key) or {}
         if not isinstance(given, dict):
             raise ProtocolFileError(source, [ProtocolIssue(key, f"expected a mapping of {_item(key)} ids to their words")])

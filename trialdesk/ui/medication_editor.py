@@ -67,7 +67,7 @@ class CourseRow(QWidget):
         optional = not fact.dose_required
         if optional:
             names.update(dose=self.tr("Dose (optional)"), unit=self.tr("Unit (optional)"), route=self.tr("Route (optional)"))
-        choices = {"unit": [(u, u) for u in fact.dose_units], "route": [(r, route_label(words, r)) for r in fact.routes]}
+        choices = {"unit": [(u, words.unit(u)) for u in fact.dose_units], "route": [(r, route_label(words, r)) for r in fact.routes]}
         for name in MedicationEditor.columns(fact):
             if name == "drug":
                 widget: QWidget = self._drug_field(words, entry)
