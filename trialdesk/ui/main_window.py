@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
         from trialdesk.ui.screening_view import ScreeningView
 
         self._close_view()
+        self.idle.on_screen()  # entries are to be typed: every key counts from here
         self.view = ScreeningView(QtScreeningSession(session), Messages(session.protocol, self.lang), self.desk,
                                   self.stack)
         self.view.correctionOpened.connect(self.show_session)

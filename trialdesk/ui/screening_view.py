@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -135,6 +135,7 @@ class ScreeningView(QWidget):
         self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # what each side item shows: redrawn only when it changes
         self._shown: list[tuple[CriterionResult, dict[str, str]] | None] = [None] * len(self.protocol.criteria)
+        self._summary_shown: object = None  # the overall result the summary's side item shows
         self._facts = [frozenset(self.protocol.facts_used(c)) for c in self.protocol.criteria]
         self._report = self.session.report  # the report shown (saved, or previewed while typing)
         self._stale: set[int] = set()  # pages not showing `_report` yet: brought up to date when shown
@@ -308,20 +309,28 @@ class ScreeningView(QWidget):
         refused = self.refused()
         for index, result in enumerate(report.results):
             own = {fact: text for fact, text in refused.items() if fact in self._facts[index]}
-            if self._shown[index] == (result, own):
+            before = self._shown[index]
+            if before == (result, own):
                 continue  # typing redraws only the criteria it changes
             self._shown[index] = (result, own)
             item = self.side.item(index)
             effect = self.words.effect(result)
             reason = self.words.reason(Outcome(result.verdict, result.reason), refused=own)
-            item.setIcon(state_icon(appearance(result)))
-            item.setText(effect)
-            item.setToolTip(reason)
+            if before is None or appearance(before[0]) != appearance(result):
+                # an icon set again, even the same one, counts as a change: the list lays out every row again
+                item.setIcon(state_icon(appearance(result)))
+            item.setText(effect)  # text set again unchanged is no change
             item.setData(Qt.ItemDataRole.AccessibleTextRole, effect)
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, reason)
-        summary_item = self.side.item(len(self.pages))
-        summary_item.setIcon(state_icon(OVERALL_STATE[report.overall]))
-        summary_item.setText(self.tr("Summary: %s") % self.words.overall(report.overall))
+            # The reason is read when it is asked for (the tooltip, a screen reader on the row), and it
+            # changes with nearly every keystroke: told to the list, any change lays out every row again.
+            with QSignalBlocker(self.side.model()):
+                item.setToolTip(reason)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, reason)
+        if self._summary_shown != report.overall:  # an icon set again lays the list out again (above)
+            self._summary_shown = report.overall
+            summary_item = self.side.item(len(self.pages))
+            summary_item.setIcon(state_icon(OVERALL_STATE[report.overall]))
+            summary_item.setText(self.tr("Summary: %s") % self.words.overall(report.overall))
         if self.stack.currentWidget() is self.summary:
             self._show_summary(report)
 
