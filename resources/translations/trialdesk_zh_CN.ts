@@ -391,6 +391,10 @@
         <source>Remove line %d</source>
         <translation>删除第 %d 行</translation>
     </message>
+    <message>
+        <source>Remove this line (Ctrl+Delete in any of its fields)</source>
+        <translation>删除此行（在其任一字段中按 Ctrl+Delete）</translation>
+    </message>
 </context>
 <context>
     <name>CriterionPage</name>
@@ -428,6 +432,10 @@
     <message>
         <source>Never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>N in the empty date field answers Never</source>
+        <translation>在空的日期栏中按 N 即回答“从未”</translation>
     </message>
 </context>
 <context>
@@ -519,6 +527,7 @@
     <name>InvolvedJointPicker</name>
     <message>
         <source>involved</source>
+        <extracomment>the filter is in place this long after the lock is made even if the window is not painted by then</extracomment>
         <translation>受累</translation>
     </message>
     <message>
@@ -944,6 +953,10 @@
     <message>
         <source>Dose, unit and route may be left empty where the record does not give them.</source>
         <translation>记录中未给出剂量、单位或途径时可留空。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Delete in a line removes it.</source>
+        <translation>在某一行中按 Ctrl+Delete 可删除该行。</translation>
     </message>
 </context>
 <context>
@@ -3423,6 +3436,188 @@
     <message>
         <source>, the highest day within {count} {unit} before the screening date</source>
         <translation>，为筛选日前 {count} {unit} 内剂量最高的一天</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.could_be_eligible</name>
+    <message>
+        <source>could be eligible; needs: {facts}</source>
+        <translation>可能符合入选条件；尚需：{facts}</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.could_be_eligible_all_met</name>
+    <message>
+        <source>could be eligible: every criterion is met on these records (a screening confirms them)</source>
+        <translation>可能符合入选条件：根据这些记录每条标准均满足（须经筛选确认）</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.cannot_read</name>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.duplicate_column</name>
+    <message>
+        <source>column {column}: {fact} has a column already</source>
+        <translation>列 {column}：{fact} 已有一列</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.empty_column</name>
+    <message>
+        <source>column {number} has no fact id in its header</source>
+        <translation>第 {number} 列的表头没有事实编号</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.exists</name>
+    <message>
+        <source>already exists; the results never replace a file (give another name)</source>
+        <translation>已存在；结果从不覆盖已有文件（请换一个文件名）</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.no_header</name>
+    <message>
+        <source>has no header row: expected the candidate id&apos;s column, then one column per fact id</source>
+        <translation>没有表头行：第一列应为候选者编号，其后每列为一个事实编号</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.no_units</name>
+    <message>
+        <source>column {column}: {fact} is not a measurement: its header takes no unit</source>
+        <translation>列 {column}：{fact} 不是测量值：其表头不带单位</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.not_csv</name>
+    <message>
+        <source>line {line}: not CSV: {error}</source>
+        <translation>第 {line} 行：不是 CSV：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.not_text</name>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>不是 UTF-8 文本</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.output_suffix</name>
+    <message>
+        <source>the results are written to a .csv or a .jsonl file</source>
+        <translation>结果写入 .csv 或 .jsonl 文件</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.row_too_long</name>
+    <message>
+        <source>line {line}: a row longer than {limit} characters (an unclosed quote?)</source>
+        <translation>第 {line} 行：一行超过 {limit} 个字符（引号未闭合？）</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.too_large</name>
+    <message>
+        <source>is larger than {limit} MiB: split the list</source>
+        <translation>超过 {limit} MiB：请拆分名单</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.too_many_columns</name>
+    <message>
+        <source>the header has {count} columns; this protocol asks {limit} facts, so at most {most}</source>
+        <translation>表头有 {count} 列；本方案询问 {limit} 项事实，因此最多 {most} 列</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.too_many_rows</name>
+    <message>
+        <source>has more than {limit} candidates: split the list</source>
+        <translation>候选者超过 {limit} 名：请拆分名单</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.unknown_column</name>
+    <message>
+        <source>column {column}: this protocol asks no such fact; known facts: {known}</source>
+        <translation>列 {column}：本方案不询问此项事实；已知事实：{known}</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.file.unknown_unit</name>
+    <message>
+        <source>column {column}: unknown unit “{unit}”; expected one of {units}</source>
+        <translation>列 {column}：未知单位“{unit}”；应为 {units} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.not_eligible</name>
+    <message>
+        <source>not eligible: {effect}: {reason}</source>
+        <translation>不符合入选条件：{effect}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.refused</name>
+    <message>
+        <source>refused: {problems}</source>
+        <translation>已拒绝：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.row.bad_id</name>
+    <message>
+        <source>column {column}: “{value}” is not a candidate id: up to {limit} characters, not starting with = + - @</source>
+        <translation>列 {column}：“{value}”不是候选者编号：最多 {limit} 个字符，且不能以 = + - @ 开头</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.row.cell_too_long</name>
+    <message>
+        <source>column {column}: a cell longer than {limit} characters</source>
+        <translation>列 {column}：单元格超过 {limit} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.row.cells</name>
+    <message>
+        <source>the row has {count} cells, the header {expected}</source>
+        <translation>该行有 {count} 个单元格，表头有 {expected} 个</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.row.duplicate_id</name>
+    <message>
+        <source>column {column}: the candidate “{value}” is on line {line} already</source>
+        <translation>列 {column}：候选者“{value}”已在第 {line} 行出现</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.row.no_id</name>
+    <message>
+        <source>column {column}: no candidate id</source>
+        <translation>列 {column}：缺少候选者编号</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.row.unit_twice</name>
+    <message>
+        <source>column {column}: the cell gives the unit “{unit}”, the header “{header_unit}”: give the number alone</source>
+        <translation>列 {column}：单元格给出单位“{unit}”，表头给出“{header_unit}”：请只填数字</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen.summary</name>
+    <message>
+        <source>{total} candidates: {could} could be eligible, {not_eligible} not eligible, {refused} refused</source>
+        <translation>共 {total} 名候选者：{could} 名可能符合，{not_eligible} 名不符合，{refused} 名被拒绝</translation>
     </message>
 </context>
 <context>

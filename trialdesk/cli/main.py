@@ -31,6 +31,7 @@ from trialdesk.private import restrict_umask
 COMMANDS = {
     "protocol": "protocol_cmd",
     "evaluate": "evaluate_cmd",
+    "prescreen": "prescreen_cmd",
     "screening": "screening_cmd",
     "audit": "audit_cmd",
     "log": "log_cmd",
@@ -45,7 +46,7 @@ COMMANDS = {
     "worksheet": "signing_cmd",
     "backup": None,  # declared below
 }
-_TAKES_DATES = {"evaluate_cmd", "log_cmd"}  # their add_commands is given the date parser
+_TAKES_DATES = {"evaluate_cmd", "log_cmd", "prescreen_cmd"}  # their add_commands is given the date parser
 _GLOBAL_WITH_VALUE = ("--data-dir", "--user", "--password-file")
 
 _UNRECOGNISED = "unrecognized arguments: "

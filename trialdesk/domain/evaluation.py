@@ -174,6 +174,12 @@ def evaluate(protocol: Protocol, facts: Mapping[str, FactValue], on: date) -> El
     return EligibilityReport(protocol.id, protocol.version, on, results, scores)
 
 
+def criterion_result(protocol: Protocol, criterion: Any, facts: Mapping[str, FactValue], on: date) -> CriterionResult:
+    """One criterion's result, as `evaluate` gives it among the others."""
+    run = _Evaluation(protocol, facts, on)
+    return CriterionResult(criterion.id, criterion.kind, *_unpack(run.criterion(criterion)))
+
+
 def _unpack(outcome: Outcome) -> tuple[Verdict, Reason]:
     return outcome.verdict, outcome.reason
 
@@ -207,33 +213,9 @@ class _Evaluation(HistoryRules):
         self._scores: dict[str, ScoreResult] = {}
         self._computing: set[str] = set()
         self._unknown = protocol.unknown_answers
-        self._dispatch: dict[type, Callable[[Any], Outcome]] = {
-            r.Threshold: self._threshold,
-            r.Range: self._range,
-            r.Age: self._age,
-            r.DateWindow: self._date_window,
-            r.OnOrBeforeScreening: self._on_or_before,
-            r.OnOrBefore: self._on_or_before,
-            r.Attestation: self._attestation,
-            r.OneOf: self._one_of,
-            r.CurrentTreatment: self._current_treatment,
-            r.MedicationInUse: self._in_use,
-            r.PrednisoneEquivalent: self._prednisone_equivalent,
-            r.EquivalentDose: self._prednisone_equivalent,
-            r.SteadyEquivalentDose: self._steady_equivalent_dose,
-            r.MedicationEverUsed: self._ever_used,
-            r.LastDoseWithin: self._last_dose_within,
-            r.DistinctAgents: self._distinct_agents,
-            r.MedicationDose: self._medication_dose,
-            r.AllOf: self._all_of,
-            r.AnyOf: self._any_of,
-            r.Not: self._not,
-            r.IfThen: self._if_then,
-            r.AtLeast: self._at_least,
-        }
 
     def rule(self, rule: r.Rule) -> Outcome:
-        return self._dispatch[type(rule)](rule)
+        return _RULES[type(rule)](self, rule)
 
     def criterion(self, criterion: Any) -> Outcome:
         """A criterion's outcome: its rule's, unless it applies only under a condition not met."""
@@ -650,6 +632,34 @@ class _Evaluation(HistoryRules):
         if met + unknown < rule.count:
             return Outcome(NOT_MET, reason)
         return Outcome(UNKNOWN, reason)
+
+
+#: each kind of rule and the method that decides it: one table for every evaluation (an evaluation is
+#: made per criterion and per condition while a clinic list is pre-screened, so none builds its own)
+_RULES: dict[type, Callable[[_Evaluation, Any], Outcome]] = {
+    r.Threshold: _Evaluation._threshold,
+    r.Range: _Evaluation._range,
+    r.Age: _Evaluation._age,
+    r.DateWindow: _Evaluation._date_window,
+    r.OnOrBeforeScreening: _Evaluation._on_or_before,
+    r.OnOrBefore: _Evaluation._on_or_before,
+    r.Attestation: _Evaluation._attestation,
+    r.OneOf: _Evaluation._one_of,
+    r.CurrentTreatment: _Evaluation._current_treatment,
+    r.MedicationInUse: _Evaluation._in_use,
+    r.PrednisoneEquivalent: _Evaluation._prednisone_equivalent,
+    r.EquivalentDose: _Evaluation._prednisone_equivalent,
+    r.SteadyEquivalentDose: _Evaluation._steady_equivalent_dose,
+    r.MedicationEverUsed: _Evaluation._ever_used,
+    r.LastDoseWithin: _Evaluation._last_dose_within,
+    r.DistinctAgents: _Evaluation._distinct_agents,
+    r.MedicationDose: _Evaluation._medication_dose,
+    r.AllOf: _Evaluation._all_of,
+    r.AnyOf: _Evaluation._any_of,
+    r.Not: _Evaluation._not,
+    r.IfThen: _Evaluation._if_then,
+    r.AtLeast: _Evaluation._at_least,
+}
 
 
 def _window(within: Period, side: str, anchor: Any) -> tuple[Any, Any]:
