@@ -27,6 +27,19 @@ TODAY = date(2026, 11, 20)
 COORDINATOR = "Chen Hua"
 
 
+def settled(app: QApplication, model) -> None:
+    """Let the log read what it reads once its rows are shown (its cells say "…" until then)."""
+    import time
+
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        cells = (model.index(row, column) for row in range(model.rowCount()) for column in range(model.columnCount()))
+        if not any(model.data(cell) == "…" for cell in cells):
+            return
+        time.sleep(0.02)
+
+
 def people(site: Site) -> Desk:
     """The site's people (throwaway passwords): an administrator, the PI, and the coordinator, signed in."""
     password = os.urandom(12).hex()
@@ -70,7 +83,7 @@ def main() -> None:
         window.resize(1280, 860)
         window.show()
         window.log.refresh()
-        app.processEvents()
+        settled(app, window.log.model)
         window.grab().save(str(out / "log.png"))
 
         dialog = NewScreeningDialog(window.protocol("NCT03798028"), site.log, "01", window.words, TODAY, window)

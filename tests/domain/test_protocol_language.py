@@ -299,3 +299,14 @@ def test_a_limit_open_on_two_cases_says_what_it_needs_once():
     verdict, text = result("I5", haemoglobin={"value": 12.5, "unit": "g/dL"})
     assert verdict is UNKNOWN
     assert text.count("missing: Sex") == 1, text
+
+
+
+def test_a_yes_no_answered_unknown_is_said_not_known_once():
+    from trialdesk.desk.protocols import find_protocol
+    from trialdesk.messages import Messages
+
+    nct, on = find_protocol("NCT03798028"), date(2026, 11, 20)
+    result = evaluate(nct, parse_facts(nct, {"infection": "unknown"}, on), on).result("E4")
+    assert Messages(nct).reason(result) == "not known: Chronic or acute infection (bacterial, viral, parasitic or other)"
+    assert Messages(nct, "zh_CN").reason(result) == "不明：慢性或急性感染（细菌、病毒、寄生虫等）"

@@ -126,9 +126,17 @@ class ReasonWriter:
         return self.t("sep").join(texts)
 
     def not_known(self, answers: Mapping[str, Any]) -> str:
-        words = self.words
-        return self.t("not_known", answers=self.t("sep").join(
-            self.t("answer", label=words.fact_label(f), answer=words.answer(f, a)) for f, a in answers.items()))
+        """The facts answered so that they stay not known, each with its answer ("RF: not done"), but
+        a plain "unknown", which the heading already says ("not known: Active infection")."""
+        words, plain = self.words, self.t("unknown").casefold()
+
+        def answered(fact: str, answer: Any) -> str:
+            shown = words.answer(fact, answer)
+            if shown.casefold() == plain:
+                return words.fact_label(fact)
+            return self.t("answer", label=words.fact_label(fact), answer=shown)
+
+        return self.t("not_known", answers=self.t("sep").join(answered(f, a) for f, a in answers.items()))
 
     def needed(self, facts: Sequence[str], not_known: Mapping[str, Any]) -> str:
         return self.words.needed(facts, not_known, self.refused)

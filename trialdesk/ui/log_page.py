@@ -140,10 +140,10 @@ class LogPage(QWidget):
         """Each column as wide as its header or the widest text it usually holds, in this language."""
         from datetime import timedelta
 
-        samples = {**SAMPLES, "status": max((self.words.status(s) for s in ScreeningStatus), key=len),
-                   "time_spent": self.model.duration(timedelta(minutes=65))}
         header = self.table.horizontalHeader()
         cells, headers = self.table.fontMetrics(), header.fontMetrics()
+        samples = {**SAMPLES, "status": max((self.words.status(s) for s in ScreeningStatus), key=cells.horizontalAdvance),
+                   "time_spent": self.model.duration(timedelta(minutes=65))}
         for key, number in COLUMN.items():
             name = self.model.headerData(number, Qt.Orientation.Horizontal)
             header.resizeSection(number, max(headers.horizontalAdvance(name) + HEADER_MARGIN,
