@@ -3243,6 +3243,34 @@
     </message>
 </context>
 <context>
+    <name>people.number_off_pattern</name>
+    <message>
+        <source>screening number {number} is not written to the site&apos;s pattern {pattern}: the next number is {next}</source>
+        <translation>筛选号 {number} 不符合本中心的编号规则 {pattern}：下一个筛选号为 {next}</translation>
+    </message>
+</context>
+<context>
+    <name>people.number_pattern_bad_character</name>
+    <message>
+        <source>the screening-number pattern “{pattern}” holds a character no screening number may hold (letters, digits and . _ / - besides {{site}} and {{seq}} or {{seq:03}})</source>
+        <translation>筛选号编号规则“{pattern}”含有筛选号不能使用的字符（除 {{site}} 和 {{seq}} 或 {{seq:03}} 外，只能使用字母、数字及 . _ / -）</translation>
+    </message>
+</context>
+<context>
+    <name>people.number_pattern_one_sequence</name>
+    <message>
+        <source>the screening-number pattern “{pattern}” must hold the sequence {{seq}} (or {{seq:03}}, padded to 3 digits) exactly once, for example {{site}}-{{seq:03}}</source>
+        <translation>筛选号编号规则“{pattern}”必须恰好包含一次序号 {{seq}}（或补零至 3 位的 {{seq:03}}），例如 {{site}}-{{seq:03}}</translation>
+    </message>
+</context>
+<context>
+    <name>people.number_pattern_too_long</name>
+    <message>
+        <source>the screening-number pattern “{pattern}” is longer than 32 characters</source>
+        <translation>筛选号编号规则“{pattern}”超过 32 个字符</translation>
+    </message>
+</context>
+<context>
     <name>people.password_too_long</name>
     <message>
         <source>the password must have at most {maximum} characters</source>
@@ -4736,8 +4764,15 @@
 <context>
     <name>store.ambiguous_screening</name>
     <message>
-        <source>screening number {value} exists under several protocols ({protocols}); use its id</source>
-        <translation>筛选号 {value} 存在于多个方案（{protocols}）；请使用其编号</translation>
+        <source>screening number {value} names several screenings ({candidates}); use its id, written #id</source>
+        <translation>筛选号 {value} 对应多次筛选（{candidates}）；请使用其编号，写作 #编号</translation>
+    </message>
+</context>
+<context>
+    <name>store.candidate</name>
+    <message>
+        <source>#{id}: protocol {protocol}, site {site}</source>
+        <translation>#{id}：方案 {protocol}，中心 {site}</translation>
     </message>
 </context>
 <context>
@@ -4785,8 +4820,8 @@
 <context>
     <name>store.duplicate_screening_number</name>
     <message>
-        <source>screening number {value} is already used for this protocol at this site</source>
-        <translation>筛选号 {value} 已在本中心的此方案中使用</translation>
+        <source>screening number {value} is already used for protocol {protocol} at site {site}: a number names one screening</source>
+        <translation>筛选号 {value} 已在中心 {site} 的方案 {protocol} 中使用：一个筛选号只对应一次筛选</translation>
     </message>
 </context>
 <context>
@@ -4815,6 +4850,13 @@
     <message>
         <source>no screening {value} in this database</source>
         <translation>本数据库中没有筛选 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>store.no_site</name>
+    <message>
+        <source>(no site number)</source>
+        <translation>（无中心编号）</translation>
     </message>
 </context>
 <context>

@@ -187,3 +187,28 @@ def test_a_screening_number_made_of_digits_is_found_by_its_number(capsys, as_use
     assert code == 2 and "write #1 for the id" in err
     code, out, _ = cli(capsys, "screening", "show", f"#{first}", "--format", "json")
     assert code == 0 and json.loads(out)["subject"]["screening_number"] == "S-003"
+
+
+def test_a_screening_number_is_used_once_per_protocol_and_site(capsys, as_user):
+    new(capsys, as_user)  # S-003, at the site with no site number yet
+    code, _, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts",
+                       str(EXAMPLES / "NCT03798028-incomplete.json"))
+    assert code == 2 and "screening number S-003 is already used for protocol NCT03798028 at site" in err
+    code, _, err = cli(capsys, *as_user(PI), "site", "set", "--number", "02")
+    assert code == 0, err
+    second = new(capsys, as_user)  # the same number at another site is another screening
+    code, _, err = cli(capsys, "screening", "show", "S-003")
+    assert code == 2 and "names several screenings" in err
+    assert "#1: protocol NCT03798028, site (no site number)" in err and f"#{second}: protocol NCT03798028, site 02" in err
+    code, out, _ = cli(capsys, "screening", "show", f"#{second}", "--format", "json")
+    assert code == 0 and json.loads(out)["subject"]["screening_number"] == "S-003"
+
+
+def test_the_sites_number_pattern_from_the_command_line(capsys, as_user):
+    code, _, err = cli(capsys, *as_user(PI), "site", "set", "--number-pattern", "{site}-")
+    assert code == 2 and "must hold the sequence {seq}" in err
+    code, out, err = cli(capsys, *as_user(PI), "site", "set", "--number", "01", "--number-pattern", "{site}-{seq:03}")
+    assert code == 0 and "numbered as:  {site}-{seq:03}" in out, err
+    code, _, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts",
+                       str(EXAMPLES / "NCT03798028-incomplete.json"))  # S-003
+    assert code == 2 and "not written to the site's pattern {site}-{seq:03}: the next number is 01-001" in err

@@ -65,7 +65,7 @@ def test_new_screening_form_refuses_bad_fields_beside_them(qtbot, window):
         qtbot.keyClicks(line, text)
 
     typed("screening_number", "S-001")
-    assert dialog.problems["screening_number"].text() == "screening number S-001 is already used for this protocol at this site"
+    assert dialog.problems["screening_number"].text() == "screening number S-001 is already used for protocol NCT03798028 at site (no site number): a number names one screening"
     typed("date_of_birth", "2027-01-01")
     assert "after the screening date 2026-11-20" in dialog.problems["date_of_birth"].text()
     assert dialog._focus("date_of_birth").property("invalid") is True

@@ -109,3 +109,20 @@ def test_the_form_fits_the_screen_and_its_buttons_are_on_it(qtbot, window):
     assert dialog.scroll.widget() is dialog.body and dialog.scroll.accessibleName()
     for field in ("date_of_birth", "screening_date", "consent_date"):
         assert dialog.problems[field].isVisible()
+
+
+def test_the_form_suggests_the_next_number_of_the_sites_pattern(qtbot, window):
+    from tests.conftest import PASSWORD, PI
+    from trialdesk.domain.screening_numbers import PATTERN_SETTING
+
+    window.site.sign_in(PI, PASSWORD).set_site_setting(PATTERN_SETTING, "S-{seq:03}")
+    shown = []
+
+    def look(dialog):
+        shown.append(dialog._focus("screening_number").text())
+        dialog.reject()
+
+    when_modal(look, NewScreeningDialog)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert shown == ["S-001"]  # editable: a suggestion, checked again when the screening starts

@@ -12,6 +12,7 @@ from trialdesk.cli.context import Context, read_secret
 from trialdesk.cli.people_cmd import add_site_init
 from trialdesk.desk import Refused, storage_failure
 from trialdesk.desk.site import shown
+from trialdesk.domain.screening_numbers import PATTERN_SETTING
 from trialdesk.i18n import languages
 from trialdesk.messages import Messages
 from trialdesk.private import write_whole
@@ -36,6 +37,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     site_set = site_actions.add_parser("set", help="change site settings (site administrator or PI; audited)")
     site_set.add_argument("--name")
     site_set.add_argument("--number")
+    site_set.add_argument("--number-pattern", metavar="PATTERN",
+                          help="how screening numbers are written, e.g. '{site}-{seq:03}' gives 01-001 (empty: free text)")
     site_set.add_argument("--site-file", metavar="DIR", help="where signed worksheets are filed")
     site_set.set_defaults(run=site_set_settings)
 
@@ -103,6 +106,7 @@ def site_show(args: argparse.Namespace, context: Context) -> int:
     site, words = context.site, Messages()
     print(f"site name:    {site.site_setting('site_name') or '—'}")
     print(f"site number:  {site.site_setting('site_number') or '—'}")
+    print(f"numbered as:  {site.site_setting(PATTERN_SETTING) or '— (free text)'}")
     print(f"site file:    {site.site_file_dir()}")
     today = local_now().date()
     print(f"delegation on {today.isoformat()}:")
@@ -146,7 +150,8 @@ def site_file_check(args: argparse.Namespace, context: Context) -> int:
 
 def site_set_settings(args: argparse.Namespace, context: Context) -> int:
     desk = context.desk
-    for key, value in (("site_name", args.name), ("site_number", args.number), (SITE_FILE_SETTING, args.site_file)):
+    for key, value in (("site_name", args.name), ("site_number", args.number), (SITE_FILE_SETTING, args.site_file),
+                       (PATTERN_SETTING, args.number_pattern)):
         if value is not None:
             desk.set_site_setting(key, value)
     return site_show(args, context)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from trialdesk.desk import passwords
 from trialdesk.domain import people
 from trialdesk.domain.people import Account, AccountStatus, DelegationEntry, Refused, Role, Task
+from trialdesk.domain.screening_numbers import PATTERN_SETTING, NumberPattern
 from trialdesk.domain.text import MAX_LINE, check_text, same_person_key
 from trialdesk.persistence.database import Database
 from trialdesk.persistence.people_store import Certificate, Completion, PeopleStore
@@ -56,6 +57,17 @@ def read_worksheet(path: Path) -> bytes:
         return Path(path).read_bytes()
     except OSError as error:
         raise Refused("worksheet_unreadable", file=shown(path), error=error.strerror or type(error).__name__) from None
+
+
+def _number_pattern(text: str) -> NumberPattern | None:
+    from trialdesk.domain.screening_numbers import BadPattern
+
+    if not text:
+        return None
+    try:
+        return NumberPattern.parse(text)
+    except BadPattern as bad:
+        raise Refused(f"number_pattern_{bad.code}", pattern=text) from None
 
 
 def shown(path: Path | str) -> str:
@@ -340,6 +352,7 @@ class Site:
         problems = integrity.schema_problems(db)
         problems += integrity.replay_problems(db, self._expected_status)
         problems += integrity.people_problems(db)
+        problems += integrity.number_problems(db)
         anchors, unreadable = self._worksheet_anchors([self.site_file_dir(), self.data_dir / "site-file",
                                                        *worksheet_dirs])
         anchors += self._stored_anchors()
@@ -399,6 +412,19 @@ class Site:
 
     def site_setting(self, key: str, default: str = "") -> str:
         return self.store.site_setting(key, default)
+
+    def screening_number_pattern(self) -> NumberPattern | None:
+        """The site's screening-number pattern; None while screening numbers are free text."""
+        return _number_pattern(self.site_setting(PATTERN_SETTING))
+
+    def next_screening_number(self, protocol_id: str, site: str | None = None) -> str | None:
+        """The number the site's pattern gives the next screening of the protocol at the site (by
+        default this site); None without a pattern."""
+        pattern = self.screening_number_pattern()
+        if pattern is None:
+            return None
+        site = self.site_setting("site_number") if site is None else site
+        return pattern.next_number(site, self.log.numbers(protocol_id, site))
 
     def site_file_dir(self) -> Path:
         from trialdesk.signoff import site_file_dir
@@ -668,15 +694,26 @@ class Desk:
         from trialdesk.session import start_screening
 
         self._may(Task.ENTER)
+        protocol_id = protocol if isinstance(protocol, str) else protocol.id
+        site = self.site.site_setting("site_number") if site is None else site
+        self._number_follows_pattern(protocol_id, site, subject_values.get("screening_number"))
         protocols = self.site.protocols
-        version = protocols.for_start(protocol if isinstance(protocol, str) else protocol.id,
-                                      subject_values.get("screening_date"))
+        version = protocols.for_start(protocol_id, subject_values.get("screening_date"))
         if not self.site.read_only:  # (a read-only site refuses the screening itself)
             protocols.keep_used(version)
-        return start_screening(self.site.store, version.protocol, subject_values, answers,
-                               site=self.site.site_setting("site_number") if site is None else site,
+        return start_screening(self.site.store, version.protocol, subject_values, answers, site=site,
                                actor=self.person.name, clock=self.clock, protocol_sha256=version.sha256,
                                confirmed=confirmed)
+
+    def _number_follows_pattern(self, protocol_id: str, site: str, number: Any) -> None:
+        """With a site pattern, a new screening's number is written to it (a missing or malformed number
+        is the subject check's to name)."""
+        pattern = self.site.screening_number_pattern()
+        if pattern is None or not isinstance(number, str) or not number.strip():
+            return
+        if pattern.sequence(number.strip(), site) is None:
+            raise Refused("number_off_pattern", number=number.strip(), pattern=pattern.text,
+                          next=self.site.next_screening_number(protocol_id, site))
 
     def open(self, reference: str | int, *, one_shot: bool = False) -> ScreeningSession:
         """A screening to work on: changes need data-entry delegation today (else it opens read-only).
@@ -773,4 +810,6 @@ class Desk:
         if person.role not in (Role.SITE_ADMINISTRATOR, Role.PRINCIPAL_INVESTIGATOR):
             raise Refused("not_administrator", name=person.name)
         value = check_text(value, key, MAX_LINE)  # no control characters: it is printed on worksheets
+        if key == PATTERN_SETTING:
+            _number_pattern(value)  # refused here, never when a screening starts
         self.site.store.set_site_setting(key, value, actor=person.name, at=self.clock())

@@ -9,11 +9,13 @@ from trialdesk.messages.base import Words
 from trialdesk.messages.shown import plain
 
 KEYS: dict[str, str] = {
-    "store.duplicate_screening_number": QT_TRANSLATE_NOOP("store.duplicate_screening_number", "screening number {value} is already used for this protocol at this site"),
+    "store.duplicate_screening_number": QT_TRANSLATE_NOOP("store.duplicate_screening_number", "screening number {value} is already used for protocol {protocol} at site {site}: a number names one screening"),
     "store.reason_required": QT_TRANSLATE_NOOP("store.reason_required", "this replaces a value entered earlier: give a reason for the change"),
     "store.locked": QT_TRANSLATE_NOOP("store.locked", "the screening is {status}: its answers cannot change (open a correction instead)"),
     "store.no_screening": QT_TRANSLATE_NOOP("store.no_screening", "no screening {value} in this database"),
-    "store.ambiguous_screening": QT_TRANSLATE_NOOP("store.ambiguous_screening", "screening number {value} exists under several protocols ({protocols}); use its id"),
+    "store.ambiguous_screening": QT_TRANSLATE_NOOP("store.ambiguous_screening", "screening number {value} names several screenings ({candidates}); use its id, written #id"),
+    "store.candidate": QT_TRANSLATE_NOOP("store.candidate", "#{id}: protocol {protocol}, site {site}"),
+    "store.no_site": QT_TRANSLATE_NOOP("store.no_site", "(no site number)"),
     "store.wrong_protocol": QT_TRANSLATE_NOOP("store.wrong_protocol", "the screening belongs to protocol {value}, not {protocol}"),
     "store.not_signed": QT_TRANSLATE_NOOP("store.not_signed", "only a signed screening is corrected by a new version; this one is {status} and can be edited"),
     "store.unknown_role": QT_TRANSLATE_NOOP("store.unknown_role", "unknown role “{value}”; expected one of {roles}"),
@@ -57,4 +59,10 @@ class StoreWords(Words):
             who = ", ".join(dict.fromkeys(e.actor for e in changes))
             when = changes[-1].at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if changes else ""
             return self.t("store.changed_underneath", who=who, count=len(changes), when=when)
+        if code == "duplicate_screening_number":
+            params = {**params, "site": params.get("site") or self.t("store.no_site")}
+        if code == "ambiguous_screening":
+            params = {**params, "candidates": "; ".join(
+                self.t("store.candidate", id=c.id, protocol=c.protocol_id, site=c.site or self.t("store.no_site"))
+                for c in params.get("candidates", ()))}
         return self.t(f"store.{code}", **{k: plain(v) for k, v in params.items()})

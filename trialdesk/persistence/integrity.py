@@ -185,6 +185,19 @@ def _completion_problems(db: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def number_problems(db: sqlite3.Connection) -> list[str]:
+    """Screening numbers that name more than one screening of a protocol at a site: held in a database
+    from before numbers were unique (schema 6 marks each later one), or written in by hand."""
+    problems = []
+    for protocol, site, number, ids in db.execute(
+            "SELECT protocol_id, site, screening_number, group_concat(id, ', ') FROM "
+            "(SELECT protocol_id, site, screening_number, id FROM screenings WHERE supersedes IS NULL ORDER BY id) "
+            "GROUP BY protocol_id, site, screening_number HAVING count(*) > 1 ORDER BY min(id)"):
+        problems.append(f"screening number {number} names several screenings of protocol {protocol} at site "
+                        f"{site or '(no site number)'} (ids {ids}): each is kept; refer to them by id (#id)")
+    return problems
+
+
 # -- the schema --------------------------------------------------------------------------------
 
 

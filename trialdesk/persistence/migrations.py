@@ -186,6 +186,25 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE screenings ADD COLUMN protocol_sha256 TEXT
         CHECK (protocol_sha256 IS NULL OR (length(protocol_sha256) = 64 AND protocol_sha256 NOT GLOB '*[^0-9a-f]*'));
     """,
+    # 6: a screening number names one screening per protocol and site. The screening is its first
+    # version (the row that supersedes none): its corrections keep its number, so they are not in the
+    # index. A database holding two screenings under one number still opens: each later one is marked
+    # in `number_reused` (with its own id), kept as it is, and reported by the records check; no new
+    # row is ever so marked.
+    """
+    ALTER TABLE screenings ADD COLUMN number_reused INTEGER NOT NULL DEFAULT 0;
+    UPDATE screenings SET number_reused = id WHERE supersedes IS NULL AND EXISTS (
+        SELECT 1 FROM screenings AS earlier
+        WHERE earlier.supersedes IS NULL AND earlier.protocol_id = screenings.protocol_id
+          AND earlier.site = screenings.site AND earlier.screening_number = screenings.screening_number
+          AND earlier.id < screenings.id);
+    CREATE UNIQUE INDEX screenings_number_once
+        ON screenings (protocol_id, site, screening_number, number_reused) WHERE supersedes IS NULL;
+    CREATE TRIGGER screenings_number_reused_is_never_new BEFORE INSERT ON screenings WHEN NEW.number_reused != 0
+    BEGIN SELECT RAISE(ABORT, 'a screening number is used once per protocol and site'); END;
+    CREATE TRIGGER screenings_number_reused_is_kept BEFORE UPDATE OF number_reused ON screenings
+    BEGIN SELECT RAISE(ABORT, 'a screening marked as reusing a number stays marked'); END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

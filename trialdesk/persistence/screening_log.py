@@ -91,6 +91,11 @@ class ScreeningLog:
             (protocol_id, site, screening_number),
         ).fetchone() is not None
 
+    def numbers(self, protocol_id: str, site: str) -> list[str]:
+        """The screening numbers used for this protocol at this site."""
+        return [n for (n,) in self._read.execute(
+            "SELECT DISTINCT screening_number FROM screenings WHERE protocol_id = ? AND site = ?", (protocol_id, site))]
+
     def count(self, log_filter: LogFilter = LogFilter()) -> int:
         where, args = self._where(log_filter)
         return self._read.execute(f"SELECT count(*) FROM screenings{where}", args).fetchone()[0]

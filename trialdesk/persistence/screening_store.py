@@ -19,7 +19,6 @@ from trialdesk.domain.screening import Screening, Subject
 from trialdesk.persistence import audit_trail
 from trialdesk.persistence.database import Database
 from trialdesk.persistence.errors import StoreError  # noqa: F401 (re-exported)
-from trialdesk.persistence.screening_log import ScreeningLog
 
 _SCREENING_COLUMNS = (
     "id, protocol_id, protocol_version, site, screening_number, version, supersedes, initials, "
@@ -44,6 +43,15 @@ class Delegate:
     def may_sign(self) -> bool:
         """Only an investigator decides eligibility (ICH E6(R3) 2.7.1)."""
         return self.role in SIGNING_ROLES
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A screening found by its number: its newest version's id, its protocol and its site."""
+
+    id: int
+    protocol_id: str
+    site: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,20 +156,24 @@ class ScreeningStore:
         `confirmations`: the warnings about those answers that the person confirmed."""
         version = supersedes.version + 1 if supersedes else 1
         with self.database.write() as db:
-            if supersedes is None and ScreeningLog(self.database).number_taken(protocol_id, site, subject.screening_number):
-                raise StoreError("duplicate_screening_number", value=subject.screening_number)
-            cursor = db.execute(
-                "INSERT INTO screenings (protocol_id, protocol_version, site, screening_number, version, supersedes, "
-                "initials, date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
-                "correction_reason, created_at, created_by, protocol_sha256) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    protocol_id, protocol_version, site, subject.screening_number, version,
-                    supersedes.id if supersedes else None, subject.initials, _iso(subject.date_of_birth),
-                    subject.sex, _iso(subject.screening_date), _iso(subject.consent_date), subject.consent_version,
-                    status.value, " ".join(failed_criteria), correction_reason, _iso(at), actor, protocol_sha256,
-                ),
-            )
+            try:  # the database holds the number unique per protocol and site (screenings_number_once)
+                cursor = db.execute(
+                    "INSERT INTO screenings (protocol_id, protocol_version, site, screening_number, version, "
+                    "supersedes, initials, date_of_birth, sex, screening_date, consent_date, consent_version, status, "
+                    "failed_criteria, correction_reason, created_at, created_by, protocol_sha256) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        protocol_id, protocol_version, site, subject.screening_number, version,
+                        supersedes.id if supersedes else None, subject.initials, _iso(subject.date_of_birth),
+                        subject.sex, _iso(subject.screening_date), _iso(subject.consent_date), subject.consent_version,
+                        status.value, " ".join(failed_criteria), correction_reason, _iso(at), actor, protocol_sha256,
+                    ),
+                )
+            except sqlite3.IntegrityError as error:
+                if "screening_number" not in str(error):
+                    raise
+                raise StoreError("duplicate_screening_number", value=subject.screening_number, protocol=protocol_id,
+                                 site=site) from None
             screening_id = cursor.lastrowid
             if supersedes is not None:  # the answers carry over with who entered them and when
                 db.execute(
@@ -220,19 +232,29 @@ class ScreeningStore:
                                        (int(reference),)).fetchone()
             if as_id and as_id[0] != reference and str(int(reference)) == reference:
                 raise StoreError("ambiguous_reference", value=reference)
-        where, args = "screening_number = ?", [reference]
+        candidates = self.numbered(reference, protocol_id)
+        if not candidates:
+            raise StoreError("no_screening", value=reference)
+        if len(candidates) > 1:
+            raise StoreError("ambiguous_screening", value=reference, candidates=candidates)
+        return self.load(candidates[0].id)
+
+    def numbered(self, screening_number: str, protocol_id: str | None = None) -> list[Numbered]:
+        """Each screening holding this number (of the protocol, if given), by its newest version, oldest
+        screening first. More than one: the same number under other protocols or sites, or a database from
+        before numbers were held unique per protocol and site."""
+        where, args = "screening_number = ?", [screening_number]
         if protocol_id:
             where += " AND protocol_id = ?"
             args.append(protocol_id)
         rows = self._read.execute(
-            f"SELECT id, protocol_id FROM screenings WHERE {where} ORDER BY version DESC", args
-        ).fetchall()
-        protocols = {p for _, p in rows}
-        if not rows:
-            raise StoreError("no_screening", value=reference)
-        if len(protocols) > 1:
-            raise StoreError("ambiguous_screening", value=reference, protocols=sorted(protocols))
-        return self.load(rows[0][0])
+            f"SELECT id, supersedes, protocol_id, site FROM screenings WHERE {where} ORDER BY id", args).fetchall()
+        newest: dict[int, Numbered] = {}  # the first version's id -> the newest version of that screening
+        first: dict[int, int] = {}
+        for sid, supersedes, protocol, site in rows:  # a correction comes after the version it supersedes
+            first[sid] = first.get(supersedes, sid) if supersedes is not None else sid
+            newest[first[sid]] = Numbered(sid, protocol, site)
+        return list(newest.values())
 
     def entry_sessions(self, screening_id: int) -> dict[str, tuple[str, str]]:
         """Who entered each answer, and in which edit session."""

@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     # -- screenings -------------------------------------------------------------------------------
 
     def new_screening(self) -> None:
-        from trialdesk.desk import ProtocolFileError
+        from trialdesk.desk import ProtocolFileError, Refused
         from trialdesk.domain.people import Task
         from trialdesk.ui.new_screening_dialog import NewScreeningDialog
         from trialdesk.ui.refusals import refused
@@ -246,8 +246,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
             return
         site_number = self.site.site_setting("site_number")
+        try:
+            suggested = self.site.next_screening_number(protocol.id, site_number)
+        except Refused as refusal:  # a pattern written into the database by hand: said, no form opens
+            self._refuse(self.tr("Not created"), refusal)
+            return
         dialog = NewScreeningDialog(protocol, self.site.log, site_number, self.words, self.today(), self,
-                                    versions=lambda on: self.site.version_choice(protocol.id, on))
+                                    versions=lambda on: self.site.version_choice(protocol.id, on),
+                                    suggested_number=suggested)
         try:
             session = self._start_from(dialog, protocol, site_number)
         finally:

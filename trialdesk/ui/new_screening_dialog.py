@@ -40,13 +40,14 @@ if TYPE_CHECKING:
 
 
 class NewScreeningDialog(QDialog):
-    """OK is enabled only when every field is valid, the screening number is free and, with
+    """The screening number starts as `suggested_number` (the site's pattern's next, from the site
+    service). OK is enabled only when every field is valid, the screening number is free and, with
     `versions` (the site service's choice of version for a screening date), a version of the
     protocol may start a screening on the screening date."""
 
     def __init__(self, protocol: Protocol, log: ScreeningLog, site: str, words: Messages, today: date,
                  parent: QWidget | None = None, *,
-                 versions: Callable[[date], VersionChoice] | None = None) -> None:
+                 versions: Callable[[date], VersionChoice] | None = None, suggested_number: str | None = None) -> None:
         super().__init__(parent)
         self.protocol, self.log, self.site, self.words = protocol, log, site, words
         self.versions = versions
@@ -83,6 +84,8 @@ class NewScreeningDialog(QDialog):
             form.addRow(label, box)
             self.problems[field] = problem
         self.inputs["screening_date"].set_date(today)
+        if suggested_number:  # the next number of the site's pattern, editable
+            self.inputs["screening_number"].setText(suggested_number)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start screening"))
         layout = QVBoxLayout(self)
@@ -161,7 +164,8 @@ class NewScreeningDialog(QDialog):
             problems = {p.fact: p for p in invalid.problems}
         number = values["screening_number"]
         if "screening_number" not in problems and self.log.number_taken(self.protocol.id, self.site, number):
-            problems["screening_number"] = Problem("duplicate_screening_number", "screening_number", {"value": number})
+            problems["screening_number"] = Problem("duplicate_screening_number", "screening_number",
+                                                 {"value": number, "protocol": self.protocol.id, "site": self.site})
         unusual = self._unusual(values, problems)
         for field, label in self.problems.items():
             problem = problems.get(field) if field in self._touched else None
