@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -212,3 +214,11 @@ def test_the_sites_number_pattern_from_the_command_line(capsys, as_user):
     code, _, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts",
                        str(EXAMPLES / "NCT03798028-incomplete.json"))  # S-003
     assert code == 2 and "not written to the site's pattern {site}-{seq:03}: the next number is 01-001" in err
+    numberless = json.loads((EXAMPLES / "NCT03798028-incomplete.json").read_text(encoding="utf-8"))
+    del numberless["subject"]["screening_number"]
+    facts = Path(os.environ["TRIALDESK_DATA_DIR"]).parent / "numberless.json"
+    facts.write_text(json.dumps(numberless), encoding="utf-8")
+    code, out, err = cli(capsys, *as_user(), "screening", "new", "--protocol", "NCT03798028", "--facts", str(facts))
+    assert code == 0 and "screening number 01-001" in err, err  # no number given: the pattern's next, said
+    code, out, _ = cli(capsys, "screening", "show", "01-001", "--format", "json")
+    assert code == 0 and json.loads(out)["subject"]["initials"] == numberless["subject"]["initials"]

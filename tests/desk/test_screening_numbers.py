@@ -69,3 +69,16 @@ def test_the_sites_pattern_is_set_by_the_administrator_suggested_and_enforced(si
     assert site.next_screening_number("NCT03798028") == "01-002"
     assert site.next_screening_number("NCT03798028", site="02") == "02-001"
     assert any(e.action == "site_setting" and e.target == PATTERN_SETTING for e in site.history())
+
+
+def test_a_screening_started_without_a_number_takes_the_patterns_next(site):
+    from tests.conftest import ADMIN
+    from trialdesk.domain.screening_numbers import PATTERN_SETTING
+
+    admin, coordinator = site.sign_in(ADMIN, PASSWORD), site.sign_in(COORDINATOR, PASSWORD)
+    admin.set_site_setting("site_number", "01")
+    admin.set_site_setting(PATTERN_SETTING, "{site}-{seq:03}")
+    start(coordinator, "incomplete", "01-001")
+    given = start(coordinator, "eligible", "")
+    assert given.screening.subject.screening_number == "01-002"
+    assert site.screening("01-002").id == given.screening.id

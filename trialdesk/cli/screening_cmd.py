@@ -84,6 +84,8 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
     except NeedsConfirmation as unusual:
         _unconfirmed(Messages(protocol), unusual)
         return EXIT_REFUSED
+    if not str(subject.get("screening_number") or "").strip():  # given by the site's pattern: said, not guessed
+        print(f"screening number {session.screening.subject.screening_number}", file=sys.stderr)
     print(session.screening.id)
     return 0
 

@@ -690,12 +690,18 @@ class Desk:
         date (`VersionNotInForce` names the versions when none is, or the one in force is withdrawn),
         with the SHA-256 of that version's file stored with it and a copy of the file kept. Unusual
         answers and subject dates (an age over 100, a date after today or a year or more before it) raise
-        NeedsConfirmation unless `confirmed` (the trail then records each confirmation)."""
+        NeedsConfirmation unless `confirmed` (the trail then records each confirmation). With no
+        screening number given and a site pattern, the screening takes the pattern's next number."""
         from trialdesk.session import start_screening
 
         self._may(Task.ENTER)
         protocol_id = protocol if isinstance(protocol, str) else protocol.id
         site = self.site.site_setting("site_number") if site is None else site
+        number = subject_values.get("screening_number")
+        if number is None or isinstance(number, str) and not number.strip():  # the site's pattern gives it
+            given = self.site.next_screening_number(protocol_id, site)
+            if given is not None:
+                subject_values = {**subject_values, "screening_number": given}
         self._number_follows_pattern(protocol_id, site, subject_values.get("screening_number"))
         protocols = self.site.protocols
         version = protocols.for_start(protocol_id, subject_values.get("screening_date"))
