@@ -12,10 +12,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from trialdesk.domain.reasons import COMBINATIONS, Pending, Reason
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reason types are imported once a reason is looked into, not to read the log
     from trialdesk.domain.derivations import Derivation
+    from trialdesk.domain.reasons import Reason
 
 __all__ = ["CriterionResult", "EligibilityReport", "Effect", "Outcome", "Overall", "Reason", "ScoreResult", "Verdict"]
 
@@ -120,6 +119,8 @@ class CriterionResult:
 
 def _only_pending(reason: Reason) -> bool:
     """The reason waits on nothing but a date still to come."""
+    from trialdesk.domain.reasons import COMBINATIONS, Pending
+
     if isinstance(reason, Pending):
         return True
     if not isinstance(reason, COMBINATIONS):
@@ -159,3 +160,11 @@ class EligibilityReport:
             return tuple(r.criterion_id for r in self.results)
         before = {r.criterion_id: r for r in previous.results}
         return tuple(r.criterion_id for r in self.results if before.get(r.criterion_id) != r)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Reason":  # still importable from here, without importing the reasons on the start-up path
+        from trialdesk.domain.reasons import Reason
+
+        return Reason
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

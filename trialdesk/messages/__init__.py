@@ -7,7 +7,8 @@ each concern lives in its own module with its own keys:
 - `labels`: verdicts and effects, facts and scores by their labels, periods, the protocol's texts
 - `conditions`: a rule read as the condition a fact is asked under
 - `answers`: answers, joints, medication lines and drugs as a reader sees them
-- `reasons`, `date_reasons`, `history_reasons`: one wording per kind of reason
+- `reasons`, `date_reasons`, `history_reasons`: one wording per kind of reason, imported on the first
+  reason worded; their keys (`reason_words`, `date_keys`, `history_keys`) from the start
 - `scores`: computed scores and the classification inputs derived from observations
 - `problems`: refused and unusual answers
 - `people`, `store`: refusals of who may do what, of the screening store; statuses
@@ -20,12 +21,12 @@ from __future__ import annotations
 from trialdesk.messages import (
     answers,
     conditions,
-    date_reasons,
-    history_reasons,
+    date_keys,
+    history_keys,
     labels,
     people,
     problems,
-    reasons,
+    reason_words,
     scores,
     store,
     worksheet_labels,
@@ -35,7 +36,7 @@ from trialdesk.messages.base import EN
 
 __all__ = ["EN", "Messages"]
 
-for _module in (labels, conditions, answers, reasons, date_reasons, history_reasons, scores, problems, people, store,
+for _module in (labels, conditions, answers, reason_words, date_keys, history_keys, scores, problems, people, store,
                 worksheet_labels):
     EN.update(_module.KEYS)
 EN.update(effects.KEYS)
@@ -45,7 +46,7 @@ EN.update(editors.KEYS)
 
 
 class Messages(
-    reasons.ReasonWords,
+    reason_words.ReasonWords,
     scores.ScoreWords,
     problems.ProblemWords,
     answers.AnswerWords,

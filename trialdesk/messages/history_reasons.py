@@ -7,80 +7,13 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from trialdesk.domain import history_reasons as why
 from trialdesk.domain.verdict import Verdict
-from trialdesk.i18n import QT_TRANSLATE_NOOP
+from trialdesk.messages.history_keys import KEYS  # noqa: F401  (kept apart, imported at start-up: see there)
 from trialdesk.messages.shown import moment, number
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reason types are imported on the first reason over a history worded (`renderers`)
+    from trialdesk.domain import history_reasons as why
     from trialdesk.messages.reasons import ReasonWriter
-
-KEYS: dict[str, str] = {
-    "no_current_treatment": QT_TRANSLATE_NOOP("no_current_treatment", "{label}: no current course"),
-    "course": QT_TRANSLATE_NOOP("course", "{drug} {dose} {unit}{dose_check}: started {start}{taken}, dose unchanged since {dose_since}{stable}"),
-    "course.dose_ok": QT_TRANSLATE_NOOP("course.dose_ok", " (within {min}–{max} {unit})"),
-    "course.dose_outside": QT_TRANSLATE_NOOP("course.dose_outside", " (outside {min}–{max} {unit})"),
-    "course.taken_ok": QT_TRANSLATE_NOOP("course.taken_ok", " (≥ {count} {unit}: on or before {since})"),
-    "course.taken_short": QT_TRANSLATE_NOOP("course.taken_short", " (less than {count} {unit}: after {since})"),
-    "course.stable_ok": QT_TRANSLATE_NOOP("course.stable_ok", " (≥ {count} {unit}: on or before {since})"),
-    "course.stable_short": QT_TRANSLATE_NOOP("course.stable_short", " (less than {count} {unit}: after {since})"),
-    "course.stable_unrecorded": QT_TRANSLATE_NOOP(
-        "course.stable_unrecorded",
-        " (follows a line with no day between, and a dose is not given: whether it changed after {since} is not recorded)"),
-    "in_use.yes": QT_TRANSLATE_NOOP("in_use.yes", "{label}: in use on the screening date ({drugs})"),
-    "in_use.no": QT_TRANSLATE_NOOP("in_use.no", "{label}: none in use on the screening date"),
-    "prednisone.total": QT_TRANSLATE_NOOP("prednisone.total", "{total} mg/day prednisone-equivalent on {day}{courses} {relation} {threshold} mg/day{window}"),
-    "prednisone.window": QT_TRANSLATE_NOOP("prednisone.window", ", the highest day within {count} {unit} before the screening date"),
-    "prednisone.course": QT_TRANSLATE_NOOP("prednisone.course", "{drug} {dose} mg/day = {equivalent} mg"),
-    "prednisone.is": QT_TRANSLATE_NOOP("prednisone.is", "is"),
-    "prednisone.is_not": QT_TRANSLATE_NOOP("prednisone.is_not", "is not"),
-    "dose_unrecorded": QT_TRANSLATE_NOOP("dose_unrecorded", "the dose of {drug} between {start} and {dose_since} is not recorded: enter it as its own course to decide"),
-    "others.left_out": QT_TRANSLATE_NOOP("others.left_out", " — not counted, in no class: {others}"),
-    "agents.any": QT_TRANSLATE_NOOP("agents.any", "any drug"),
-    "in_use_at.yes": QT_TRANSLATE_NOOP("in_use_at.yes", "{label}: in use on {anchor} {on} ({drugs})"),
-    "in_use_at.no": QT_TRANSLATE_NOOP("in_use_at.no", "{label}: none in use on {anchor} {on}"),
-    "in_use_early.yes": QT_TRANSLATE_NOOP("in_use_early.yes", "{label}: in use on {anchor} whatever date it takes ({span}): {drugs}"),
-    "in_use_early.no": QT_TRANSLATE_NOOP("in_use_early.no", "{label}: none can be in use on {anchor} ({span})"),
-    "ever_used.yes": QT_TRANSLATE_NOOP("ever_used.yes", "{label}: used on or before {anchor} {on} ({drugs})"),
-    "ever_used.no": QT_TRANSLATE_NOOP("ever_used.no", "{label}: none used on or before {anchor} {on}"),
-    "ever_used_early.yes": QT_TRANSLATE_NOOP("ever_used_early.yes", "{label}: used before {anchor} whatever date it takes ({span}): {drugs}"),
-    "ever_used_early.no": QT_TRANSLATE_NOOP("ever_used_early.no", "{label}: none can have been used by {anchor} ({span})"),
-    "last_dose.yes": QT_TRANSLATE_NOOP("last_dose.yes", "{label}: taken within {count} {unit} before {anchor} {on} (on or after {since}): {drugs}"),
-    "last_dose.no": QT_TRANSLATE_NOOP("last_dose.no", "{label}: none taken within {count} {unit} before {anchor} {on} (on or after {since})"),
-    "last_dose_early.yes": QT_TRANSLATE_NOOP("last_dose_early.yes", "{label}: taken within {count} {unit} before {anchor} whatever date it takes ({span}): {drugs}"),
-    "last_dose_early.no": QT_TRANSLATE_NOOP("last_dose_early.no", "{label}: none can have been taken within {count} {unit} before {anchor} ({span})"),
-    "when.by": QT_TRANSLATE_NOOP("when.by", "on or before {anchor} {on}"),
-    "when.within": QT_TRANSLATE_NOOP("when.within", "within {count} {unit} before {anchor} {on} (on or after {since})"),
-    "distinct_agents.holds": QT_TRANSLATE_NOOP("distinct_agents.holds", "{label}: {count} distinct agents of {what} used {when} ({agents}), {op} {value}"),
-    "distinct_agents.fails": QT_TRANSLATE_NOOP("distinct_agents.fails", "{label}: {count} distinct agents of {what} used {when} ({agents}), not {op} {value}"),
-    "distinct_agents_early": QT_TRANSLATE_NOOP("distinct_agents_early", "{label}: {count} distinct agents of {what} whatever date {anchor} takes ({span}), so {op} {value} {decided}"),
-    "dose.total": QT_TRANSLATE_NOOP("dose.total", "{drug} {dose} {unit} on {on}{check}"),
-    "dose.within": QT_TRANSLATE_NOOP("dose.within", " ({range})"),
-    "dose.outside": QT_TRANSLATE_NOOP("dose.outside", " (not {range})"),
-    "dose.other_unit": QT_TRANSLATE_NOOP("dose.other_unit", " (recorded in {unit}: not comparable with {range})"),
-    "equivalent.total": QT_TRANSLATE_NOOP("equivalent.total", "{total} {unit} {reference}-equivalent on {day}{courses} {relation} {threshold} {unit}{window}"),
-    "equivalent.course": QT_TRANSLATE_NOOP("equivalent.course", "{drug} {dose} {unit} = {equivalent}"),
-    "equivalent.window": QT_TRANSLATE_NOOP("equivalent.window", ", the highest day within {count} {unit} before {anchor}"),
-    # the table a total is counted with, said once at the end of a reason however many totals it counts
-    "equivalence.table": QT_TRANSLATE_NOOP("equivalence.table", " [equivalence table: {table}]"),
-    "equivalence.citation": QT_TRANSLATE_NOOP("equivalence.citation", " — {citation}"),
-    "equivalent_uncounted": QT_TRANSLATE_NOOP("equivalent_uncounted", "{label}: {total} {unit} {reference}-equivalent counted on {day}, but {uncounted} cannot be converted with the equivalence table {table}{citation}: not decided"),
-    "uncounted.unit": QT_TRANSLATE_NOOP("uncounted.unit", "{drug} in {unit}"),
-    "course.undosed": QT_TRANSLATE_NOOP("course.undosed", "{drug}: started {start}{taken}"),
-    "course.undosed_stable": QT_TRANSLATE_NOOP("course.undosed_stable", "{drug}: started {start}{taken}, this line (one dose) since {dose_since}{stable}"),
-    "steady": QT_TRANSLATE_NOOP("steady", "{label}: {total} {unit} {reference}-equivalent on {on}{courses}; taken without a gap since {continuous}{taken}, unchanged since {unchanged}{stable}{detail}"),
-    "steady.more_than": QT_TRANSLATE_NOOP("steady.more_than", "more than {value}"),
-    "steady.not_converted": QT_TRANSLATE_NOOP("steady.not_converted", "{drug} {dose} {unit}: not converted"),
-    "steady.not_recorded": QT_TRANSLATE_NOOP("steady.not_recorded", "{drug}: dose not recorded"),
-    "steady.changed": QT_TRANSLATE_NOOP("steady.changed", ": changed {changes}"),
-    "steady.change": QT_TRANSLATE_NOOP("steady.change", "on {on} from {before} to {after}"),
-    "steady.differs": QT_TRANSLATE_NOOP("steady.differs", ": from {start} to {end} the total was {total}"),
-    "steady.undecided": QT_TRANSLATE_NOOP("steady.undecided", ": whether it changed on {on} is not decided"),
-    "steady.regimen": QT_TRANSLATE_NOOP("steady.regimen", "; the lines changed on {days} at the same total"),
-    "steady.uncounted": QT_TRANSLATE_NOOP("steady.uncounted", " — not converted by the table: {uncounted}"),
-    "steady.by_route": QT_TRANSLATE_NOOP("steady.by_route", " — not counted, route not read: {lines}"),
-    "steady.route": QT_TRANSLATE_NOOP("steady.route", "{drug} ({route})"),
-}
 
 
 def _others(w: ReasonWriter, scope: why.Scope) -> str:
@@ -120,6 +53,8 @@ def _dose_check(w: ReasonWriter, dose: why.DoseRange, ok: bool | None, unit: str
 
 def _when(w: ReasonWriter, reason: Any) -> dict[str, Any]:
     """What a reason over drugs taken says of when: the anchor, the reach, the day or the span."""
+    from trialdesk.domain import history_reasons as why
+
     words, scope = w.words, reason.scope
     common = {"label": words.fact_label(scope.fact), "anchor": words.anchor_label(scope.anchor),
               "drugs": words.drug_names(scope.fact, reason.current)}
@@ -342,22 +277,26 @@ def _steady_equivalent_dose(w: ReasonWriter, reason: why.SteadyEquivalentDose, v
     return text + w.cite(reason.table) + _steady_left_out(w, reason, verdict)
 
 
-#: one wording per kind of reason over a medication history
-RENDERERS: dict[type, Callable[[ReasonWriter, Any, Verdict], str]] = {
-    why.TakenOn: _in_use,
-    why.TakenWhatever: _taken("in_use_early.yes", "in_use_early.no"),
-    why.EverUsed: _taken("ever_used.yes", "ever_used.no"),
-    why.EverUsedWhatever: _taken("ever_used_early.yes", "ever_used_early.no"),
-    why.LastDoseWithin: _taken("last_dose.yes", "last_dose.no"),
-    why.LastDoseWhatever: _taken("last_dose_early.yes", "last_dose_early.no"),
-    why.DistinctAgents: _distinct_agents,
-    why.DistinctAgentsWhatever: _distinct_agents_whatever,
-    why.NoCurrentTreatment: _no_current_treatment,
-    why.CurrentTreatment: _current_treatment,
-    why.MedicationDose: _medication_dose,
-    why.PrednisoneEquivalent: _prednisone_equivalent,
-    why.EquivalentDose: _equivalent_dose,
-    why.DoseUnrecorded: _dose_unrecorded,
-    why.EquivalentUncounted: _equivalent_uncounted,
-    why.SteadyEquivalentDose: _steady_equivalent_dose,
-}
+def renderers() -> dict[type, Callable[[ReasonWriter, Any, Verdict], str]]:
+    """One wording per kind of reason over a medication history; the reason types (about seventy
+    dataclasses) are imported here, on the first such reason worded, not on the start-up path."""
+    from trialdesk.domain import history_reasons as why
+
+    return {
+        why.TakenOn: _in_use,
+        why.TakenWhatever: _taken("in_use_early.yes", "in_use_early.no"),
+        why.EverUsed: _taken("ever_used.yes", "ever_used.no"),
+        why.EverUsedWhatever: _taken("ever_used_early.yes", "ever_used_early.no"),
+        why.LastDoseWithin: _taken("last_dose.yes", "last_dose.no"),
+        why.LastDoseWhatever: _taken("last_dose_early.yes", "last_dose_early.no"),
+        why.DistinctAgents: _distinct_agents,
+        why.DistinctAgentsWhatever: _distinct_agents_whatever,
+        why.NoCurrentTreatment: _no_current_treatment,
+        why.CurrentTreatment: _current_treatment,
+        why.MedicationDose: _medication_dose,
+        why.PrednisoneEquivalent: _prednisone_equivalent,
+        why.EquivalentDose: _equivalent_dose,
+        why.DoseUnrecorded: _dose_unrecorded,
+        why.EquivalentUncounted: _equivalent_uncounted,
+        why.SteadyEquivalentDose: _steady_equivalent_dose,
+    }

@@ -1,6 +1,6 @@
 """Reasons in words: one wording per kind of reason (`trialdesk.domain.reasons`), chosen through
-one explicit table, `RENDERERS`; the reasons over medication histories are worded in
-`history_reasons`.
+one explicit table, `RENDERERS` (built by `renderers` on first use); the reasons over medication
+histories are worded in `history_reasons`.
 
 A combination says each of its parts once, and says what is still to enter once: the facts
 missing across its open parts (at any depth) in one "missing: …", never "not decided yet: not
@@ -12,69 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from trialdesk.domain import reasons as why
-from trialdesk.domain.history_reasons import EquivalenceTable
-from trialdesk.domain.reasons import Reason
 from trialdesk.domain.verdict import Outcome, Verdict
-from trialdesk.i18n import QT_TRANSLATE_NOOP
-from trialdesk.messages import date_reasons, history_reasons
-from trialdesk.messages.base import Words
+from trialdesk.messages.reason_words import KEYS, ReasonWords  # noqa: F401  (kept apart, imported at start-up: see there)
 from trialdesk.messages.shown import moment, near, number, raw
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reason types are imported on the first reason worded (`renderers`), not at start-up
+    from trialdesk.domain import reasons as why
+    from trialdesk.domain.history_reasons import EquivalenceTable
+    from trialdesk.domain.reasons import Reason
     from trialdesk.domain.verdict import CriterionResult
     from trialdesk.messages import Messages
 
-KEYS: dict[str, str] = {
-    "threshold.holds": QT_TRANSLATE_NOOP("threshold.holds", "{label} {value} {op} {threshold}{note}"),
-    "threshold.fails": QT_TRANSLATE_NOOP("threshold.fails", "{label} {value} is not {op} {threshold}{note}"),
-    "uln.limit": QT_TRANSLATE_NOOP("uln.limit", "{times} × ULN {uln} = {limit}"),
-    "value.converted": QT_TRANSLATE_NOOP("value.converted", "{entered} (= {value})"),
-    "limit_settled": QT_TRANSLATE_NOOP("limit_settled", "{label} {value}: the same against every limit that can apply ({limits}){open}"),
-    "limit_open": QT_TRANSLATE_NOOP("limit_open", "{label} {value}: the limit depends on {open}"),
-    "limit_open.none": QT_TRANSLATE_NOOP("limit_open.none", "{label} {value}: no limit of the protocol applies to these answers"),
-    "limit.range": QT_TRANSLATE_NOOP("limit.range", "{min}–{max}"),
-    "not_known": QT_TRANSLATE_NOOP("not_known", "not known: {answers}"),
-    # the effect says "not decided yet": the reason says what decides whether it applies, and what then
-    "applies_open": QT_TRANSLATE_NOOP("applies_open", "to tell whether it applies: {condition}; if it applies: {part}"),
-    "note.rounded": QT_TRANSLATE_NOOP("note.rounded", " (rounded half up to {n} decimals from {raw})"),
-    "note.unrounded": QT_TRANSLATE_NOOP("note.unrounded", " (compared unrounded)"),
-    "note.entered": QT_TRANSLATE_NOOP("note.entered", " (entered {value} {unit})"),
-    "range.holds": QT_TRANSLATE_NOOP("range.holds", "{label} {value} within {min}–{max}{unit}{note}"),
-    "range.fails": QT_TRANSLATE_NOOP("range.fails", "{label} {value} outside {min}–{max}{unit}{note}"),
-    "score_bounds": QT_TRANSLATE_NOOP("score_bounds", "{label} can only reach {low}–{high} with the answers given, so {op} {threshold} {decided} (still missing: {missing})"),
-    "score_bounds.holds": QT_TRANSLATE_NOOP("score_bounds.holds", "holds"),
-    "score_bounds.fails": QT_TRANSLATE_NOOP("score_bounds.fails", "cannot hold"),
-    "score_bounds.range": QT_TRANSLATE_NOOP("score_bounds.range", "{label} can only reach {low}–{high} with the answers given, so within {range} {decided} (still missing: {missing})"),
-    "missing": QT_TRANSLATE_NOOP("missing", "missing: {facts}"),
-    "missing.score": QT_TRANSLATE_NOOP("missing.score", "{label} needs: {facts}"),
-    "missing.score.bounds": QT_TRANSLATE_NOOP(
-        "missing.score.bounds", "{label} can still be {low} to {high}, so {op} {threshold} is not decided: it needs {facts}"),
-    "refused": QT_TRANSLATE_NOOP("refused", "{label} {value} was refused: see the field"),
-    "refused.needed": QT_TRANSLATE_NOOP("refused.needed", "{label} ({value} was refused)"),
-    "score_problem": QT_TRANSLATE_NOOP("score_problem", "{label} cannot be computed: {problem}"),
-    "answer": QT_TRANSLATE_NOOP("answer", "{label}: {answer}"),
-    "any_of.none": QT_TRANSLATE_NOOP("any_of.none", "none holds: {parts}"),
-    "not": QT_TRANSLATE_NOOP("not", "not: {part}"),
-    "if_then.not_applicable": QT_TRANSLATE_NOOP("if_then.not_applicable", "does not apply: {part}"),
-    "if_then.applies": QT_TRANSLATE_NOOP("if_then.applies", "{condition}; {part}"),
-    "at_least": QT_TRANSLATE_NOOP("at_least", "{met} of {of} met (at least {count} needed): {parts}"),
-    "not_asked": QT_TRANSLATE_NOOP("not_asked", "{label}: not asked (asked only when {condition})"),
-    "reported_as": QT_TRANSLATE_NOOP("reported_as", "{label}: reported as {result}, not as a value"),
-}
-
 MET, NOT_MET, UNKNOWN = Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN
-
-
-class ReasonWords(Words):
-    def reason(self, outcome: Outcome | CriterionResult, refused: Mapping[str, str] | None = None) -> str:
-        """The sentence for an outcome's (or a criterion result's) reason; the verdict itself is worded
-        by `verdict`, its effect by `effect`. `refused` maps a fact id to the value as the person typed
-        it, just refused: the reason says that value was refused where it would say the fact is missing."""
-        writer = ReasonWriter(self, refused or {})
-        return writer.say(outcome) + history_reasons.equivalence_tables(writer, writer.tables)
 
 
 class ReasonWriter:
@@ -88,7 +40,7 @@ class ReasonWriter:
         self.tables: dict[str, EquivalenceTable] = {}
 
     def say(self, outcome: Outcome | CriterionResult) -> str:
-        return RENDERERS[type(outcome.reason)](self, outcome.reason, outcome.verdict)
+        return renderers()[type(outcome.reason)](self, outcome.reason, outcome.verdict)
 
     def cite(self, table: EquivalenceTable) -> str:
         """Note a table a total was counted with; it is cited at the end of the reason."""
@@ -98,6 +50,8 @@ class ReasonWriter:
     def parts(self, outcomes: Sequence[Outcome]) -> str:
         """The parts' sentences, each once; the answers not known and the facts missing among them each
         said once, after the others ("missing: Sex; Pregnant", not "missing: Sex; missing: Pregnant")."""
+        from trialdesk.domain import reasons as why
+
         texts: list[str] = []
         missing: list[str] = []
         not_known: dict[str, Any] = {}
@@ -155,6 +109,8 @@ class ReasonWriter:
         """The label and the value of a comparison as a reader sees them: the value as entered
         with its unit; a converted or computed one beside it, to as many decimals as keep its
         relation to `limits`."""
+        from trialdesk.domain import reasons as why
+
         unit = f" {self.words.unit(operand.unit)}" if operand.unit else ""
         if isinstance(operand, why.ScoreOperand):
             if operand.round_to is not None:
@@ -171,6 +127,8 @@ class ReasonWriter:
         return {"label": self.words.fact_label(operand.fact), "value": value, "note": ""}
 
     def limit(self, operand: why.Operand, limit: Decimal) -> str:
+        from trialdesk.domain import reasons as why
+
         unit = f" {self.words.unit(operand.unit)}" if operand.unit else ""
         if isinstance(operand, why.FactOperand) and operand.times_uln is not None:
             return self.t("uln.limit", times=number(operand.times_uln), uln=f"{number(operand.uln)}{unit}",
@@ -297,6 +255,8 @@ def _answer(w: ReasonWriter, reason: why.Attestation | why.OneOf, verdict: Verdi
 
 def _decided(outcome: Outcome) -> Outcome:
     """The part that settled a combination, at any depth: what it says is that part's reason."""
+    from trialdesk.domain import reasons as why
+
     while isinstance(outcome.reason, (why.AnyOf, why.AllOf)) and outcome.reason.decided_by is not None:
         outcome = outcome.reason.children[outcome.reason.decided_by]
     return outcome
@@ -305,6 +265,8 @@ def _decided(outcome: Outcome) -> Outcome:
 def _none_holds(outcomes: Sequence[Outcome]) -> list[Outcome]:
     """The parts of an any_of none of which holds, with the parts of nested any_of none of which
     holds taken up into it: "none holds: …" once, never "none holds: none holds: …"."""
+    from trialdesk.domain import reasons as why
+
     found: list[Outcome] = []
     for outcome in map(_decided, outcomes):
         if isinstance(outcome.reason, why.AnyOf) and outcome.verdict is NOT_MET:
@@ -317,6 +279,8 @@ def _none_holds(outcomes: Sequence[Outcome]) -> list[Outcome]:
 def _open_parts(outcomes: Sequence[Outcome]) -> list[Outcome]:
     """What keeps combinations open, at every depth: the open parts of an undecided any_of or all_of,
     both sides of an open if-then, taken up into one list."""
+    from trialdesk.domain import reasons as why
+
     found: list[Outcome] = []
     for outcome in map(_decided, outcomes):
         reason = outcome.reason
@@ -374,28 +338,41 @@ def _applies_open(w: ReasonWriter, reason: why.AppliesOpen, verdict: Verdict) ->
 
 Renderer = Callable[[ReasonWriter, Any, Verdict], str]
 
-#: one wording per kind of reason
-RENDERERS: dict[type[Reason], Renderer] = {
-    why.Threshold: _threshold,
-    why.Range: _range,
-    why.LimitSettled: _limit_settled,
-    why.LimitOpen: _limit_open,
-    why.Missing: _missing,
-    why.NotKnown: _not_known,
-    why.NotAsked: _not_asked,
-    why.ReportedAs: _reported_as,
-    why.ScoreMissing: _score_missing,
-    why.ScoreBounds: _score_bounds,
-    why.ScoreProblem: _score_problem,
-    why.Attestation: _answer,
-    why.OneOf: _answer,
-    why.AnyOf: _any_of,
-    why.AllOf: _all_of,
-    why.Not: _not,
-    why.IfThen: _if_then,
-    why.AtLeast: _at_least,
-    why.NotApplicable: _not_applicable,
-    why.AppliesOpen: _applies_open,
-    **date_reasons.RENDERERS,
-    **history_reasons.RENDERERS,
-}
+
+@cache
+def renderers() -> dict[type[Reason], Renderer]:
+    """One wording per kind of reason. The reason types are imported here, on the first reason
+    worded, not on the start-up path (those over medication histories are about seventy dataclasses)."""
+    from trialdesk.domain import reasons as why
+    from trialdesk.messages import date_reasons, history_reasons
+
+    return {
+        why.Threshold: _threshold,
+        why.Range: _range,
+        why.LimitSettled: _limit_settled,
+        why.LimitOpen: _limit_open,
+        why.Missing: _missing,
+        why.NotKnown: _not_known,
+        why.NotAsked: _not_asked,
+        why.ReportedAs: _reported_as,
+        why.ScoreMissing: _score_missing,
+        why.ScoreBounds: _score_bounds,
+        why.ScoreProblem: _score_problem,
+        why.Attestation: _answer,
+        why.OneOf: _answer,
+        why.AnyOf: _any_of,
+        why.AllOf: _all_of,
+        why.Not: _not,
+        why.IfThen: _if_then,
+        why.AtLeast: _at_least,
+        why.NotApplicable: _not_applicable,
+        why.AppliesOpen: _applies_open,
+        **date_reasons.renderers(),
+        **history_reasons.renderers(),
+    }
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RENDERERS":  # the whole table, as `renderers` builds it on first use
+        return renderers()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from trialdesk.domain import derivations as why
 from trialdesk.domain.verdict import ScoreResult
 from trialdesk.i18n import QT_TRANSLATE_NOOP
 from trialdesk.messages.base import EN, Words
 from trialdesk.messages.shown import near, number, raw
+
+if TYPE_CHECKING:  # the derivation types are imported on the first derivation worded (`derivation_renderers`)
+    from trialdesk.domain import derivations as why
 
 KEYS: dict[str, str] = {
     "score.value": QT_TRANSLATE_NOOP("score.value", "{label} {value}{note}"),
@@ -148,7 +151,7 @@ class ScoreWords(Words):
 
     def derivation(self, how: why.Derivation) -> str:
         """One derived input in words: the observations it came from and the category they give."""
-        return DERIVATIONS[type(how)](self, how)
+        return derivation_renderers()[type(how)](self, how)
 
     def lab_test(self, test: why.LabTest) -> str:
         """One laboratory test as a classification read it."""
@@ -219,14 +222,25 @@ def _duration(words: ScoreWords, how: why.DerivedDuration) -> str:
                    relation=_relation(how.holds), limit=words.t(f"limit.{how.limit}"))
 
 
-#: one wording per kind of derivation
-DERIVATIONS: dict[type[why.Derivation], Callable[[ScoreWords, Any], str]] = {
-    why.DerivedJoints: _joints,
-    why.JointsNotKnown: _joints_not_known,
-    why.DerivedSerology: _two_tests,
-    why.DerivedAcutePhase: _two_tests,
-    why.DerivedRheumatoidFactor: _rheumatoid_factor,
-    why.DerivedAreas: _areas,
-    why.DerivedOnset: _onset,
-    why.DerivedDuration: _duration,
-}
+@cache
+def derivation_renderers() -> dict[type[why.Derivation], Callable[[ScoreWords, Any], str]]:
+    """One wording per kind of derivation; the derivation types are imported here, on the first
+    derivation worded, not on the start-up path."""
+    from trialdesk.domain import derivations as why
+
+    return {
+        why.DerivedJoints: _joints,
+        why.JointsNotKnown: _joints_not_known,
+        why.DerivedSerology: _two_tests,
+        why.DerivedAcutePhase: _two_tests,
+        why.DerivedRheumatoidFactor: _rheumatoid_factor,
+        why.DerivedAreas: _areas,
+        why.DerivedOnset: _onset,
+        why.DerivedDuration: _duration,
+    }
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DERIVATIONS":  # the whole table, as `derivations` builds it on first use
+        return derivation_renderers()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -270,6 +269,8 @@ class LogPage(QWidget):
     @Slot()
     def print_summary(self) -> None:
         """Preview (then print) the one-page summary of the screening of the current row."""
+        from PySide6.QtWidgets import QMessageBox
+
         from trialdesk.desk import ProtocolFileError, Refused, StoreError
         from trialdesk.desk.log import summary_job
         from trialdesk.ui.background import run_in_background

@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -32,6 +30,8 @@ from trialdesk.ui.log_page import LogPage
 from trialdesk.ui.look import fit_to_screen
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from trialdesk.desk import Desk, Site
     from trialdesk.domain.protocol import Protocol
     from trialdesk.session import ScreeningSession
@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
                                .replace("%1", person.name))
 
     def _refuse(self, title: str, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from trialdesk.ui.refusals import refusal_text
 
         QMessageBox.warning(self, title, refusal_text(self.words, error) or str(error))
@@ -207,12 +209,16 @@ class MainWindow(QMainWindow):
         return self.site.protocol(protocol_id)
 
     def open_protocol_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a protocol file"), "", self.tr("Protocol files (*.yaml *.yml)"))
         if name:
             self.add_protocol_file(Path(name))
 
     def add_protocol_file(self, path: Path) -> bool:
         """Check a protocol file, keep it with the site's data, and select it; show every problem if bad."""
+        from PySide6.QtWidgets import QMessageBox
+
         from trialdesk.desk import ProtocolFileError
 
         try:
@@ -231,6 +237,8 @@ class MainWindow(QMainWindow):
     # -- screenings -------------------------------------------------------------------------------
 
     def new_screening(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from trialdesk.desk import ProtocolFileError, Refused
         from trialdesk.domain.people import Task
         from trialdesk.ui.new_screening_dialog import NewScreeningDialog
@@ -288,6 +296,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def open_screening(self, screening_id: int) -> None:
         """Open a screening to work on (read-only, with the reason, for someone who may not change it)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from trialdesk.desk import ProtocolFileError, Refused, StoreError
 
         try:
@@ -407,6 +417,8 @@ class MainWindow(QMainWindow):
     # -- the rest ---------------------------------------------------------------------------------
 
     def backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from trialdesk.desk import DatabaseError
 
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
@@ -429,6 +441,8 @@ class MainWindow(QMainWindow):
             self.languageChosen.emit(lang)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from trialdesk.desk import ProtocolFileError
 
         try:
