@@ -128,10 +128,20 @@ def open_new(qtbot, window: MainWindow, protocol: Any, subject: dict[str, Any], 
     return window.view
 
 
+def page_of(view, criterion_id: str) -> Any:
+    """The page of `criterion_id`, shown."""
+    view.go_to_criterion(criterion_id)
+    return view.current_page()
+
+
+def editor(page, fact_id: str) -> Any:
+    """The editor of `fact_id` on `page`."""
+    return next(e for e in page.editors if e.fact.id == fact_id)
+
+
 def editor_on(view, criterion_id: str, fact_id: str) -> Any:
     """The editor of `fact_id` on the page of `criterion_id`, that page shown."""
-    view.go_to_criterion(criterion_id)
-    return next(e for e in view.current_page().editors if e.fact.id == fact_id)
+    return editor(page_of(view, criterion_id), fact_id)
 
 
 _PENDING: list[dict] = []

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import COORDINATOR, PASSWORD
+from tests.ui.conftest import editor, page_of
 from trialdesk.domain.values import NEVER
 from trialdesk.messages import Messages
 from trialdesk.persistence.protocol_files import load_protocol
@@ -76,15 +77,6 @@ def chinese(qapp):
     install_language(qapp, "zh_CN")
     yield
     install_language(qapp, "en")
-
-
-def page_of(view: ScreeningView, criterion_id: str):
-    view.go_to_criterion(criterion_id)
-    return view.current_page()
-
-
-def editor(page, fact_id: str):
-    return next(e for e in page.editors if e.fact.id == fact_id)
 
 
 def stored(site, fact_id: str):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_entry_keyboard import editor, key, make_view, page_of, site, stored  # noqa: F401 (fixtures)
+from tests.ui.conftest import editor, page_of
+from tests.ui.test_entry_keyboard import key, make_view, site, stored  # noqa: F401 (fixtures)
 
 PREDNISONE_LINE = {"drug": "prednisone", "dose": 10, "unit": "mg/day", "route": "oral", "start": "2026-10-01",
                    "stop": None}

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import COORDINATOR, PASSWORD
-from tests.ui.conftest import when_modal
+from tests.ui.conftest import editor, page_of, when_modal
 from trialdesk.messages import Messages
 from trialdesk.ui.confirm_dialog import ConfirmValueDialog
 from trialdesk.ui.qt_session import QtScreeningSession
@@ -43,15 +43,6 @@ def make_view(qtbot, site):
         qtbot.waitUntil(lambda: QApplication.activeWindow() is view)  # the keyboard goes to it
         return view
     return make
-
-
-def page_of(view: ScreeningView, criterion_id: str):
-    view.go_to_criterion(criterion_id)
-    return view.current_page()
-
-
-def editor(page, fact_id: str):
-    return next(e for e in page.editors if e.fact.id == fact_id)
 
 
 def stored(site, fact_id: str):
