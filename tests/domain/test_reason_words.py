@@ -14,8 +14,8 @@ from trialdesk.domain import derivations, history_reasons
 from trialdesk.domain import reasons as why
 from trialdesk.domain.verdict import CriterionResult, Effect, Outcome, Verdict
 from trialdesk.messages import Messages
-from trialdesk.messages.reasons import RENDERERS
-from trialdesk.messages.scores import DERIVATIONS
+from trialdesk.messages.reasons import renderers
+from trialdesk.messages.scores import derivation_renderers
 
 MET, NOT_MET, UNKNOWN = Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN
 GLUCOCORTICOIDS = "Systemic glucocorticoids, oral, intravenous or intramuscular (current and past 3 months)"
@@ -32,8 +32,8 @@ def kinds(base: type) -> set[type]:
 
 def test_every_kind_of_reason_has_one_wording_and_a_code_of_its_own():
     rule_kinds = kinds(why.Reason) - kinds(derivations.Derivation) - {derivations.Derivation}
-    assert set(RENDERERS) == rule_kinds
-    assert set(DERIVATIONS) == kinds(derivations.Derivation)
+    assert set(renderers()) == rule_kinds
+    assert set(derivation_renderers()) == kinds(derivations.Derivation)
     codes = [kind.code for kind in kinds(why.Reason) - {derivations.Derivation}]
     assert len(codes) == len(set(codes))  # a code names one kind, in JSON and anything stored
     assert why.Missing.code == "missing" and history_reasons.SteadyEquivalentDose.code == "steady_equivalent_dose"

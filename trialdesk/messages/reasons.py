@@ -1,5 +1,5 @@
 """Reasons in words: one wording per kind of reason (`trialdesk.domain.reasons`), chosen through
-one explicit table, `RENDERERS` (built by `renderers` on first use); the reasons over medication
+one explicit table, built by `renderers` on first use; the reasons over medication
 histories are worded in `history_reasons`.
 
 A combination says each of its parts once, and says what is still to enter once: the facts
@@ -371,8 +371,3 @@ def renderers() -> dict[type[Reason], Renderer]:
         **history_reasons.renderers(),
     }
 
-
-def __getattr__(name: str) -> Any:
-    if name == "RENDERERS":  # the whole table, as `renderers` builds it on first use
-        return renderers()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -239,8 +239,3 @@ def derivation_renderers() -> dict[type[why.Derivation], Callable[[ScoreWords, A
         why.DerivedDuration: _duration,
     }
 
-
-def __getattr__(name: str) -> Any:
-    if name == "DERIVATIONS":  # the whole table, as `derivations` builds it on first use
-        return derivation_renderers()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
