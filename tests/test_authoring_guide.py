@@ -38,6 +38,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from trialdesk.domain.stages import ScreeningPolicy
 from trialdesk.domain import drugs as d
 from trialdesk.domain import expressions as x
 from trialdesk.domain import facts as f
@@ -558,7 +559,7 @@ def _models() -> list[type[BaseModel]]:
             *EXPRESSIONS, p.Protocol, p.Registry, p.Criterion, p.CriterionText, p.ScoreDefinition, p.ConsistencyCheck,
             p.ProtocolText, UnitDeclaration, QuantityDeclaration, ConversionDeclaration, d.DrugDeclaration,
             d.DrugText, d.DrugClassDeclaration, d.EquivalenceTableDeclaration, d.ReferenceDose, p.ConsistencyText,
-            pt.ProtocolTests, pt.ExampleCase]
+            pt.ProtocolTests, pt.ExampleCase, ScreeningPolicy]
 
 
 @pytest.mark.parametrize("model", _models(), ids=lambda m: m.__name__)

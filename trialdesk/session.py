@@ -138,6 +138,7 @@ def start_screening(
     typed: bool = False,
     protocol_sha256: str | None = None,
     confirmed: bool = False,
+    lineage: dict[str, int | None] | None = None,
 ) -> ScreeningSession:
     """Create a screening for a new subject, with any answers already known (from a file).
 
@@ -146,6 +147,8 @@ def start_screening(
     the documented form), not read from a file. `protocol_sha256`: of the file `protocol` was read
     from, stored with the screening. Raises FactsInvalid (every bad field or answer), NeedsConfirmation
     (answers that are unusual; with `confirmed` they are saved, each confirmation audited) or StoreError.
+    `lineage`: the store's `rescreen_of`, `attempt` and `prescreen_id` of a re-screening or of a
+    screening started from a pre-screened candidate.
     """
     answers = dict(answers or {})
     values = dict(subject_values)
@@ -193,6 +196,7 @@ def start_screening(
         at=now,
         edit_session=edit_session,
         confirmations=confirmations(protocol, warnings),
+        **(lineage or {}),
     )
     return ScreeningSession(store, protocol, screening, actor=actor, clock=clock, edit_session=edit_session)
 
@@ -254,6 +258,20 @@ class ScreeningSession:
     @property
     def on(self):
         return self.screening.subject.screening_date
+
+    @property
+    def enrolment(self):
+        """The enrolment outcome recorded for this screening (read now), if any."""
+        from trialdesk.persistence.pipeline_store import PipelineStore
+
+        return PipelineStore(self.store.database).enrolment(self.screening.first_id or self.screening.id)
+
+    @property
+    def stage(self):
+        """Where the screening stands in the pipeline (`trialdesk.domain.stages.Stage`)."""
+        from trialdesk.domain.stages import stage_of
+
+        return stage_of(self.screening.status, tuple(_failed(self.report)), self.enrolment)
 
     @property
     def locked(self) -> bool:

@@ -254,7 +254,7 @@ def test_an_old_database_is_upgraded_and_its_site_protocol_screenings_get_the_ke
     from trialdesk.desk import Site
 
     with Site(settings, clock=Clock(), create=False) as site:
-        assert site.database.schema_version == SCHEMA_VERSION == 6
+        assert site.database.schema_version == SCHEMA_VERSION == 7
         assert site.screening("S-1").protocol_sha256 == sha256(kept)
         assert site.screening("S-2").protocol_sha256 is None  # bundled: not recorded
         recorded = [e for e in site.history(site.screening("S-1").id) if e.action == "protocol_sha256"]

@@ -1,4 +1,5 @@
-"""`trialdesk screening new|set|show|note|fail|correct`: the session API from the command line."""
+"""`trialdesk screening new|set|show|note|fail|correct|enrol|not-enrolled|rescreen|attempts`: the session API
+and the screening pipeline from the command line."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from trialdesk.messages import Messages
 from trialdesk.session import ScreeningSession
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
     actions = group(commands, "screening", "create, change and show screenings in the site database")
 
     new = actions.add_parser("new", help="create a screening from a facts file; prints its id")
@@ -63,6 +64,79 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     correct.add_argument("screening", metavar="SCREENING")
     correct.add_argument("--reason", required=True, metavar="TEXT")
     correct.set_defaults(run=correct_screening)
+
+    enrol = actions.add_parser("enrol", help="record that a signed eligible subject was enrolled (randomised)")
+    enrol.add_argument("screening", metavar="SCREENING")
+    enrol.add_argument("--number", required=True, metavar="NUMBER", help="the randomisation (or enrolment) number")
+    enrol.add_argument("--on", type=iso_date, metavar="DATE", help="the date enrolled (default: today)")
+    enrol.add_argument("--change-reason", metavar="TEXT", help="required when an outcome is recorded already")
+    enrol.set_defaults(run=record_enrolment, enrolled=True)
+    not_enrolled = actions.add_parser("not-enrolled", help="record that the subject was not enrolled, and why")
+    not_enrolled.add_argument("screening", metavar="SCREENING")
+    not_enrolled.add_argument("--reason", required=True, choices=NOT_ENROLLED_REASONS)
+    not_enrolled.add_argument("--text", metavar="TEXT", help='the words of the reason (required with "other")')
+    not_enrolled.add_argument("--on", type=iso_date, metavar="DATE", help="the date (default: today)")
+    not_enrolled.add_argument("--change-reason", metavar="TEXT", help="required when an outcome is recorded already")
+    not_enrolled.set_defaults(run=record_enrolment, enrolled=False)
+
+    rescreen = actions.add_parser("rescreen", help="screen a subject again: a new attempt linked to the earlier ones")
+    rescreen.add_argument("screening", metavar="SCREENING", help="any attempt of the subject")
+    rescreen.add_argument("--consent-date", required=True, type=iso_date, metavar="DATE")
+    rescreen.add_argument("--consent-version", required=True, metavar="TEXT")
+    rescreen.add_argument("--number", metavar="NUMBER", help="the new attempt's screening number (default: the "
+                          "site pattern's next)")
+    rescreen.add_argument("--on", type=iso_date, metavar="DATE", help="the screening date (default: today)")
+    rescreen.add_argument("--facts", metavar="FACTS.json", help="answers known already (its subject block is not read)")
+    rescreen.add_argument("--confirm", action="store_true", help="confirm answers the protocol finds unusual (audited)")
+    rescreen.set_defaults(run=rescreen_subject)
+    attempts = actions.add_parser("attempts", help="list every screening attempt of the subject")
+    attempts.add_argument("screening", metavar="SCREENING")
+    attempts.set_defaults(run=list_attempts)
+
+
+NOT_ENROLLED_REASONS = ("declined", "not_approached", "withdrew_consent", "lost", "other")
+
+
+def record_enrolment(args: argparse.Namespace, context: Context) -> int:
+    desk, words = context.desk, Messages()
+    on = args.on or desk.clock().date()
+    enrolment = desk.record_enrolment(args.screening, enrolled=args.enrolled, on=on,
+                                      number=getattr(args, "number", None), reason=getattr(args, "reason", None),
+                                      text=getattr(args, "text", None), change_reason=args.change_reason)
+    print(f"recorded: {words.enrolment(enrolment)}")
+    return 0
+
+
+def rescreen_subject(args: argparse.Namespace, context: Context) -> int:
+    desk = context.desk
+    answers: dict = {}
+    path = Path(args.facts) if args.facts else None
+    if path is not None:
+        answers = read_facts(path, None).facts
+    values = {"screening_number": args.number, "consent_date": args.consent_date.isoformat(),
+              "consent_version": args.consent_version,
+              "screening_date": (args.on or desk.clock().date()).isoformat()}
+    earlier = context.site.screening(args.screening)
+    words = Messages(context.site.screening_protocol(earlier))
+    try:
+        session = desk.rescreen(earlier.id, values, answers, confirmed=args.confirm)
+    except FactsInvalid as invalid:
+        _problems(words, path, invalid)
+        return EXIT_REFUSED
+    except NeedsConfirmation as unusual:
+        _unconfirmed(words, unusual)
+        return EXIT_REFUSED
+    s = session.screening
+    print(f"screening number {s.subject.screening_number}, attempt {s.attempt}", file=sys.stderr)
+    print(s.id)
+    return 0
+
+
+def list_attempts(args: argparse.Namespace, context: Context) -> int:
+    words = Messages()
+    for attempt, sid, number, status in context.site.attempts(context.site.screening(args.screening).id):
+        print(f"attempt {attempt}: {number} (id {sid}) {words.status(status)}")
+    return 0
 
 
 def new_screening(args: argparse.Namespace, context: Context) -> int:
@@ -145,6 +219,12 @@ def screening_json(session: ScreeningSession) -> str:
         subject=s.subject.model_dump(mode="json"), answers=s.answers, notes=s.notes,
         screen_failure_reason=s.screen_failure_reason, correction_reason=s.correction_reason,
         protocol_amendment=session.protocol.amendment, protocol_sha256=s.protocol_sha256,
+        attempt=s.attempt, rescreen_of=s.rescreen_of, prescreen=s.prescreen_id, stage=session.stage.value,
+        enrolment=None if session.enrolment is None else {
+            "enrolled": session.enrolment.enrolled, "on": session.enrolment.on.isoformat(),
+            "number": session.enrolment.number,
+            "reason": session.enrolment.reason.value if session.enrolment.reason else None,
+            "text": session.enrolment.text},
     )
     return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -156,6 +236,8 @@ def screening_text(session: ScreeningSession) -> str:
         f"screening {subject.screening_number} (id {s.id}, version {s.version}"
         + (f", corrects id {s.supersedes}: {s.correction_reason}" if s.supersedes else "") + ")",
         f"status: {words.status(s.status)}" + (f" — {s.screen_failure_reason}" if s.screen_failure_reason else ""),
+        f"stage: {words.stage(session.stage)}" + (f"; {words.enrolment(session.enrolment)}" if session.enrolment else "")
+        + (f"; attempt {s.attempt} (re-screening of id {s.rescreen_of})" if s.rescreen_of else ""),
         protocol_line(session),
         f"subject: {subject.initials}, born {subject.date_of_birth}, {subject.sex}; consent {subject.consent_date} "
         f"(form {subject.consent_version})",

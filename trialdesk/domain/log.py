@@ -10,8 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from trialdesk.domain.verdict import CriterionResult, Effect
+
+if TYPE_CHECKING:
+    from trialdesk.domain.stages import Enrolment, Stage
 
 
 class ScreeningStatus(str, Enum):
@@ -43,14 +47,28 @@ class LogEntry:
     status: ScreeningStatus
     failed_criteria: tuple[str, ...] = ()
     screen_failure_reason: str | None = None
+    attempt: int = 1
+    rescreen_of: str | None = None  # the screening number of the subject's attempt before this one
+    enrolment: Enrolment | None = None
+
+    @property
+    def stage(self) -> Stage:
+        from trialdesk.domain.stages import stage_of
+
+        return stage_of(self.status, self.failed_criteria, self.enrolment)
 
     def as_dict(self) -> dict[str, object]:
+        e = self.enrolment
         return {
             "id": self.id, "protocol_id": self.protocol_id, "protocol_version": self.protocol_version,
             "screening_number": self.screening_number, "version": self.version, "initials": self.initials,
             "screening_date": self.screening_date.isoformat(), "consent_date": self.consent_date.isoformat(),
             "status": self.status.value, "failed_criteria": list(self.failed_criteria),
-            "screen_failure_reason": self.screen_failure_reason,
+            "screen_failure_reason": self.screen_failure_reason, "stage": self.stage.value, "attempt": self.attempt,
+            "rescreen_of": self.rescreen_of,
+            "enrolment": None if e is None else {
+                "enrolled": e.enrolled, "on": e.on.isoformat(), "number": e.number,
+                "reason": e.reason.value if e.reason else None, "text": e.text},
         }
 
 

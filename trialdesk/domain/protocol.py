@@ -48,6 +48,7 @@ from trialdesk.domain.drugs import (
     vocabulary_problems,
 )
 from trialdesk.domain.units import NONE, Quantity, Unit, describe, unit_symbol
+from trialdesk.domain.stages import ScreeningPolicy
 from trialdesk.domain.values import NOT_DOCUMENTED
 from trialdesk.domain.versions import ValidTo
 
@@ -217,6 +218,9 @@ class Protocol(BaseModel):
     valid_from: date | None = Field(default=None, description="the first screening date this version applies to (inclusive); null: no start")
     valid_to: ValidTo = Field(default=None, description="the last screening date this version applies to (inclusive); null: no end")
     withdrawn: bool = Field(default=False, description="true: no new screening starts under this version (its screenings stay readable)")
+    screening: ScreeningPolicy = Field(
+        default=ScreeningPolicy(), description="screening attempts a subject may have, and the days between them (re-screening)"
+    )
     glucocorticoid_table: Name = Field(
         default="meikle_tyler_1977",
         description="the equivalence table prednisone_equivalent converts with: the program's meikle_tyler_1977 or one under equivalence_tables",

@@ -123,6 +123,11 @@ class Screening(BaseModel):
     correction_reason: str | None = None
     created_at: datetime
     created_by: str
+    first_id: int | None = None  # the screening's first version (its corrections keep it)
+    subject_id: int | None = None  # the first version of the subject's first attempt
+    rescreen_of: int | None = None  # the first version of the subject's attempt before this one
+    attempt: int = 1
+    prescreen_id: int | None = None  # the pre-screening it was started from
 
 
 class AuditEntry(BaseModel):

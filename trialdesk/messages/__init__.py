@@ -28,6 +28,7 @@ from trialdesk.messages import (
     problems,
     reason_words,
     scores,
+    stages,
     store,
     worksheet_labels,
 )
@@ -37,7 +38,7 @@ from trialdesk.messages.base import EN
 __all__ = ["EN", "Messages"]
 
 for _module in (labels, conditions, answers, reason_words, date_keys, history_keys, scores, problems, people, store,
-                worksheet_labels):
+                stages, worksheet_labels):
     EN.update(_module.KEYS)
 EN.update(effects.KEYS)
 EN.update(entry_checks.KEYS)
@@ -54,5 +55,6 @@ class Messages(
     labels.LabelWords,
     people.PeopleWords,
     store.StoreWords,
+    stages.StageWords,
 ):
     """Sentences in one language for one protocol's reasons, problems, answers and labels."""

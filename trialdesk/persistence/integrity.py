@@ -346,3 +346,53 @@ def _certificate_problems(db: sqlite3.Connection, recorded: dict[str, dict[str, 
             problems.append(f"the certificate {fingerprint[:16]}… differs from the audit trail (owner or revocation)")
     problems += [f"the certificate {fp[:16]}… was removed from the records" for fp in recorded]
     return problems
+
+
+# -- the pipeline: attempts, enrolment outcomes, pre-screenings ----------------------------------
+
+
+def pipeline_problems(db: sqlite3.Connection) -> list[str]:
+    """Re-screening links, enrolment outcomes and pre-screenings as the trail says they should be: an
+    outcome, a randomisation number or a link written into the file with an SQLite editor shows."""
+    problems = []
+    created = {sid: _load(new) for sid, new in db.execute(
+        "SELECT screening_id, new_value FROM audit WHERE action IN ('create', 'correction')")}
+    for sid, number, rescreen_of, attempt, prescreen_id, supersedes in db.execute(
+            "SELECT id, screening_number, rescreen_of, attempt, prescreen_id, supersedes FROM screenings ORDER BY id"):
+        said = created.get(sid)
+        if not isinstance(said, dict) or supersedes is not None:
+            continue  # a correction keeps its screening's links, which are checked there
+        if (said.get("rescreen_of"), said.get("attempt", 1), said.get("prescreen")) != (rescreen_of, attempt, prescreen_id):
+            problems.append(f"screening {number} (id {sid}): its re-screening link (attempt {attempt}, of "
+                            f"{rescreen_of or 'none'}) or pre-screening is not the one the audit trail recorded")
+    recorded = {seq: (sid, _load(new)) for seq, sid, new in db.execute(
+        "SELECT seq, screening_id, new_value FROM audit WHERE action = 'enrolment'")}
+    for first_id, outcome, on, number, reason, text, seq in db.execute(
+            "SELECT first_id, outcome, on_date, number, reason, reason_text, audit_seq FROM enrolments ORDER BY id"):
+        stored = {k: v for k, v in (("outcome", outcome), ("on", on), ("number", number), ("reason", reason),
+                                    ("text", text)) if v is not None}
+        said = recorded.pop(seq, (None, None))[1]
+        if said != stored:
+            problems.append(f"the enrolment outcome of screening id {first_id} ({outcome} {number or reason or ''}) "
+                            "is not the one the audit trail recorded")
+    problems += [f"the audit trail records an enrolment outcome of screening id {sid} that the records no longer hold"
+                 for sid, _ in recorded.values()]
+    said_prescreen = {}
+    for action, target, new in db.execute("SELECT action, target, new_value FROM audit "
+                                          "WHERE action IN ('prescreened', 'prescreen_outcome') ORDER BY seq"):
+        value = _load(new) or {}
+        if action == "prescreened":
+            said_prescreen[target] = {**value, "outcome": None, "outcome_text": None}
+        elif target in said_prescreen:
+            said_prescreen[target].update(outcome=value.get("outcome"), outcome_text=value.get("text"))
+    for pid, protocol, site, candidate, on, result, detail, outcome, outcome_text in db.execute(
+            "SELECT id, protocol_id, site, candidate, on_date, result, detail, outcome, outcome_text FROM prescreenings"):
+        said = said_prescreen.pop(str(pid), None)
+        stored = {"protocol": protocol, "site": site, "candidate": candidate, "on": on, "result": result,
+                  "detail": detail, "outcome": outcome, "outcome_text": outcome_text}
+        if said != stored:
+            problems.append(f"the pre-screening of candidate {candidate} (id {pid}) is not the one the audit trail "
+                            "recorded")
+    problems += [f"the audit trail records a pre-screening (id {pid}) that the records no longer hold"
+                 for pid in said_prescreen]
+    return problems

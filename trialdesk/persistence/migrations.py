@@ -205,6 +205,84 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER screenings_number_reused_is_kept BEFORE UPDATE OF number_reused ON screenings
     BEGIN SELECT RAISE(ABORT, 'a screening marked as reusing a number stays marked'); END;
     """,
+    # 7: the pipeline beyond one verdict. Each screening knows its first version (`first_id`: its
+    # corrections keep it) and its subject (`subject_id`: the first version of the subject's first
+    # attempt), both set by trigger; a re-screening cites the first version of the attempt before it
+    # (`rescreen_of`) and has its attempt number. A pre-screening (before consent, from records) and
+    # an enrolment outcome (enrolled with its number and date, or not enrolled with a coded reason)
+    # are rows of their own, never changed or deleted: a later row replaces an outcome, audited.
+    """
+    ALTER TABLE screenings ADD COLUMN first_id INTEGER;
+    ALTER TABLE screenings ADD COLUMN subject_id INTEGER;
+    ALTER TABLE screenings ADD COLUMN rescreen_of INTEGER REFERENCES screenings(id);
+    ALTER TABLE screenings ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt BETWEEN 1 AND 99);
+    ALTER TABLE screenings ADD COLUMN prescreen_id INTEGER REFERENCES prescreenings(id);
+    UPDATE screenings SET first_id = id, subject_id = id WHERE supersedes IS NULL;
+    WITH RECURSIVE chain(id, root) AS (
+        SELECT id, id FROM screenings WHERE supersedes IS NULL
+        UNION ALL SELECT s.id, chain.root FROM screenings s JOIN chain ON s.supersedes = chain.id)
+    UPDATE screenings SET first_id = (SELECT root FROM chain WHERE chain.id = screenings.id),
+                          subject_id = (SELECT root FROM chain WHERE chain.id = screenings.id)
+    WHERE supersedes IS NOT NULL;
+    CREATE TRIGGER screenings_know_their_subject AFTER INSERT ON screenings
+    BEGIN
+        UPDATE screenings SET
+            first_id = COALESCE((SELECT first_id FROM screenings WHERE id = NEW.supersedes), NEW.id),
+            subject_id = COALESCE((SELECT subject_id FROM screenings WHERE id = NEW.supersedes),
+                                  (SELECT subject_id FROM screenings WHERE id = NEW.rescreen_of), NEW.id)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER screenings_subject_is_kept BEFORE UPDATE OF first_id, subject_id, rescreen_of, attempt ON screenings
+    WHEN OLD.first_id IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'a screening keeps its subject and attempt'); END;
+    CREATE INDEX screenings_by_subject ON screenings (subject_id, attempt);
+    CREATE UNIQUE INDEX screenings_attempt_once ON screenings (subject_id, attempt) WHERE supersedes IS NULL;
+    CREATE INDEX screenings_by_first ON screenings (first_id);
+    CREATE UNIQUE INDEX screenings_prescreen_once ON screenings (prescreen_id)
+        WHERE supersedes IS NULL AND prescreen_id IS NOT NULL;
+
+    CREATE TABLE prescreenings (
+        id INTEGER PRIMARY KEY,
+        protocol_id TEXT NOT NULL,
+        site TEXT NOT NULL,
+        candidate TEXT NOT NULL,
+        on_date TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('could_be_eligible', 'not_eligible')),
+        detail TEXT NOT NULL DEFAULT '',
+        outcome TEXT CHECK (outcome IS NULL OR outcome IN ('declined', 'not_approached', 'other')),
+        outcome_text TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX prescreenings_by_candidate ON prescreenings (protocol_id, site, candidate);
+    CREATE TRIGGER prescreenings_are_kept BEFORE DELETE ON prescreenings
+    BEGIN SELECT RAISE(ABORT, 'a pre-screening is kept: record its outcome, never delete it'); END;
+    CREATE TRIGGER prescreenings_outcome_only BEFORE UPDATE OF id, protocol_id, site, candidate, on_date, result,
+        detail, recorded_by, recorded_at ON prescreenings
+    BEGIN SELECT RAISE(ABORT, 'a pre-screening is kept as recorded: only its outcome is added'); END;
+
+    CREATE TABLE enrolments (
+        id INTEGER PRIMARY KEY,
+        first_id INTEGER NOT NULL REFERENCES screenings(id),
+        outcome TEXT NOT NULL CHECK (outcome IN ('enrolled', 'not_enrolled')),
+        on_date TEXT NOT NULL,
+        number TEXT,
+        reason TEXT CHECK (reason IS NULL OR reason IN ('declined', 'not_approached', 'withdrew_consent', 'lost', 'other')),
+        reason_text TEXT,
+        replaces INTEGER REFERENCES enrolments(id),
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL,
+        CHECK ((outcome = 'enrolled' AND number IS NOT NULL AND reason IS NULL)
+            OR (outcome = 'not_enrolled' AND number IS NULL AND reason IS NOT NULL))
+    );
+    CREATE INDEX enrolments_by_screening ON enrolments (first_id, id);
+    CREATE INDEX enrolments_by_number ON enrolments (number) WHERE number IS NOT NULL;
+    CREATE TRIGGER enrolments_are_kept_update BEFORE UPDATE ON enrolments
+    BEGIN SELECT RAISE(ABORT, 'an enrolment outcome is kept: record a new one that replaces it'); END;
+    CREATE TRIGGER enrolments_are_kept_delete BEFORE DELETE ON enrolments
+    BEGIN SELECT RAISE(ABORT, 'an enrolment outcome is kept: record a new one that replaces it'); END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,7 +23,8 @@ from trialdesk.persistence.errors import StoreError  # noqa: F401 (re-exported)
 _SCREENING_COLUMNS = (
     "id, protocol_id, protocol_version, site, screening_number, version, supersedes, initials, "
     "date_of_birth, sex, screening_date, consent_date, consent_version, status, failed_criteria, "
-    "screen_failure_reason, correction_reason, created_at, created_by, protocol_sha256"
+    "screen_failure_reason, correction_reason, created_at, created_by, protocol_sha256, first_id, subject_id, rescreen_of, "
+    "attempt, prescreen_id"
 )
 
 
@@ -150,26 +151,38 @@ class ScreeningStore:
         correction_reason: str | None = None,
         notes: dict[str, str] | None = None,
         confirmations: Iterable[Confirmation] = (),
+        rescreen_of: int | None = None,
+        attempt: int = 1,
+        prescreen_id: int | None = None,
     ) -> Screening:
         """Store a new screening (or a correcting version of `supersedes`) with its first answers;
         `protocol_sha256`: of the protocol file it is made under (the trail records it too);
-        `confirmations`: the warnings about those answers that the person confirmed."""
+        `confirmations`: the warnings about those answers that the person confirmed; `rescreen_of`:
+        the first version of the subject's attempt before this one, and this one's `attempt` number;
+        `prescreen_id`: the pre-screening it starts from (a correction keeps all three)."""
         version = supersedes.version + 1 if supersedes else 1
+        if supersedes is not None:
+            rescreen_of, attempt, prescreen_id = supersedes.rescreen_of, supersedes.attempt, supersedes.prescreen_id
         with self.database.write() as db:
             try:  # the database holds the number unique per protocol and site (screenings_number_once)
                 cursor = db.execute(
                     "INSERT INTO screenings (protocol_id, protocol_version, site, screening_number, version, "
                     "supersedes, initials, date_of_birth, sex, screening_date, consent_date, consent_version, status, "
-                    "failed_criteria, correction_reason, created_at, created_by, protocol_sha256) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "failed_criteria, correction_reason, created_at, created_by, protocol_sha256, rescreen_of, attempt, "
+                    "prescreen_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         protocol_id, protocol_version, site, subject.screening_number, version,
                         supersedes.id if supersedes else None, subject.initials, _iso(subject.date_of_birth),
                         subject.sex, _iso(subject.screening_date), _iso(subject.consent_date), subject.consent_version,
                         status.value, " ".join(failed_criteria), correction_reason, _iso(at), actor, protocol_sha256,
+                        rescreen_of, attempt, prescreen_id,
                     ),
                 )
             except sqlite3.IntegrityError as error:
+                if "subject_id" in str(error):  # two re-screenings of one subject at once: the second is refused
+                    raise StoreError("attempt_taken", attempt=attempt) from None
+                if "prescreen_id" in str(error):  # two screenings started from one candidate at once
+                    raise StoreError("prescreen_screened", candidate=prescreen_id, number="") from None
                 if "screening_number" not in str(error):
                     raise
                 raise StoreError("duplicate_screening_number", value=subject.screening_number, protocol=protocol_id,
@@ -192,6 +205,10 @@ class ScreeningStore:
                       "protocol_version": protocol_version, "site": site}
             if protocol_sha256 is not None:
                 record["protocol_sha256"] = protocol_sha256
+            if rescreen_of is not None:
+                record["rescreen_of"], record["attempt"] = rescreen_of, attempt
+            if prescreen_id is not None:
+                record["prescreen"] = prescreen_id
             if notes:
                 record["notes"] = notes  # a correction carries its notes over: the trail says so
             if supersedes is not None:
@@ -506,12 +523,14 @@ class ScreeningStore:
 
 def _screening(row: tuple, answers: dict[str, Any], notes: dict[str, str]) -> Screening:
     (sid, protocol_id, protocol_version, site, number, version, supersedes, initials, born, sex, on, consent,
-     consent_version, status, _failed, failure_reason, correction_reason, created_at, created_by, protocol_sha256) = row
+     consent_version, status, _failed, failure_reason, correction_reason, created_at, created_by, protocol_sha256,
+     first_id, subject_id, rescreen_of, attempt, prescreen_id) = row
     return Screening(
         id=sid, protocol_id=protocol_id, protocol_version=protocol_version, protocol_sha256=protocol_sha256, site=site,
         subject=Subject(screening_number=number, initials=initials, date_of_birth=born, sex=sex, screening_date=on,
                         consent_date=consent, consent_version=consent_version),
         version=version, supersedes=supersedes, status=status, answers=answers, notes=notes,
         screen_failure_reason=failure_reason, correction_reason=correction_reason,
-        created_at=created_at, created_by=created_by,
+        created_at=created_at, created_by=created_by, first_id=first_id, subject_id=subject_id,
+        rescreen_of=rescreen_of, attempt=attempt, prescreen_id=prescreen_id,
     )
