@@ -35,6 +35,7 @@ COMMANDS = {
     "screening": "screening_cmd",
     "audit": "audit_cmd",
     "log": "log_cmd",
+    "edc": "edc_cmd",
     "user": "people_cmd",
     "delegation": "people_cmd",
     "site": "signing_cmd",
@@ -46,7 +47,7 @@ COMMANDS = {
     "worksheet": "signing_cmd",
     "backup": None,  # declared below
 }
-_TAKES_DATES = {"evaluate_cmd", "log_cmd", "prescreen_cmd"}  # their add_commands is given the date parser
+_TAKES_DATES = {"evaluate_cmd", "log_cmd", "prescreen_cmd", "screening_cmd"}  # their add_commands is given the date parser
 _GLOBAL_WITH_VALUE = ("--data-dir", "--user", "--password-file")
 
 _UNRECOGNISED = "unrecognized arguments: "
