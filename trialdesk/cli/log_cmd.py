@@ -1,14 +1,18 @@
-"""`trialdesk log list|summary|export`: the site's screening log."""
+"""`trialdesk log list|summary|export|consort`: the site's screening log, and its CONSORT counts and picture."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 from trialdesk.cli.common import group
 from trialdesk.cli.context import Context
+from trialdesk.desk.errors import Refused
 from trialdesk.domain.log import LogFilter, ScreeningStatus
+from trialdesk.i18n import languages
 from trialdesk.messages import Messages
 
 STATUSES = [s.value for s in ScreeningStatus]
@@ -33,10 +37,24 @@ def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
     summary = actions.add_parser("summary", help="counts by status and screen-failure reasons per criterion")
     filters(summary)
     summary.set_defaults(run=summary_log)
-    export = actions.add_parser("export", help="write the log as CSV (the columns of a sponsor's screening log)")
+    export = actions.add_parser("export", help="write the screening and enrolment log as sponsors file it: CSV, "
+                                "or a paginated PDF (one protocol)")
     filters(export)
-    export.add_argument("--csv", required=True, metavar="FILE")
+    out = export.add_mutually_exclusive_group(required=True)
+    out.add_argument("--csv", metavar="FILE")
+    out.add_argument("--pdf", metavar="FILE", help="needs --protocol when the site screens for several")
+    export.add_argument("--lang", choices=languages(), default="en", help="the language of the PDF")
     export.set_defaults(run=export_log)
+    consort = actions.add_parser("consort", help="CONSORT counts: assessed for eligibility, excluded (by criterion, "
+                                 "declined, other), enrolled; as JSON, or the flow diagram and chart as PDF or PNG")
+    consort.add_argument("--protocol", metavar="ID", help="needed when the site screens for several")
+    consort.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="screening dates from")
+    consort.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="screening dates to")
+    consort.add_argument("--format", choices=("json", "pdf", "png"), default="json")
+    consort.add_argument("--lang", choices=languages(), default="en")
+    consort.add_argument("-o", "--output", metavar="FILE", help="required for pdf and png (JSON: standard output "
+                         "by default)")
+    consort.set_defaults(run=consort_log)
 
 
 def _filter(args: argparse.Namespace) -> LogFilter:
@@ -76,8 +94,38 @@ def summary_log(args: argparse.Namespace, context: Context) -> int:
 
 
 def export_log(args: argparse.Namespace, context: Context) -> int:
+    if args.pdf:
+        log_filter = replace(_filter(args), protocol_id=_protocol(args.protocol, context))
+        person = context.desk.person.name  # a log printed for filing says who printed it
+        pdf = context.site.sponsor_log_pdf(log_filter, args.lang, person)
+        context.site.write_export(Path(args.pdf), pdf)
+        print(f"wrote the screening and enrolment log to {args.pdf}")
+        return 0
     words = Messages()
     outcome_words = {s.value: words.status(s) for s in ScreeningStatus}
     rows = context.site.export_log(Path(args.csv), _filter(args), outcome_words)
     print(f"wrote {rows} screenings to {args.csv}")
+    return 0
+
+
+def _protocol(given: str | None, context: Context) -> str:
+    """The protocol a report is of: the one given, or the site's only one."""
+    if given:
+        return context.site.protocol(given).id
+    used = context.site.log.protocols_used()
+    if len(used) == 1:
+        return used[0]
+    raise Refused("protocol_needed", protocols=", ".join(used) or "—")
+
+
+def consort_log(args: argparse.Namespace, context: Context) -> int:
+    protocol_id = _protocol(args.protocol, context)
+    if args.format != "json" and not args.output:
+        raise Refused("output_needed", format=args.format)
+    data = context.site.consort_file(protocol_id, args.format, args.lang, args.date_from, args.date_to)
+    if args.output:
+        context.site.write_export(Path(args.output), data)
+        print(f"wrote the CONSORT {args.format} of {protocol_id} to {args.output}")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
     return 0

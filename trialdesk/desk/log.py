@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from trialdesk.domain.log import WORKING_PAUSE, LogEntry, LogFilter, LogRow, ScreeningStatus, Signing, still_open
+from trialdesk.persistence.screening_log import PIPELINE_COLUMNS, enrolment_of
 from trialdesk.persistence.screening_log import ScreeningLog as StoredLog
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ spent AS (
 _ROWS = """
 WITH page AS (
     SELECT id, protocol_id, protocol_version, screening_number, version, initials, screening_date, consent_date,
-           status, failed_criteria, screen_failure_reason, created_by
+           status, failed_criteria, screen_failure_reason, created_by, first_id, attempt, rescreen_of
     FROM screenings{where}{page_order}
 ),
 {spent},
@@ -79,11 +80,13 @@ shown AS (
            (SELECT name || char(31) || completed_at FROM completions WHERE completions.screening_id = page.id
             ORDER BY id DESC LIMIT 1) AS completed,
            spent.seconds,
-           (SELECT MAX(seq) FROM audit WHERE audit.screening_id = page.id) AS last_seq
+           (SELECT MAX(seq) FROM audit WHERE audit.screening_id = page.id) AS last_seq,
+           {pipeline}
     FROM page LEFT JOIN spent ON spent.screening_id = page.id
 )
 SELECT id, protocol_id, protocol_version, screening_number, version, initials, screening_date, consent_date, status,
-       failed_criteria, screen_failure_reason, created_by, entered, signed, completed, seconds, last_seq
+       failed_criteria, screen_failure_reason, created_by, entered, signed, completed, seconds, last_seq,
+       attempt, rescreen_number, enrolment
 FROM shown AS page
 {order}
 """
@@ -111,7 +114,7 @@ class ScreeningLog(StoredLog):
         whole = order_by in _BY_WHOLE_LOG  # else the page is cut first, and only its rows are joined
         spent = _SPENT.format(ids="SELECT id FROM page" if order_by == "time_spent" else "NULL",
                               not_work=", ".join("?" for _ in _NOT_WORK))
-        sql = _ROWS.format(where=where, page_order="" if whole else order.replace("page.", "") + " LIMIT ? OFFSET ?",
+        sql = _ROWS.format(pipeline=PIPELINE_COLUMNS.format(t="page"), where=where, page_order="" if whole else order.replace("page.", "") + " LIMIT ? OFFSET ?",
                            spent=spent, order=order + (" LIMIT ? OFFSET ?" if whole else ""))
         cut = [limit, offset]
         params = [*args, *([] if whole else cut), *_NOT_WORK, WORKING_PAUSE.total_seconds(), *(cut if whole else [])]
@@ -141,6 +144,7 @@ def _row(r: tuple) -> LogRow:
         id=r[0], protocol_id=r[1], protocol_version=r[2], screening_number=r[3], version=r[4], initials=r[5],
         screening_date=date.fromisoformat(r[6]), consent_date=date.fromisoformat(r[7]),
         status=ScreeningStatus(r[8]), failed_criteria=tuple(r[9].split()), screen_failure_reason=r[10],
+        attempt=r[17], rescreen_of=r[18], enrolment=enrolment_of(r[19]),
     )
     others = sorted(set((r[12] or "").split("\x1f")) - {"", r[11]})
     return LogRow(
@@ -229,3 +233,18 @@ def summary_job(site: Site, screening_id: int, lang: str) -> Callable[[], bytes]
     signed = SignedMark(documents[-1].signer, documents[-1].role, documents[-1].signed_at) if documents else None
     printed_at = site.clock()
     return lambda: render_summary(content, words, signed=signed, printed_at=printed_at)
+
+
+def consort(log: StoredLog, log_filter: LogFilter, criteria_order: Sequence[str]):
+    """The CONSORT counts of the screenings the filter keeps (its statuses aside: every outcome counts),
+    each subject once, and of the candidates pre-screened in its period."""
+    from dataclasses import replace
+
+    from trialdesk.domain.consort import OutcomeGroup, PrescreenGroup, consort_counts
+    from trialdesk.persistence.screening_log import consort_groups, prescreen_groups
+
+    log_filter = replace(log_filter, statuses=(), search="", include_superseded=False)
+    groups = [OutcomeGroup(status, tuple(failed.split()), outcome, reason, subjects, attempts)
+              for status, failed, outcome, reason, subjects, attempts in consort_groups(log, log_filter)]
+    prescreens = [PrescreenGroup(result, became, n) for result, became, n in prescreen_groups(log, log_filter)]
+    return consort_counts(groups, prescreens, criteria_order=criteria_order)

@@ -20,7 +20,38 @@ SORTABLE = ("screening_number", "initials", "screening_date", "status", "failed_
 LOG_COLUMNS = (
     "screening_number", "version", "initials", "screening_date", "outcome", "failed_criteria",
     "screen_failure_reason", "consent_date", "consent_version", "protocol_id", "protocol_version",
+    "eligible", "enrolled", "randomisation_number", "outcome_date", "reason_not_enrolled", "reason_text",
+    "attempt", "rescreen_of",
 )
+
+
+def eligible_code(status: str, failed: str) -> str:
+    """The sponsor log's "eligible": Y once an investigator signed it eligible, N when criteria exclude or a
+    screen failure was recorded, empty while it is still to be decided."""
+    if status == "screen_failure" or failed.strip() and status in ("ineligible", "signed"):
+        return "N"
+    return "Y" if status == "signed" else ""
+
+
+#: A screening's place in the pipeline, as columns of a query over `screenings` named `{t}`: the number
+#: of the subject's attempt before it, and its current enrolment outcome (fields joined by char(31)).
+PIPELINE_COLUMNS = (
+    "(SELECT r.screening_number FROM screenings r WHERE r.id = {t}.rescreen_of) AS rescreen_number, "
+    "(SELECT e.outcome || char(31) || e.on_date || char(31) || COALESCE(e.number, '') || char(31) || "
+    "COALESCE(e.reason, '') || char(31) || COALESCE(e.reason_text, '') FROM enrolments e "
+    "WHERE e.first_id = {t}.first_id ORDER BY e.id DESC LIMIT 1) AS enrolment"
+)
+
+
+def enrolment_of(text: str | None):
+    """An enrolment outcome from PIPELINE_COLUMNS' `enrolment`."""
+    if text is None:
+        return None
+    from trialdesk.domain.stages import Enrolment, NotEnrolledReason
+
+    outcome, on, number, reason, words = text.split("\x1f")
+    return Enrolment(outcome == "enrolled", date.fromisoformat(on), number=number or None,
+                     reason=NotEnrolledReason(reason) if reason else None, text=words or None)
 
 
 class ScreeningLog:
@@ -71,8 +102,8 @@ class ScreeningLog:
         direction = "DESC" if descending else "ASC"
         rows = self._read.execute(
             "SELECT id, protocol_id, protocol_version, screening_number, version, initials, screening_date, "
-            f"consent_date, status, failed_criteria, screen_failure_reason FROM screenings{where} "
-            f"ORDER BY {order_by} {direction}, id {direction} LIMIT ? OFFSET ?",
+            f"consent_date, status, failed_criteria, screen_failure_reason, attempt, {PIPELINE_COLUMNS.format(t='screenings')} "
+            f"FROM screenings{where} ORDER BY {order_by} {direction}, id {direction} LIMIT ? OFFSET ?",
             (*args, limit, offset),
         ).fetchall()
         return [
@@ -80,9 +111,14 @@ class ScreeningLog:
                 id=r[0], protocol_id=r[1], protocol_version=r[2], screening_number=r[3], version=r[4], initials=r[5],
                 screening_date=date.fromisoformat(r[6]), consent_date=date.fromisoformat(r[7]),
                 status=ScreeningStatus(r[8]), failed_criteria=tuple(r[9].split()), screen_failure_reason=r[10],
+                attempt=r[11], rescreen_of=r[12], enrolment=enrolment_of(r[13]),
             )
             for r in rows
         ]
+
+    def protocols_used(self) -> list[str]:
+        """The protocols the site has screenings of."""
+        return [p for (p,) in self._read.execute("SELECT DISTINCT protocol_id FROM screenings ORDER BY protocol_id")]
 
     def number_taken(self, protocol_id: str, site: str, screening_number: str) -> bool:
         """Whether a screening number is already used for this protocol at this site."""
@@ -123,15 +159,24 @@ class ScreeningLog:
         where, args = self._where(log_filter)
         rows = self._read.execute(
             "SELECT screening_number, version, initials, screening_date, status, failed_criteria, screen_failure_reason, "
-            f"consent_date, consent_version, protocol_id, protocol_version FROM screenings{where} "
+            f"consent_date, consent_version, protocol_id, protocol_version, attempt, "
+            f"{PIPELINE_COLUMNS.format(t='screenings')} FROM screenings{where} "
             "ORDER BY screening_date, screening_number, version",
             args,
         )
         count = 0
         for row in rows:
-            row = list(row)
+            *row, attempt, rescreen_number, enrolment_text = row
+            enrolment = enrolment_of(enrolment_text)
+            eligible = eligible_code(row[4], row[5])
             row[4] = (outcome_words or {}).get(row[4], row[4])
             row[5] = "; ".join(row[5].split())
+            if enrolment is None:
+                row += [eligible, "", "", "", "", ""]
+            else:
+                row += [eligible, "Y" if enrolment.enrolled else "N", enrolment.number or "", enrolment.on.isoformat(),
+                        enrolment.reason.value if enrolment.reason else "", enrolment.text or ""]
+            row += [attempt, rescreen_number or ""]
             writer.writerow([spreadsheet_safe(v) for v in row])
             count += 1
         return count
@@ -141,3 +186,67 @@ def write_csv(path: Path, log: ScreeningLog, log_filter: LogFilter, words: dict[
     """The log as CSV in UTF-8 with a byte-order mark, so that spreadsheet programs read Chinese right."""
     return write_whole_text(path, lambda out: log.export_csv(out, log_filter, words), encoding="utf-8-sig", newline="",
                             replace=True)  # whole or not at all
+
+
+def consort_groups(log: ScreeningLog, log_filter: LogFilter = LogFilter()) -> list[tuple]:
+    """Subjects counted once, by the latest of their attempts that the filter keeps, grouped alike:
+    (status, failed criteria, enrolment outcome, reason not enrolled, subjects, attempts); subjects
+    screened once apart from those screened again. One query."""
+    where, args = log._where(log_filter)
+    return log._read.execute(
+        f"""WITH kept AS (
+            SELECT subject_id, first_id, status, failed_criteria,
+                   count(*) OVER (PARTITION BY subject_id) AS attempts,
+                   row_number() OVER (PARTITION BY subject_id ORDER BY attempt DESC, id DESC) AS latest
+            FROM screenings{where})
+        SELECT kept.status, kept.failed_criteria, e.outcome, e.reason, count(*), sum(kept.attempts)
+        FROM kept LEFT JOIN enrolments e
+          ON e.id = (SELECT MAX(id) FROM enrolments WHERE enrolments.first_id = kept.first_id)
+        WHERE kept.latest = 1
+        GROUP BY kept.status, kept.failed_criteria, e.outcome, e.reason, kept.attempts > 1""", args).fetchall()
+
+
+def prescreen_groups(log: ScreeningLog, log_filter: LogFilter = LogFilter()) -> list[tuple]:
+    """Pre-screened candidates grouped alike: (result, outcome or "screened", candidates). One query."""
+    clauses, args = [], []
+    if log_filter.protocol_id:
+        clauses.append("p.protocol_id = ?")
+        args.append(log_filter.protocol_id)
+    if log_filter.date_from:
+        clauses.append("p.on_date >= ?")
+        args.append(log_filter.date_from.isoformat())
+    if log_filter.date_to:
+        clauses.append("p.on_date <= ?")
+        args.append(log_filter.date_to.isoformat())
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return log._read.execute(
+        "SELECT p.result, CASE WHEN EXISTS (SELECT 1 FROM screenings s WHERE s.prescreen_id = p.id) THEN 'screened' "
+        f"ELSE p.outcome END AS became, count(*) FROM prescreenings p{where} GROUP BY p.result, became", args).fetchall()
+
+
+def sponsor_rows(log: ScreeningLog, log_filter: LogFilter = LogFilter()) -> list:
+    """The screening and enrolment log as sponsors file it (`SponsorLogRow`), in screening-date order:
+    number and initials, never another identifier. One query."""
+    from trialdesk.domain.sponsor_log import SponsorLogRow
+
+    where, args = log._where(log_filter)
+    rows = log._read.execute(
+        "SELECT screening_number, initials, consent_date, consent_version, screening_date, status, failed_criteria, "
+        f"screen_failure_reason, attempt, protocol_version, {PIPELINE_COLUMNS.format(t='screenings')} "
+        f"FROM screenings{where} ORDER BY screening_date, screening_number, version", args)
+    found = []
+    for (number, initials, consent, consent_version, on, status, failed, failure_reason, attempt, version,
+         rescreen_number, enrolment_text) in rows:
+        enrolment = enrolment_of(enrolment_text)
+        eligible = {"Y": True, "N": False}.get(eligible_code(status, failed))
+        found.append(SponsorLogRow(
+            screening_number=number, initials=initials, consent_date=date.fromisoformat(consent),
+            consent_version=consent_version, screening_date=date.fromisoformat(on), eligible=eligible,
+            criteria_not_met=tuple(failed.split()), screen_failure_reason=failure_reason,
+            enrolled=None if enrolment is None else enrolment.enrolled,
+            randomisation_number=enrolment.number if enrolment else None,
+            enrolment_date=enrolment.on if enrolment else None,
+            reason_not_enrolled=enrolment.reason.value if enrolment and enrolment.reason else None,
+            reason_text=enrolment.text if enrolment else None, attempt=attempt,
+            rescreen_of=rescreen_number if attempt > 1 else None, protocol_version=version))
+    return found
