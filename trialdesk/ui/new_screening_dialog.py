@@ -3,7 +3,11 @@ that applies on the screening date (or why none does).
 
 A date that is possible but unusual (an age over 100, a screening or consent date after today or a
 year or more before it: `trialdesk.domain.soft_checks`) is said beside its field as it is typed; the
-window asks to confirm it when the screening starts, and the confirmation is audited."""
+window asks to confirm it when the screening starts, and the confirmation is audited.
+
+Beside the initials, the subject's Chinese name may be typed to suggest them in the four-box form
+(`trialdesk.desk.initials`): the name is not one of the dialog's values, is cleared when it closes,
+and initials typed by hand are never overwritten by a suggestion."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trialdesk.desk.initials import MAX_NAME, NameTooLong, suggest_initials
 from trialdesk.domain.errors import FactsInvalid, Problem
+from trialdesk.domain.initials import is_four_box
 from trialdesk.domain.protocol import Protocol
 from trialdesk.domain.screening import SUBJECT_FIELDS, check_subject
 from trialdesk.domain.soft_checks import subject_warnings
@@ -76,7 +83,7 @@ class NewScreeningDialog(QDialog):
             box = QWidget(self.body)
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(widget)
+            column.addWidget(self._with_name(widget) if field == "initials" else widget)
             column.addWidget(problem)
             label = QLabel(labels[field], self.body)
             label.setBuddy(self._focus(field))
@@ -134,11 +141,80 @@ class NewScreeningDialog(QDialog):
         self.inputs[field] = widget
         return widget
 
+    def _with_name(self, initials: QLineEdit) -> QWidget:
+        """The initials and, beside them, the Chinese name that suggests them (`chinese_name`)."""
+        row = QWidget(self.body)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.chinese_name = QLineEdit(row)
+        self.chinese_name.setObjectName("chineseName")
+        self.chinese_name.setMaxLength(MAX_NAME)
+        # no input method learns it or predicts from it
+        self.chinese_name.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+        note = self.tr("Only to suggest the initials in the four-box form (张三丰 → ZSFE): the name is not kept, "
+                       "and is cleared when this window closes. Initials typed by hand are kept.")
+        self.chinese_name.setToolTip(note)
+        self.chinese_name.setAccessibleName(self.tr("Chinese name (not stored)"))
+        self.chinese_name.setAccessibleDescription(note)
+        label = QLabel(self.tr("C&hinese name (not stored)"), row)
+        label.setBuddy(self.chinese_name)
+        label.setToolTip(note)
+        line.addWidget(initials, 1)
+        line.addWidget(label)
+        line.addWidget(self.chinese_name, 1)
+        self._initials_by_hand = False
+        initials.textEdited.connect(self._initials_typed)
+        self.chinese_name.textEdited.connect(self._suggest)
+        return row
+
+    def _initials_typed(self, text: str) -> None:
+        """Initials typed by hand stay: no suggestion replaces them (unless they are emptied again)."""
+        self._initials_by_hand = bool(text.strip())
+
+    def _suggest(self, name: str) -> None:
+        if self._initials_by_hand:  # kept as typed; whether they are in the four-box form is said again
+            self.check()
+            return
+        try:
+            suggestion = suggest_initials(name)
+        except NameTooLong:  # the field holds no more than MAX_NAME characters: a paste cut short
+            suggestion = None
+        initials = self.inputs["initials"]
+        if initials.text() != (suggestion or ""):
+            initials.setText(suggestion or "")
+            self._changed("initials")
+
+    def _not_four_box(self, initials: str | None) -> bool:
+        """Initials of a Chinese name (one is typed beside them) that are not in the four-box form: said, not refused."""
+        return bool(self.chinese_name.text().strip() and initials and not is_four_box(initials))
+
+    def done(self, result: int) -> None:
+        """Closing (accepted, cancelled or closed) forgets the name; setText also drops its undo history."""
+        self.chinese_name.setText("")
+        super().done(result)
+
     def _focus(self, field: str) -> QWidget:
         widget = self.inputs[field]
         if field == "sex":
             return self.sex.buttons()[0]
         return widget.line if isinstance(widget, DateField) else widget
+
+    def prefill(self, values: dict[str, str]) -> None:
+        """Fill fields known already (a re-screening's subject, a pre-screened candidate's records); each
+        stays editable, and is checked as if typed."""
+        for field, value in values.items():
+            widget = self.inputs.get(field)
+            if widget is None or value in (None, ""):
+                continue
+            if field == "sex":
+                for button in self.sex.buttons():
+                    button.setChecked(button.property("value") == value)
+            elif isinstance(widget, DateField):
+                widget.set_text(str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(value))
+            self._touched.add(field)
+        self.check()
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -176,6 +252,8 @@ class NewScreeningDialog(QDialog):
             set_flag(self._focus(field), "invalid", bool(text))
             if not text and field in unusual:
                 text = self.tr("Unusual, to be confirmed when the screening starts: %s") % unusual[field]
+            if not text and field == "initials" and self._not_four_box(values["initials"]):
+                text = self.tr("Not in the four-box form of a Chinese name (four capital letters, as ZSFE or WAE-)")
             label.setText(text)
             label.setVisible(bool(text))
             self._focus(field).setAccessibleDescription(text)
