@@ -79,12 +79,13 @@ def test_the_columns_a_coordinator_reads_across(qtbot, page, site, coordinator_d
     session.record_fact("haemoglobin", {"value": "121", "unit": "g/L"})
     start(coordinator_desk, "eligible", "S-001")
     page.refresh()
-    assert headers(page) == ["Screening no.", "Initials", "Screening date", "Consent date", "Status", "Still open",
-                             "Excluded by", "Entered by", "Signed", "Time spent", "Version", "Protocol"]
+    assert headers(page) == ["Screening no.", "Initials", "Screening date", "Consent date", "Status", "Stage",
+                             "Still open", "Excluded by", "Entered by", "Signed", "Time spent", "Version", "Protocol"]
     rows = {row["Screening no."]: row for row in settled(qtbot, page)}
     incomplete, eligible = rows["S-003"], rows["S-001"]
     consent = str(session.screening.subject.consent_date)
     assert incomplete["Consent date"] == consent and incomplete["Status"] == "in progress"
+    assert incomplete["Stage"] == "consented, screening" and eligible["Stage"] == "screened, awaiting decision"
     assert incomplete["Still open"] == "I5, E4, E5, E10"  # by id, in protocol order, as the screening view has them
     assert incomplete["Entered by"] == COORDINATOR and incomplete["Signed"] == ""
     assert incomplete["Time spent"] == "12 min"

@@ -27,6 +27,7 @@ from trialdesk.settings import AppSettings
 
 if TYPE_CHECKING:
     from trialdesk.desk.protocol_versions import SiteProtocols
+    from trialdesk.domain.stages import Enrolment
     from trialdesk.domain.protocol import Protocol
     from trialdesk.domain.screening import AuditEntry, Screening
     from trialdesk.domain.versions import VersionChoice
@@ -313,6 +314,25 @@ class Site:
     def completion(self, screening_id: int) -> Completion | None:
         return self.people.completion(screening_id)
 
+    # -- the pipeline: enrolment, attempts, pre-screenings -----------------------------------------
+
+    @cached_property
+    def pipeline(self):
+        from trialdesk.persistence.pipeline_store import PipelineStore
+
+        return PipelineStore(self.database)
+
+    def enrolment(self, screening: Screening) -> Enrolment | None:
+        """The enrolment outcome recorded for this screening (any of its versions), if any."""
+        return self.pipeline.enrolment(screening.first_id or screening.id)
+
+    def attempts(self, screening_id: int) -> list[tuple[int, int, str, str]]:
+        """Every attempt of the screening's subject: (attempt, newest version id, screening number, status)."""
+        return self.pipeline.attempts(screening_id)
+
+    def prescreenings(self, protocol_id: str | None = None):
+        return self.pipeline.prescreenings(protocol_id)
+
     def history(self, screening_id: int | None = None) -> list[AuditEntry]:
         from trialdesk.persistence import audit_trail
 
@@ -353,6 +373,7 @@ class Site:
         problems += integrity.replay_problems(db, self._expected_status)
         problems += integrity.people_problems(db)
         problems += integrity.number_problems(db)
+        problems += integrity.pipeline_problems(db)
         anchors, unreadable = self._worksheet_anchors([self.site_file_dir(), self.data_dir / "site-file",
                                                        *worksheet_dirs])
         anchors += self._stored_anchors()
@@ -513,6 +534,66 @@ class Site:
         from trialdesk.persistence.screening_log import write_csv
 
         return write_csv(self.check_export_target(target), self.log, log_filter, outcome_words)
+
+    def consort(self, protocol_id: str, date_from: date | None = None, date_to: date | None = None):
+        """The CONSORT counts of a protocol's screenings (by screening date) and pre-screenings."""
+        from trialdesk.desk.log import consort
+        from trialdesk.domain.log import LogFilter
+
+        protocol = self.protocol(protocol_id)
+        return consort(self.log, LogFilter(protocol_id=protocol.id, date_from=date_from, date_to=date_to),
+                       [c.id for c in protocol.criteria])
+
+    def consort_title(self, protocol_id: str, words, date_from: date | None, date_to: date | None) -> list[str]:
+        """What a CONSORT page says under its title: the protocol, the site, the period."""
+        protocol = self.protocol(protocol_id)
+        site = self.site_setting("site_number")
+        name = self.site_setting("site_name")
+        return [f"{protocol.id} — {protocol.title}",
+                words.t("stage.report_site", site=" ".join(p for p in (site, name) if p) or "—",
+                        version=protocol.version),
+                words.period(date_from, date_to)]
+
+    def consort_file(self, protocol_id: str, fmt: str, lang: str, date_from: date | None = None,
+                     date_to: date | None = None) -> bytes:
+        """The CONSORT counts as JSON, or the diagram and chart as PDF or PNG, in `lang`."""
+        from trialdesk.messages.consort import ConsortWords
+
+        counts = self.consort(protocol_id, date_from, date_to)
+        words = ConsortWords(self.protocol(protocol_id), lang)
+        if fmt == "json":  # the counts, the period and the definitions of "screened" and the rest, in `lang`
+            import json
+
+            document = words.document(counts, (date_from, date_to))
+            return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        from trialdesk.worksheet import consort as pictures
+
+        render = pictures.render_consort_pdf if fmt == "pdf" else pictures.render_consort_png
+        return render(counts, words, title_lines=self.consort_title(protocol_id, words, date_from, date_to),
+                      printed_at=self.clock())
+
+    def sponsor_log_pdf(self, log_filter, lang: str, printed_by: str) -> bytes:
+        """The screening and enrolment log as sponsors file it, paginated, in `lang` (one protocol)."""
+        from trialdesk.domain.sponsor_log import SponsorLogHeader
+        from trialdesk.messages import Messages
+        from trialdesk.messages import sponsor_log as _keys  # noqa: F401 (its words join the catalogue)
+        from trialdesk.persistence.screening_log import sponsor_rows
+        from trialdesk.worksheet.screening_log import render_screening_log
+
+        protocol = self.protocol(log_filter.protocol_id)
+        rows = sponsor_rows(self.log, log_filter)
+        versions = tuple(dict.fromkeys(r.protocol_version for r in rows)) or (protocol.version,)
+        header = SponsorLogHeader(protocol_id=protocol.id, protocol_title=protocol.title, sponsor=protocol.sponsor,
+                                  protocol_versions=versions, site_number=self.site_setting("site_number"),
+                                  date_from=log_filter.date_from, date_to=log_filter.date_to,
+                                  printed_at=self.clock(), printed_by=printed_by)
+        return render_screening_log(rows, header, Messages(protocol, lang))
+
+    def write_export(self, target: Path, data: bytes, *, replace: bool = False) -> Path:
+        """An export written whole (never onto the site's own records; an existing file only with `replace`)."""
+        from trialdesk.private import write_whole
+
+        return write_whole(self.check_export_target(target), data, replace=replace)
 
     def backup_to(self, target: Path) -> None:
         self.database.backup_to(target)
@@ -685,13 +766,16 @@ class Desk:
 
     def start_screening(self, protocol: Protocol | str, subject_values: dict[str, Any],
                         answers: dict[str, Any] | None = None, *, site: str | None = None,
-                        confirmed: bool = False) -> ScreeningSession:
+                        confirmed: bool = False, lineage: dict[str, int | None] | None = None,
+                        prescreen_id: int | None = None) -> ScreeningSession:
         """A new screening of the protocol (or protocol id), under the version in force on its screening
         date (`VersionNotInForce` names the versions when none is, or the one in force is withdrawn),
         with the SHA-256 of that version's file stored with it and a copy of the file kept. Unusual
         answers and subject dates (an age over 100, a date after today or a year or more before it) raise
         NeedsConfirmation unless `confirmed` (the trail then records each confirmation). With no
-        screening number given and a site pattern, the screening takes the pattern's next number."""
+        screening number given and a site pattern, the screening takes the pattern's next number.
+        `prescreen_id`: the pre-screened candidate it starts from; `lineage`: a re-screening's link (see
+        `rescreen`)."""
         from trialdesk.session import start_screening
 
         self._may(Task.ENTER)
@@ -707,9 +791,18 @@ class Desk:
         version = protocols.for_start(protocol_id, subject_values.get("screening_date"))
         if not self.site.read_only:  # (a read-only site refuses the screening itself)
             protocols.keep_used(version)
+        lineage = dict(lineage or {})
+        if prescreen_id is not None:
+            lineage["prescreen_id"] = self._unscreened_prescreen(prescreen_id)
         return start_screening(self.site.store, version.protocol, subject_values, answers, site=site,
                                actor=self.person.name, clock=self.clock, protocol_sha256=version.sha256,
-                               confirmed=confirmed)
+                               confirmed=confirmed, lineage=lineage)
+
+    def _unscreened_prescreen(self, prescreen_id: int) -> int:
+        found = self.site.pipeline.prescreening(prescreen_id)
+        if found.screening_number is not None:
+            raise StoreError("prescreen_screened", candidate=found.candidate, number=found.screening_number)
+        return prescreen_id
 
     def _number_follows_pattern(self, protocol_id: str, site: str, number: Any) -> None:
         """With a site pattern, a new screening's number is written to it (a missing or malformed number
@@ -791,6 +884,79 @@ class Desk:
 
     def record_screen_failure(self, session: ScreeningSession, reason: str) -> None:
         session.record_screen_failure(reason)
+
+    # -- the pipeline ------------------------------------------------------------------------------
+
+    def record_enrolment(self, reference: str | int, *, enrolled: bool, on: date, number: str | None = None,
+                         reason: str | None = None, text: str | None = None,
+                         change_reason: str | None = None) -> Enrolment:
+        """Enrolled (randomised) with its number and date, or not enrolled with a coded reason; audited.
+        An outcome recorded already is replaced only with `change_reason`."""
+        from trialdesk.domain.stages import check_enrolment
+
+        self._may(Task.ENTER)
+        screening = self.site.screening(reference)
+        today = self._today()
+        change_reason = check_text(change_reason or "", "reason", MAX_LINE) or None
+
+        def decide(status, failed, screening_date) -> Enrolment:  # on what is stored, inside the write
+            return check_enrolment(status, failed, enrolled=enrolled, on=on, screening_date=screening_date,
+                                   today=today, number=number, reason=reason, text=text)
+
+        return self.site.pipeline.record_enrolment(screening.id, decide, actor=self.person.name, at=self.clock(),
+                                                   reason=change_reason)
+
+    def rescreen(self, reference: str | int, subject_values: dict[str, Any], answers: dict[str, Any] | None = None,
+                 *, confirmed: bool = False) -> ScreeningSession:
+        """A new screening attempt of the subject of `reference` (any of its attempts), linked to the
+        latest one, under the protocol's attempts and interval. The subject's initials, date of birth and
+        sex carry over unless given; the new attempt has its own number (the site pattern's next when none
+        is given), consent date and consent version."""
+        from trialdesk.domain.stages import check_rescreen
+
+        self._may(Task.ENTER)
+        earlier = self.site.screening(reference)
+        latest, named = self.site.pipeline.latest_attempt(earlier.id)
+        values = {"initials": earlier.subject.initials, "date_of_birth": earlier.subject.date_of_birth.isoformat(),
+                  "sex": earlier.subject.sex}
+        values.update({k: v for k, v in subject_values.items() if v not in (None, "")})
+        on = values.get("screening_date") or self._today().isoformat()
+        values["screening_date"] = on
+        try:
+            day = on if isinstance(on, date) else date.fromisoformat(str(on))
+        except ValueError:
+            day = None  # the subject check names the bad date
+        if named is not None:
+            raise Refused("rescreen_not_latest", number=earlier.subject.screening_number, later=named)
+        protocol = self.site.protocols.for_start(earlier.protocol_id, day).protocol if day else None
+        attempt = check_rescreen(protocol.screening, latest, protocol_id=earlier.protocol_id, on=day) if day else 2
+        return self.start_screening(earlier.protocol_id, values, answers, site=earlier.site, confirmed=confirmed,
+                                    lineage={"rescreen_of": latest.first_id, "attempt": attempt})
+
+    def record_prescreen(self, protocol_id: str, candidate: str, on: date, result: str, detail: str = "") -> int:
+        """A candidate pre-screened from records (before consent), kept with what was found; audited."""
+        self._may(Task.ENTER)
+        candidate = check_text(candidate, "candidate", 64)
+        if not candidate:
+            raise Refused("prescreen_candidate_required")
+        site = self.site.site_setting("site_number")
+        return self.site.pipeline.record_prescreen(protocol_id=protocol_id, site=site, candidate=candidate, on=on,
+                                                   result=result, detail=check_text(detail, "detail", 2000),
+                                                   actor=self.person.name, at=self.clock())
+
+    def record_prescreen_outcome(self, prescreen_id: int, outcome: str, text: str | None = None) -> None:
+        """What became of a pre-screened candidate who is not screened: declined, not approached, other."""
+        from trialdesk.domain.stages import PrescreenOutcome
+
+        self._may(Task.ENTER)
+        try:
+            code = PrescreenOutcome(outcome)
+        except ValueError:
+            raise Refused("prescreen_outcome_unknown", options=", ".join(o.value for o in PrescreenOutcome)) from None
+        text = check_text(text or "", "text", MAX_LINE) or None
+        if code is PrescreenOutcome.OTHER and not text:
+            raise Refused("prescreen_other_needs_text")
+        self.site.pipeline.prescreen_outcome(prescreen_id, code, text, actor=self.person.name, at=self.clock())
 
     def check_site_file(self, words: Messages | None = None) -> list[SiteFileCopy]:
         """`site-file check`: every signed worksheet's copy in the site file, missing or damaged ones

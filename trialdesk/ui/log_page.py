@@ -38,11 +38,11 @@ if TYPE_CHECKING:
 LATER_MS = 250
 
 #: The columns left to right (the model's own order is kept for those who read it by number).
-SHOWN_ORDER = ("screening_number", "initials", "screening_date", "consent_date", "status", "still_open",
+SHOWN_ORDER = ("screening_number", "initials", "screening_date", "consent_date", "status", "stage", "still_open",
                "failed_criteria", "entered_by", "signed", "time_spent", "version", "protocol_id")
 #: What a column's width is measured on, beside its header: the widest text it usually holds
 #: (measuring every row of a long log, ResizeToContents, costs more than the rest of start-up).
-SAMPLES = {"screening_number": "S-0000-00", "initials": "WWW", "screening_date": "2026-11-20",
+SAMPLES = {"screening_number": "S-0000-00", "initials": "WWW", "screening_date": "2026-11-20", "stage": "enrolled R-0000",
            "consent_date": "2026-11-20", "still_open": "I5, E4, E5, E10", "failed_criteria": "I5, I7, E2, E15",
            "entered_by": "Chen Hua", "signed": "Wang Li, 2026-11-20 12:17", "version": "10",
            "protocol_id": "NCT03798028"}
@@ -211,6 +211,11 @@ class LogPage(QWidget):
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, column))
         self._show_count()
+
+    def current_entry(self):
+        """The log entry of the current row, if any."""
+        index = self.table.currentIndex()
+        return self.model.entry(index.row()) if index.isValid() else None
 
     @Slot()
     def sort_by_current_column(self) -> None:

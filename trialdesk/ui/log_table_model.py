@@ -80,6 +80,11 @@ COLUMNS = (
                              "the last would count nights and days off)")),
     Column("version", QT_TRANSLATE_NOOP("ScreeningLogTableModel", "Version"), "version"),
     Column("protocol_id", QT_TRANSLATE_NOOP("ScreeningLogTableModel", "Protocol"), "protocol_id"),
+    Column("stage", QT_TRANSLATE_NOOP("ScreeningLogTableModel", "Stage"), None,
+           QT_TRANSLATE_NOOP("ScreeningLogTableModel",
+                             "Where the subject stands: consented and being screened, screened and awaiting the "
+                             "investigator's decision, eligible (signed) or screen failure, then enrolled or not "
+                             "enrolled with its reason; a re-screening says its attempt")),
 )
 COLUMN = {column.key: number for number, column in enumerate(COLUMNS)}
 
@@ -245,6 +250,11 @@ class ScreeningLogTableModel(QAbstractTableModel):
         if key == "status":
             text = self.words.status(entry.status)
             return f"{text} — {entry.screen_failure_reason}" if entry.screen_failure_reason else text
+        if key == "stage":
+            text = self.words.stage(entry.stage)
+            if entry.enrolment is not None and entry.enrolment.enrolled:
+                text = f"{text} {entry.enrolment.number}"
+            return text + (self.tr(" (attempt %1)").replace("%1", str(entry.attempt)) if entry.attempt > 1 else "")
         if key == "failed_criteria":
             return ", ".join(entry.failed_criteria)
         if key in ("screening_date", "consent_date"):
@@ -263,6 +273,13 @@ class ScreeningLogTableModel(QAbstractTableModel):
         """A cell's tooltip, where it says more than the cell (else the cell's text is the tip)."""
         if key == "still_open":
             return self._open_tip(row)
+        if key == "stage":
+            entry, lines = row.entry, [self.words.stage(row.entry.stage)]
+            if entry.enrolment is not None:
+                lines.append(self.words.enrolment(entry.enrolment))
+            if entry.attempt > 1:
+                lines.append(self.words.t("stage.attempt", attempt=entry.attempt, number=entry.rescreen_of or "?"))
+            return "\n".join(lines)
         if key == "time_spent":
             return self._explained(COLUMN[key])
         if key == "signed":

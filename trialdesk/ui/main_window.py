@@ -142,11 +142,22 @@ class MainWindow(QMainWindow):
         self.open_protocol_action = self._action(self.tr("&Open protocol file…"), self.open_protocol_file, QKeySequence.StandardKey.Open)
         self.log_action = self._action(self.tr("Screening &log"), self.show_log, "Ctrl+L")
         self.backup_action = self._action(self.tr("&Back up the database…"), self.backup)
+        self.export_pdf_action = self._action(self.tr("Export the screening and enrolment log as &PDF…"),
+                                              lambda: self.export_log("pdf"))
+        self.export_csv_action = self._action(self.tr("Export the screening and enrolment log as CS&V…"),
+                                              lambda: self.export_log("csv"))
+        self.enrol_action = self._action(self.tr("Record &enrolment…"), lambda: self.record_enrolment(True), "Ctrl+E")
+        self.not_enrolled_action = self._action(self.tr("Record &not enrolled…"), lambda: self.record_enrolment(False))
+        self.rescreen_action = self._action(self.tr("&Re-screen the subject…"), self.rescreen, "Ctrl+Shift+R")
+        self.consort_action = self._action(self.tr("&CONSORT counts"), self.show_consort, "Ctrl+Shift+C")
+        self.prescreen_action = self._action(self.tr("&Pre-screening from a clinic list"), self.show_prescreen,
+                                             "Ctrl+Shift+P")
         self.lock_action = self._action(self.tr("Loc&k now"), self.lock, "Ctrl+Shift+L")
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         about_action = self._action(self.tr("&About trialdesk"), self.about)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.new_action, self.open_protocol_action, self.backup_action):
+        for action in (self.new_action, self.open_protocol_action, self.backup_action, self.export_pdf_action,
+                       self.export_csv_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -157,6 +168,12 @@ class MainWindow(QMainWindow):
         self.no_undo_action.setEnabled(False)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.log_action)
+        self.subject_menu = self.menuBar().addMenu(self.tr("&Subject"))
+        for action in (self.enrol_action, self.not_enrolled_action, self.rescreen_action):
+            self.subject_menu.addAction(action)
+        self.subject_menu.addSeparator()
+        self.subject_menu.addAction(self.prescreen_action)
+        self.subject_menu.addAction(self.consort_action)
         self._show_view_actions()
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         self.language_actions = {}
@@ -177,6 +194,125 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.log_action)
         self.addToolBar(toolbar)
+
+    # -- the pipeline: enrolment, re-screening, pre-screening, CONSORT, the sponsor's log --------------
+
+    def _current_screening(self):
+        """The screening the pipeline's actions act on: the one open, else the log's current row."""
+        if self.view is not None and self.stack.currentWidget() is self.view:
+            return self.site.screening(self.view.session.screening.id)
+        entry = self.log.current_entry()
+        return self.site.screening(entry.id) if entry is not None else None
+
+    def record_enrolment(self, enrolled: bool) -> None:
+        from trialdesk.desk import ProtocolFileError, Refused, StoreError
+        from trialdesk.ui.enrolment_dialog import EnrolmentDialog
+        from trialdesk.ui.refusals import refusal_text
+
+        title = self.tr("Not recorded")
+        try:
+            screening = self._current_screening()
+        except (StoreError, Refused, ProtocolFileError) as error:
+            self._refuse(title, error)
+            return
+        if screening is None:
+            self.statusBar().showMessage(self.tr("Choose a screening in the log first"), 10000)
+            return
+        current = self.site.enrolment(screening)
+        dialog = EnrolmentDialog(
+            screening.subject.screening_number, self.words, self.today(),
+            lambda v: self.desk.record_enrolment(screening.id, **v),
+            lambda error: refusal_text(self.words, error),
+            current=self.words.enrolment(current) if current else None, enrolled=enrolled, parent=self)
+        try:
+            if dialog.exec() == EnrolmentDialog.DialogCode.Accepted:
+                recorded = self.site.enrolment(screening)
+                self.statusBar().showMessage(self.tr("%1: %2").replace("%1", screening.subject.screening_number)
+                                             .replace("%2", self.words.enrolment(recorded)), 10000)
+                self.log.refresh()
+        finally:
+            dialog.deleteLater()
+
+    def rescreen(self) -> None:
+        """A new attempt of the current screening's subject, its details carried over, its own number and consent."""
+        from trialdesk.desk import ProtocolFileError, Refused, StoreError
+
+        try:
+            earlier = self._current_screening()
+        except (StoreError, Refused, ProtocolFileError) as error:
+            self._refuse(self.tr("Not re-screened"), error)
+            return
+        if earlier is None:
+            self.statusBar().showMessage(self.tr("Choose a screening in the log first"), 10000)
+            return
+        self.new_screening(rescreen_of=earlier)
+
+    def show_consort(self) -> None:
+        from trialdesk.desk import ProtocolFileError
+        from trialdesk.messages.consort import ConsortWords
+        from trialdesk.ui.consort_page import ConsortPage
+
+        protocol_id = self.picker.currentText()
+        try:
+            words = ConsortWords(self.protocol(protocol_id), self.lang)
+        except ProtocolFileError as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
+            return
+        self._close_view()
+        if getattr(self, "consort_page", None) is not None:
+            self.stack.removeWidget(self.consort_page)
+            self.consort_page.deleteLater()
+        title = self.site.consort_title(protocol_id, words, None, None)[:2]
+        self.consort_page = ConsortPage(words, lambda start, end: self.site.consort(protocol_id, start, end), self.stack,
+                                        save=lambda path, data: self.site.write_export(path, data, replace=True),
+                                        title_lines=title, now=self.site.clock)
+        self.consort_page.saved.connect(lambda path: self.statusBar().showMessage(self.tr("Saved %s") % path, 10000))
+        self.stack.addWidget(self.consort_page)
+        self.stack.setCurrentWidget(self.consort_page)
+        self.setWindowTitle(f"trialdesk — {protocol_id} — CONSORT")
+
+    def show_prescreen(self) -> None:
+        from trialdesk.ui.prescreen_page import PrescreenPage
+
+        self._close_view()
+        if getattr(self, "prescreen_page", None) is None:
+            self.prescreen_page = PrescreenPage(self.site, self.desk, self.words, self.picker.currentText, self.today,
+                                                self.stack)
+            self.prescreen_page.start_requested.connect(self._start_from_candidate)
+            self.stack.addWidget(self.prescreen_page)
+        self.stack.setCurrentWidget(self.prescreen_page)
+        self.setWindowTitle(f"trialdesk — {self.picker.currentText()} — " + self.tr("Pre-screening"))
+
+    def _start_from_candidate(self, answers: dict, prescreen_id: int) -> None:
+        self.new_screening(answers=answers, prescreen_id=prescreen_id)
+
+    def export_log(self, fmt: str) -> None:
+        """The screening and enrolment log of the protocol chosen, as sponsors file it (PDF or CSV)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from trialdesk.desk import ProtocolFileError, Refused, StoreError
+        from trialdesk.domain.log import LogFilter, ScreeningStatus
+
+        protocol_id = self.picker.currentText()
+        suffix = {"pdf": self.tr("PDF files (*.pdf)"), "csv": self.tr("CSV files (*.csv)")}[fmt]
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the screening and enrolment log"),
+                                              str(Path.home() / f"{protocol_id}-screening-log.{fmt}"), suffix)
+        if not name:
+            return
+        try:
+            log_filter = LogFilter(protocol_id=protocol_id)
+            if fmt == "pdf":
+                pdf = self.site.sponsor_log_pdf(log_filter, self.lang, self.desk.person.name)
+                self.site.write_export(Path(name), pdf, replace=True)  # the file dialog asked before replacing
+            else:
+                words = {s.value: self.words.status(s) for s in ScreeningStatus}
+                self.site.export_log(Path(name), log_filter, words)
+        except (StoreError, Refused, ProtocolFileError, OSError) as error:
+            self._refuse(self.tr("Not exported"), error)
+            return
+        self.statusBar().showMessage(self.tr("Saved %s") % name, 10000)
 
     def _show_view_actions(self) -> None:
         """The menus offer the open screening's Undo and next open criterion (Undo, greyed, when none is open)."""
@@ -236,7 +372,10 @@ class MainWindow(QMainWindow):
 
     # -- screenings -------------------------------------------------------------------------------
 
-    def new_screening(self) -> None:
+    def new_screening(self, *, answers: dict | None = None, prescreen_id: int | None = None,
+                      rescreen_of=None) -> None:
+        """The new-screening form; with `answers` and `prescreen_id`, started from a pre-screened candidate;
+        with `rescreen_of` (a screening), a new attempt of its subject, its details filled in."""
         from PySide6.QtWidgets import QMessageBox
 
         from trialdesk.desk import ProtocolFileError, Refused
@@ -249,11 +388,11 @@ class MainWindow(QMainWindow):
             self._refuse(self.tr("Not created"), refusal)
             return
         try:
-            protocol = self.protocol(self.picker.currentText())
+            protocol = self.protocol(rescreen_of.protocol_id if rescreen_of is not None else self.picker.currentText())
         except ProtocolFileError as error:
             QMessageBox.warning(self, self.tr("Protocol file refused"), error.describe())
             return
-        site_number = self.site.site_setting("site_number")
+        site_number = rescreen_of.site if rescreen_of is not None else self.site.site_setting("site_number")
         try:
             suggested = self.site.next_screening_number(protocol.id, site_number)
         except Refused as refusal:  # a pattern written into the database by hand: said, no form opens
@@ -262,15 +401,25 @@ class MainWindow(QMainWindow):
         dialog = NewScreeningDialog(protocol, self.site.log, site_number, self.words, self.today(), self,
                                     versions=lambda on: self.site.version_choice(protocol.id, on),
                                     suggested_number=suggested)
+        if rescreen_of is not None:
+            subject = rescreen_of.subject
+            dialog.prefill({"initials": subject.initials, "date_of_birth": subject.date_of_birth.isoformat(),
+                            "sex": subject.sex})
+            dialog.setWindowTitle(self.tr("Re-screening of %1 — %2").replace("%1", subject.screening_number)
+                                  .replace("%2", protocol.id))
+        elif answers:
+            dialog.prefill({k: answers[k] for k in ("date_of_birth", "sex") if isinstance(answers.get(k), str)})
         try:
-            session = self._start_from(dialog, protocol, site_number)
+            session = self._start_from(dialog, protocol, site_number, answers=answers, prescreen_id=prescreen_id,
+                                       rescreen_of=rescreen_of)
         finally:
             dialog.deleteLater()
             self.activateWindow()
         if session is not None:
             self.show_session(session)
 
-    def _start_from(self, dialog, protocol, site_number: str | None) -> ScreeningSession | None:
+    def _start_from(self, dialog, protocol, site_number: str | None, *, answers: dict | None = None,
+                    prescreen_id: int | None = None, rescreen_of=None) -> ScreeningSession | None:
         """Start the screening the form describes. A value sent back to be changed, or a refusal,
         opens the form again with everything typed still in it: nothing typed is lost to a question."""
         from trialdesk.desk import ProtocolFileError, Refused, StoreError
@@ -280,14 +429,22 @@ class MainWindow(QMainWindow):
 
         while dialog.exec() == NewScreeningDialog.DialogCode.Accepted:
             values = dialog.values()
+
+            def start(confirmed: bool = False) -> ScreeningSession:  # under the version in force then
+                if rescreen_of is not None:
+                    return self.desk.rescreen(rescreen_of.id, values, confirmed=confirmed)
+                given = {k: v for k, v in (answers or {}).items() if k not in values}  # the form's subject wins
+                return self.desk.start_screening(protocol, values, given, site=site_number, confirmed=confirmed,
+                                                 prescreen_id=prescreen_id)
+
             try:
                 try:
-                    return self.desk.start_screening(protocol, values, site=site_number)  # the version in force then
+                    return start()
                 except NeedsConfirmation as unusual:  # subject details a check marked `confirm` finds unusual
                     heading = self.tr("New screening %s") % values.get("screening_number", "")
                     lines = [Messages(protocol, self.lang).problem(w) for w in unusual.warnings]
                     if ConfirmValueDialog.ask(heading, lines, self):
-                        return self.desk.start_screening(protocol, values, site=site_number, confirmed=True)
+                        return start(confirmed=True)
             except (StoreError, Refused, ProtocolFileError) as error:
                 self._refuse(self.tr("Not created"), error)
         return None
