@@ -41,6 +41,7 @@
     </message>
     <message>
         <source>%s (you, in another window or command)</source>
+        <extracomment>problems of a score that name facts: by their labels the equivalence tables the totals said so far were counted with: cited once, at the end set to quit as soon as the first window (sign-in, or first run) is shown (start-up benchmark).</extracomment>
         <translation>%s（您本人，在另一个窗口或命令中）</translation>
     </message>
     <message>
@@ -80,6 +81,7 @@
     <name>ChecklistDialog</name>
     <message>
         <source>Checklist of yes/no criteria — %1 (%2)</source>
+        <extracomment>the key -&gt; the answer it gives</extracomment>
         <translation>是/否标准核对表 — %1（%2）</translation>
     </message>
     <message>
@@ -100,7 +102,6 @@
     </message>
     <message>
         <source>&amp;Undo the last change</source>
-        <extracomment>one wording per kind of reason over ages and dates</extracomment>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
@@ -227,7 +228,6 @@
     <name>ChoiceEditor</name>
     <message>
         <source>— not entered —</source>
-        <extracomment>one wording per kind of reason over a medication history problems of a score that name facts: by their labels the equivalence tables the totals said so far were counted with: cited once, at the end one wording per kind of reason one wording per kind of derivation set to quit as soon as the first window (sign-in, or first run) is shown (start-up benchmark). the key -&gt; the answer it gives the value typed was refused, or a refused one is gone (`refused_text` says which) the window&apos;s answers, for an editor that offers to start from another fact&apos;s (set by the view) fact type (the protocol&apos;s `type:`) -&gt; its editor the key of each answer, shown beside its word</extracomment>
         <translation>— 未录入 —</translation>
     </message>
 </context>
@@ -319,6 +319,110 @@
     <message>
         <source>C&amp;hange the value</source>
         <translation>修改数值(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsortPage</name>
+    <message>
+        <source>From date</source>
+        <extracomment>pixels per point of the picture on screen (a saved PNG has its own, finer)</extracomment>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Count</source>
+        <translation>计数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Count the subjects screened in this period (empty: no limit)</source>
+        <translation>统计此期间内筛选的受试者（留空：不限）</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The diagram, the chart and the definitions on A4</source>
+        <translation>流程图、图表和定义，A4 纸</translation>
+    </message>
+    <message>
+        <source>Save P&amp;NG…</source>
+        <translation>保存 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The diagram and the chart as a picture, for a report or a slide</source>
+        <translation>流程图和图表保存为图片，用于报告或幻灯片</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>CONSORT flow diagram and chart of screen failures by criterion</source>
+        <translation>CONSORT 流程图及按标准的筛选失败图</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>流程图</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>CONSORT counts</source>
+        <translation>CONSORT 计数</translation>
+    </message>
+    <message>
+        <source>Every number of the diagram and the chart, as text</source>
+        <translation>流程图和图表中的每个数字，以文字显示</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: write it as YYYY-MM-DD</source>
+        <translation>“%1”不是日期：请写作 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>期间的结束早于开始</translation>
+    </message>
+    <message>
+        <source>The counts could not be read: %1</source>
+        <translation>无法读取计数：%1</translation>
+    </message>
+    <message>
+        <source>Save the CONSORT diagram as PDF</source>
+        <translation>将 CONSORT 流程图保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the CONSORT diagram as PNG</source>
+        <translation>将 CONSORT 流程图保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Nothing counted yet: choose a period and press Count</source>
+        <translation>尚未计数：请选择期间并按“计数”</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -478,6 +582,79 @@
     <message>
         <source>Time of %s</source>
         <translation>%s 的时间</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <source>Enrolment outcome — %1</source>
+        <extracomment>the value typed was refused, or a refused one is gone (`refused_text` says which)</extracomment>
+        <translation>入组结果 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolled (randomised)</source>
+        <extracomment>the window&apos;s answers, for an editor that offers to start from another fact&apos;s (set by the view) fact type (the protocol&apos;s `type:`) -&gt; its editor What the dialog hands the site service, as `Desk.record_enrolment` takes it.</extracomment>
+        <translation>已入组（已随机）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>N&amp;ot enrolled</source>
+        <translation>未入组(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Randomisation number</source>
+        <translation>随机号</translation>
+    </message>
+    <message>
+        <source>Reason not enrolled</source>
+        <translation>未入组原因</translation>
+    </message>
+    <message>
+        <source>Reason in words</source>
+        <translation>原因说明</translation>
+    </message>
+    <message>
+        <source>required with “other”</source>
+        <translation>选“其他”时必填</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>更改原因</translation>
+    </message>
+    <message>
+        <source>Randomisation &amp;number:</source>
+        <translation>随机号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>In &amp;words:</source>
+        <translation>说明(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Recorded now: %1. A change keeps it in the history, with your reason.</source>
+        <translation>当前记录：%1。更改后原记录连同您的原因保留在历史中。</translation>
+    </message>
+    <message>
+        <source>Reason for the &amp;change:</source>
+        <translation>更改原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Why it was not recorded</source>
+        <translation>未记录的原因</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord</source>
+        <translation>记录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The date is written YYYY-MM-DD.</source>
+        <translation>日期格式为 YYYY-MM-DD。</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1100,82 @@
         <source>Yes/no &amp;checklist…</source>
         <translation>是/否标准核对表(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Export the screening and enrolment log as &amp;PDF…</source>
+        <translation>导出筛选与入组日志为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export the screening and enrolment log as CS&amp;V…</source>
+        <translation>导出筛选与入组日志为 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;enrolment…</source>
+        <translation>记录入组(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;not enrolled…</source>
+        <translation>记录未入组(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-screen the subject…</source>
+        <translation>对受试者重新筛选(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;CONSORT counts</source>
+        <translation>CONSORT 计数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-screening from a clinic list</source>
+        <translation>按门诊名单预筛(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>受试者(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Choose a screening in the log first</source>
+        <translation>请先在日志中选择一条筛选</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Not re-screened</source>
+        <translation>未重新筛选</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>已保存 %s</translation>
+    </message>
+    <message>
+        <source>Pre-screening</source>
+        <translation>预筛</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the screening and enrolment log</source>
+        <translation>导出筛选与入组日志</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Re-screening of %1 — %2</source>
+        <translation>%1 的重新筛选 — %2</translation>
+    </message>
 </context>
 <context>
     <name>MedicationEditor</name>
@@ -1044,6 +1297,22 @@
     <message>
         <source>Unusual, to be confirmed when the screening starts: %s</source>
         <translation>不常见，开始筛选时需确认：%s</translation>
+    </message>
+    <message>
+        <source>Only to suggest the initials in the four-box form (张三丰 → ZSFE): the name is not kept, and is cleared when this window closes. Initials typed by hand are kept.</source>
+        <translation>仅用于按四格规则建议姓名缩写（张三丰 → ZSFE）：姓名不会保存，关闭此窗口时即清除。手动输入的缩写会保留。</translation>
+    </message>
+    <message>
+        <source>Chinese name (not stored)</source>
+        <translation>中文姓名（不保存）</translation>
+    </message>
+    <message>
+        <source>C&amp;hinese name (not stored)</source>
+        <translation>中文姓名（不保存）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Not in the four-box form of a Chinese name (four capital letters, as ZSFE or WAE-)</source>
+        <translation>不符合中文姓名的四格缩写形式（四个大写字母，如 ZSFE 或 WAE-）</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1494,18 @@
     <message>
         <source>Signed by %1 on %2</source>
         <translation>由 %1 于 %2 签署</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Where the subject stands: consented and being screened, screened and awaiting the investigator&apos;s decision, eligible (signed) or screen failure, then enrolled or not enrolled with its reason; a re-screening says its attempt</source>
+        <translation>受试者所处阶段：已知情同意、筛选中；已筛选、待研究者判定；合格（已签署）或筛选失败；然后已入组，或未入组及其原因；重新筛选注明第几次</translation>
+    </message>
+    <message>
+        <source> (attempt %1)</source>
+        <translation>（第 %1 次）</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1874,7 @@
     <name>YesNoEditor</name>
     <message>
         <source>Yes</source>
+        <extracomment>the key of each answer, shown beside its word</extracomment>
         <translation>是</translation>
     </message>
     <message>
@@ -1969,6 +2251,336 @@
     </message>
 </context>
 <context>
+    <name>consort.assessed</name>
+    <message>
+        <source>Assessed for eligibility (n = {n})</source>
+        <translation>评估合格性（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.chart_none</name>
+    <message>
+        <source>No subject failed a criterion in this period.</source>
+        <translation>本期间无受试者未满足标准。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.chart_note</name>
+    <message>
+        <source>Subjects not meeting eligibility criteria, under each criterion they fail (one subject may fail several)</source>
+        <translation>不符合标准的受试者，计入其未满足的每一条标准（一名受试者可能不满足多条）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.chart_row</name>
+    <message>
+        <source>{id} {label}: {n}</source>
+        <translation>{id} {label}：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>consort.chart_title</name>
+    <message>
+        <source>Screen failures by criterion</source>
+        <translation>按标准的筛选失败</translation>
+    </message>
+</context>
+<context>
+    <name>consort.declined</name>
+    <message>
+        <source>Declined to participate (n = {n})</source>
+        <translation>拒绝参加（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.by_criterion</name>
+    <message>
+        <source>By criterion: a subject failing several criteria is counted under each, so these counts may add up to more than the subjects not meeting the criteria.</source>
+        <translation>按标准：不满足多条标准的受试者在每一条下都计入，因此这些数字之和可能大于不符合标准的受试者人数。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.declined_other</name>
+    <message>
+        <source>Declined and other reasons: the reason recorded for not enrolling. It wins over a screening still open: a subject who withdrew consent mid-screening is counted under other reasons.</source>
+        <translation>拒绝及其他原因：记录的未入组原因。它优先于仍未结束的筛选：筛选中途撤回知情同意的受试者计入其他原因。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.enrolled</name>
+    <message>
+        <source>Enrolled / randomised: an enrolment is recorded, with its number and date; it needs nothing else.</source>
+        <translation>入组 / 随机化：已记录入组（含入组号和日期）；无需其他条件。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.not_meeting</name>
+    <message>
+        <source>Not meeting eligibility criteria: the latest attempt is ineligible, a recorded screen failure, or signed with a criterion that excludes. This wins over a recorded reason for not enrolling.</source>
+        <translation>不符合标准：最近一次筛选为不符合、已记录的筛选失败，或已签署但有排除性标准。此项优先于记录的未入组原因。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.once</name>
+    <message>
+        <source>Each subject is counted once, by the newest version of their latest screening attempt; so assessed = excluded + still being screened + enrolled.</source>
+        <translation>每名受试者只计一次，依据其最近一次筛选的最新版本；因此评估人数 = 排除 + 仍在筛选 + 入组。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.prescreened</name>
+    <message>
+        <source>Pre-screened: a candidate checked against the criteria on their records, before any consent. Each is counted once: screened, else not eligible on records, else declined, not approached or other, else could be eligible with nothing further recorded.</source>
+        <translation>预筛选：在任何知情同意之前，按病历对照标准核查的候选人。每人只计一次：已筛选；否则按病历不符合；否则拒绝、未联系或其他；否则为可能符合、尚无后续记录。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.rescreened</name>
+    <message>
+        <source>Re-screened: a subject with more than one screening attempt, the attempts linked to the one subject.</source>
+        <translation>重新筛选：有不止一次筛选的受试者，这些筛选关联到同一受试者。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.screened</name>
+    <message>
+        <source>Screened (assessed for eligibility): a subject who gave informed consent and has a screening, whether or not they were pre-screened.</source>
+        <translation>已筛选（评估合格性）：已签署知情同意并有一次筛选的受试者，无论是否经过预筛选。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.def.still</name>
+    <message>
+        <source>Still being screened or awaiting a decision: a screening in progress, eligible but not yet signed, or signed eligible with no enrolment decision recorded.</source>
+        <translation>仍在筛选或待决定：筛选进行中、符合但尚未签署，或已签署符合但尚未记录入组决定。</translation>
+    </message>
+</context>
+<context>
+    <name>consort.definitions</name>
+    <message>
+        <source>Definitions</source>
+        <translation>定义</translation>
+    </message>
+</context>
+<context>
+    <name>consort.enrolled</name>
+    <message>
+        <source>Enrolled / randomised (n = {n})</source>
+        <translation>入组 / 随机化（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.enrolled_failing</name>
+    <message>
+        <source>of whom {n} with a criterion that excludes: a deviation to review</source>
+        <translation>其中 {n} 例有排除性标准：需审查的方案偏离</translation>
+    </message>
+</context>
+<context>
+    <name>consort.excluded</name>
+    <message>
+        <source>Excluded (n = {n})</source>
+        <translation>排除（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.from_prescreen</name>
+    <message>
+        <source>of whom screened (n = {n})</source>
+        <translation>其中进入筛选（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.not_meeting</name>
+    <message>
+        <source>Not meeting eligibility criteria (n = {n})</source>
+        <translation>不符合入选/排除标准（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.not_screened</name>
+    <message>
+        <source>Not screened (n = {n})</source>
+        <translation>未进入筛选（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.other_reasons</name>
+    <message>
+        <source>Other reasons (n = {n})</source>
+        <translation>其他原因（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.page</name>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>consort.period</name>
+    <message>
+        <source>Period: {start} to {end}</source>
+        <translation>期间：{start} 至 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>consort.period_all</name>
+    <message>
+        <source>Period: all dates</source>
+        <translation>期间：全部日期</translation>
+    </message>
+</context>
+<context>
+    <name>consort.period_from</name>
+    <message>
+        <source>Period: from {start}</source>
+        <translation>期间：自 {start} 起</translation>
+    </message>
+</context>
+<context>
+    <name>consort.period_to</name>
+    <message>
+        <source>Period: up to {end}</source>
+        <translation>期间：截至 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>consort.prescreened</name>
+    <message>
+        <source>Pre-screened on records (n = {n})</source>
+        <translation>按病历预筛选（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.printed</name>
+    <message>
+        <source>Printed {at}</source>
+        <translation>打印于 {at}</translation>
+    </message>
+</context>
+<context>
+    <name>consort.ps.awaiting</name>
+    <message>
+        <source>Could be eligible, nothing further recorded (n = {n})</source>
+        <translation>可能符合，尚无后续记录（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.ps.declined</name>
+    <message>
+        <source>Declined (n = {n})</source>
+        <translation>拒绝（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.ps.not_approached</name>
+    <message>
+        <source>Not approached (n = {n})</source>
+        <translation>未联系（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.ps.not_eligible</name>
+    <message>
+        <source>Not eligible on records (n = {n})</source>
+        <translation>按病历不符合（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.ps.other</name>
+    <message>
+        <source>Other reasons (n = {n})</source>
+        <translation>其他原因（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.reason.lost</name>
+    <message>
+        <source>lost to follow-up (n = {n})</source>
+        <translation>失访（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.reason.not_approached</name>
+    <message>
+        <source>not approached (n = {n})</source>
+        <translation>未联系（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.reason.other</name>
+    <message>
+        <source>other (n = {n})</source>
+        <translation>其他（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.reason.withdrew_consent</name>
+    <message>
+        <source>withdrew consent (n = {n})</source>
+        <translation>撤回知情同意（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.rescreening</name>
+    <message>
+        <source>Re-screening: {subjects} subjects screened more than once; {attempts} screening attempts in all</source>
+        <translation>重新筛选：{subjects} 例受试者筛选不止一次；共 {attempts} 次筛选</translation>
+    </message>
+</context>
+<context>
+    <name>consort.see_chart</name>
+    <message>
+        <source>by criterion: see the chart</source>
+        <translation>按标准：见图表</translation>
+    </message>
+</context>
+<context>
+    <name>consort.still</name>
+    <message>
+        <source>Still being screened or awaiting a decision (n = {n})</source>
+        <translation>仍在筛选或待决定（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.still.awaiting</name>
+    <message>
+        <source>Signed eligible, no decision recorded (n = {n})</source>
+        <translation>已签署符合，尚无入组决定（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.still.eligible</name>
+    <message>
+        <source>Eligible, not yet signed (n = {n})</source>
+        <translation>符合，尚未签署（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.still.in_progress</name>
+    <message>
+        <source>Screening in progress (n = {n})</source>
+        <translation>筛选进行中（n = {n}）</translation>
+    </message>
+</context>
+<context>
+    <name>consort.subjects</name>
+    <message>
+        <source>subjects</source>
+        <translation>受试者</translation>
+    </message>
+</context>
+<context>
+    <name>consort.title</name>
+    <message>
+        <source>Screening and enrolment: CONSORT flow</source>
+        <extracomment>A criterion&apos;s label on the chart is its text cut to this many characters</extracomment>
+        <translation>筛选与入组：CONSORT 流程</translation>
+    </message>
+</context>
+<context>
     <name>course</name>
     <message>
         <source>{drug} {dose} {unit}{dose_check}: started {start}{taken}, dose unchanged since {dose_since}{stable}</source>
@@ -2337,6 +2949,41 @@
     <message>
         <source>{name} (written as entered; in no class)</source>
         <translation>{name}（按填写原文；不属于任何类别）</translation>
+    </message>
+</context>
+<context>
+    <name>edc.bad_range</name>
+    <message>
+        <source>--from {date_from} is after --to {date_to}</source>
+        <translation>--from {date_from} 晚于 --to {date_to}</translation>
+    </message>
+</context>
+<context>
+    <name>edc.file_exists</name>
+    <message>
+        <source>{file} exists already: give another name, or --replace to write over it</source>
+        <translation>{file} 已存在：请另取文件名，或加 --replace 覆盖它</translation>
+    </message>
+</context>
+<context>
+    <name>edc.wrote_dictionary</name>
+    <message>
+        <source>wrote the REDCap data dictionary of {protocol} ({count} fields) to {file}</source>
+        <translation>已将方案 {protocol} 的 REDCap 数据字典（{count} 个字段）写入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>edc.wrote_ie</name>
+    <message>
+        <source>wrote the IE records of {count} screenings of {protocol} to {file}</source>
+        <translation>已将方案 {protocol} 的 {count} 次筛选的 IE 记录写入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>edc.wrote_records</name>
+    <message>
+        <source>wrote {count} REDCap records of {protocol} to {file}</source>
+        <translation>已将方案 {protocol} 的 {count} 条 REDCap 记录写入 {file}</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +3547,41 @@
     </message>
 </context>
 <context>
+    <name>not_enrolled.declined</name>
+    <message>
+        <source>declined</source>
+        <translation>拒绝参加</translation>
+    </message>
+</context>
+<context>
+    <name>not_enrolled.lost</name>
+    <message>
+        <source>lost to follow-up</source>
+        <translation>失访</translation>
+    </message>
+</context>
+<context>
+    <name>not_enrolled.not_approached</name>
+    <message>
+        <source>not approached</source>
+        <translation>未接触</translation>
+    </message>
+</context>
+<context>
+    <name>not_enrolled.other</name>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>not_enrolled.withdrew_consent</name>
+    <message>
+        <source>withdrew consent</source>
+        <translation>撤回知情同意</translation>
+    </message>
+</context>
+<context>
     <name>not_known</name>
     <message>
         <source>not known: {answers}</source>
@@ -3138,6 +3820,48 @@
     </message>
 </context>
 <context>
+    <name>people.enrolment_before_screening</name>
+    <message>
+        <source>the date {on} is before the screening date {screening_date}</source>
+        <translation>日期 {on} 早于筛选日期 {screening_date}</translation>
+    </message>
+</context>
+<context>
+    <name>people.enrolment_in_future</name>
+    <message>
+        <source>the date {on} is after today ({today})</source>
+        <translation>日期 {on} 晚于今天（{today}）</translation>
+    </message>
+</context>
+<context>
+    <name>people.enrolment_needs_signed_eligible</name>
+    <message>
+        <source>a subject is enrolled only once an investigator has signed the worksheet that finds them eligible (this screening is {status})</source>
+        <translation>只有研究者签署了判定受试者合格的工作表后才能入组（本筛选为{status}）</translation>
+    </message>
+</context>
+<context>
+    <name>people.enrolment_number_not_enrolled</name>
+    <message>
+        <source>a subject not enrolled has no randomisation number</source>
+        <translation>未入组的受试者没有随机号</translation>
+    </message>
+</context>
+<context>
+    <name>people.enrolment_number_required</name>
+    <message>
+        <source>give the randomisation (or enrolment) number</source>
+        <translation>请填写随机号（或入组号）</translation>
+    </message>
+</context>
+<context>
+    <name>people.enrolment_superseded</name>
+    <message>
+        <source>this version of the screening was replaced by a correction: record the outcome on the newest version</source>
+        <translation>此筛选版本已被更正版本取代：请在最新版本上记录结果</translation>
+    </message>
+</context>
+<context>
     <name>people.export_onto_records</name>
     <message>
         <source>{target} is part of the site&apos;s own records (the database, the site file, identities, protocols): export somewhere else</source>
@@ -3236,6 +3960,20 @@
     </message>
 </context>
 <context>
+    <name>people.not_enrolled_other_needs_text</name>
+    <message>
+        <source>say in words what the other reason is</source>
+        <translation>请用文字说明其他原因</translation>
+    </message>
+</context>
+<context>
+    <name>people.not_enrolled_reason_required</name>
+    <message>
+        <source>give the reason the subject was not enrolled: one of {options}</source>
+        <translation>请给出受试者未入组的原因：{options} 之一</translation>
+    </message>
+</context>
+<context>
     <name>people.not_investigator</name>
     <message>
         <source>{name} is a {role}: only a sub-investigator or the principal investigator decides eligibility and signs</source>
@@ -3271,6 +4009,13 @@
     </message>
 </context>
 <context>
+    <name>people.output_needed</name>
+    <message>
+        <source>a {format} file is written to a file: give it with -o FILE</source>
+        <translation>{format} 须写入文件：请用 -o FILE 指定</translation>
+    </message>
+</context>
+<context>
     <name>people.password_too_long</name>
     <message>
         <source>the password must have at most {maximum} characters</source>
@@ -3299,10 +4044,80 @@
     </message>
 </context>
 <context>
+    <name>people.prescreen_candidate_required</name>
+    <message>
+        <source>give the candidate&apos;s id from the clinic list</source>
+        <translation>请填写门诊名单中的候选人编号</translation>
+    </message>
+</context>
+<context>
+    <name>people.prescreen_other_needs_text</name>
+    <message>
+        <source>say in words what the other outcome is</source>
+        <translation>请用文字说明其他结果</translation>
+    </message>
+</context>
+<context>
+    <name>people.prescreen_outcome_unknown</name>
+    <message>
+        <source>the outcome of a pre-screening is one of {options}</source>
+        <translation>预筛结果须为 {options} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>people.protocol_needed</name>
+    <message>
+        <source>the site screens for several protocols ({protocols}): name one with --protocol</source>
+        <translation>本中心筛选多个方案（{protocols}）：请用 --protocol 指定一个</translation>
+    </message>
+</context>
+<context>
     <name>people.reason_needed</name>
     <message>
         <source>give the reason with --reason</source>
         <translation>请用 --reason 注明原因</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_enrolled</name>
+    <message>
+        <source>the subject of screening {number} is enrolled: an enrolled subject is not screened again</source>
+        <translation>筛选 {number} 的受试者已入组：已入组的受试者不再筛选</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_not_ended</name>
+    <message>
+        <source>screening {number} has not ended ({stage}): a subject is re-screened after a screen failure or a recorded outcome of not enrolled</source>
+        <translation>筛选 {number} 尚未结束（{stage}）：受试者在筛选失败或记录为未入组后才能重新筛选</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_not_latest</name>
+    <message>
+        <source>screening {number} was re-screened already as {later}: re-screen from the latest attempt</source>
+        <translation>筛选 {number} 已重新筛选为 {later}：请从最近一次筛选重新筛选</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_other_protocol</name>
+    <message>
+        <source>that subject was screened for protocol {protocol}: a re-screening is for the same protocol</source>
+        <translation>该受试者筛选的是方案 {protocol}：重新筛选须为同一方案</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_too_many</name>
+    <message>
+        <source>the subject of screening {number} has had {attempts} screening(s); the protocol allows {most} in all</source>
+        <translation>筛选 {number} 的受试者已筛选 {attempts} 次；方案共允许 {most} 次</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_too_soon</name>
+    <message>
+        <source>only {days} days since screening {number}: the protocol asks at least {interval} days, so not before {earliest}</source>
+        <translation>距筛选 {number} 仅 {days} 天：方案要求至少间隔 {interval} 天，即不早于 {earliest}</translation>
     </message>
 </context>
 <context>
@@ -3646,6 +4461,34 @@
     <message>
         <source>{total} candidates: {could} could be eligible, {not_eligible} not eligible, {refused} refused</source>
         <translation>共 {total} 名候选者：{could} 名可能符合，{not_eligible} 名不符合，{refused} 名被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen_outcome.declined</name>
+    <message>
+        <source>declined before consent</source>
+        <translation>知情同意前拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen_outcome.not_approached</name>
+    <message>
+        <source>not approached</source>
+        <translation>未接触</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen_outcome.other</name>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen_outcome.screened</name>
+    <message>
+        <source>screening started</source>
+        <translation>已开始筛选</translation>
     </message>
 </context>
 <context>
@@ -4622,6 +5465,419 @@
     </message>
 </context>
 <context>
+    <name>sponsor_log.closing.by_screening</name>
+    <message>
+        <source>Subjects are counted once however often re-screened; the other counts are by screening.</source>
+        <translation>受试者无论重新筛选几次只计一次；其余按筛选次数计。</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.date</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.eligibility_pending</name>
+    <message>
+        <source>Eligibility not decided yet</source>
+        <translation>尚未判定是否合格</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.eligible</name>
+    <message>
+        <source>Eligible</source>
+        <translation>合格</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.enrolled</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>已入组</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.name</name>
+    <message>
+        <source>Investigator (name)</source>
+        <translation>研究者（姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.not_eligible</name>
+    <message>
+        <source>Not eligible (screen failure)</source>
+        <translation>不合格（筛选失败）</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.not_enrolled</name>
+    <message>
+        <source>Not enrolled</source>
+        <translation>未入组</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.not_enrolled_reason</name>
+    <message>
+        <source>Not enrolled: {reason}</source>
+        <translation>未入组：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.outcome_pending</name>
+    <message>
+        <source>Outcome not recorded yet (not found ineligible)</source>
+        <translation>尚未记录结果（未判定为不合格）</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.screenings</name>
+    <message>
+        <source>Screenings listed (re-screenings: {rescreenings})</source>
+        <translation>列出的筛选次数（其中重新筛选：{rescreenings}）</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.signature</name>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.statement</name>
+    <message>
+        <source>I confirm that this screening and enrolment log is complete and accurate: it lists every subject who signed informed consent for this protocol at this site in the period shown.</source>
+        <translation>我确认本筛选与入组登记表完整、准确：列出了在所示期间内于本中心签署本方案知情同意书的全部受试者。</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.subjects</name>
+    <message>
+        <source>Subjects screened</source>
+        <translation>筛选受试者数</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.closing.title</name>
+    <message>
+        <source>Closing of the log</source>
+        <translation>登记表结束</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.consent</name>
+    <message>
+        <source>Consent date / version</source>
+        <translation>知情同意日期 / 版本</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.criteria</name>
+    <message>
+        <source>Criteria not met</source>
+        <translation>不符合的标准</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.eligible</name>
+    <message>
+        <source>Eligible</source>
+        <translation>是否合格</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.enrolled</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>是否入组</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.initials</name>
+    <message>
+        <source>Initials</source>
+        <translation>姓名缩写</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.number</name>
+    <message>
+        <source>Screening no.</source>
+        <translation>筛选号</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.randomisation</name>
+    <message>
+        <source>Randomisation no. / date</source>
+        <translation>随机号 / 日期</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.reason</name>
+    <message>
+        <source>Reason not enrolled</source>
+        <translation>未入组原因</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.rescreen</name>
+    <message>
+        <source>Re-screening of</source>
+        <translation>重新筛选自</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.col.screening_date</name>
+    <message>
+        <source>Screening date</source>
+        <translation>筛选日期</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.empty</name>
+    <message>
+        <source>No screening in this period.</source>
+        <translation>此期间无筛选。</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.identifies</name>
+    <message>
+        <source>Subjects are identified by screening number and initials only.</source>
+        <translation>受试者仅以筛选号和姓名缩写标识。</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.no</name>
+    <message>
+        <source>N</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.pending</name>
+    <message>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.period_all</name>
+    <message>
+        <source>Every screening at the site</source>
+        <translation>本中心全部筛选</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.period_between</name>
+    <message>
+        <source>Screenings from {start} to {end}</source>
+        <translation>筛选日期 {start} 至 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.period_from</name>
+    <message>
+        <source>Screenings from {start}</source>
+        <translation>筛选日期 {start} 起</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.period_to</name>
+    <message>
+        <source>Screenings up to {end}</source>
+        <translation>筛选日期至 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.printed</name>
+    <message>
+        <source>Printed {at} by {by}</source>
+        <translation>打印：{at}，{by}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.protocol_many</name>
+    <message>
+        <source>Protocol {protocol}, versions {versions} · Sponsor: {sponsor}</source>
+        <translation>方案 {protocol}，版本 {versions} · 申办者：{sponsor}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.protocol_one</name>
+    <message>
+        <source>Protocol {protocol}, version {versions} · Sponsor: {sponsor}</source>
+        <translation>方案 {protocol}，版本 {versions} · 申办者：{sponsor}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.protocol_version</name>
+    <message>
+        <source>protocol {version}</source>
+        <translation>方案 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.reason.declined</name>
+    <message>
+        <source>declined</source>
+        <translation>拒绝参加</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.reason.lost</name>
+    <message>
+        <source>lost to follow-up</source>
+        <translation>失访</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.reason.none</name>
+    <message>
+        <source>no reason recorded</source>
+        <translation>未记录原因</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.reason.not_approached</name>
+    <message>
+        <source>not approached</source>
+        <translation>未联系</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.reason.other</name>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.reason.withdrew_consent</name>
+    <message>
+        <source>withdrew consent</source>
+        <translation>撤回知情同意</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.reason_with_text</name>
+    <message>
+        <source>{reason}: {text}</source>
+        <translation>{reason}：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.rescreen_value</name>
+    <message>
+        <source>{number}, attempt {attempt}</source>
+        <translation>{number}，第 {attempt} 次筛选</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.site</name>
+    <message>
+        <source>Site {site}</source>
+        <translation>中心 {site}</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.title</name>
+    <message>
+        <source>Screening and enrolment log</source>
+        <translation>筛选与入组登记表</translation>
+    </message>
+</context>
+<context>
+    <name>sponsor_log.yes</name>
+    <message>
+        <source>Y</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>stage.attempt</name>
+    <message>
+        <source>attempt {attempt}, re-screening of {number}</source>
+        <translation>第 {attempt} 次，{number} 的重新筛选</translation>
+    </message>
+</context>
+<context>
+    <name>stage.consented</name>
+    <message>
+        <source>consented, screening</source>
+        <translation>已知情同意，筛选中</translation>
+    </message>
+</context>
+<context>
+    <name>stage.eligible</name>
+    <message>
+        <source>eligible (signed)</source>
+        <translation>合格（已签署）</translation>
+    </message>
+</context>
+<context>
+    <name>stage.enrolled</name>
+    <message>
+        <source>enrolled</source>
+        <translation>已入组</translation>
+    </message>
+</context>
+<context>
+    <name>stage.enrolled_as</name>
+    <message>
+        <source>enrolled {on} as {number}</source>
+        <translation>{on} 入组，随机号 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>stage.not_enrolled</name>
+    <message>
+        <source>not enrolled</source>
+        <translation>未入组</translation>
+    </message>
+</context>
+<context>
+    <name>stage.not_enrolled_because</name>
+    <message>
+        <source>not enrolled ({reason}) {on}</source>
+        <translation>未入组（{reason}）{on}</translation>
+    </message>
+</context>
+<context>
+    <name>stage.pre_screened</name>
+    <message>
+        <source>pre-screened</source>
+        <translation>已预筛</translation>
+    </message>
+</context>
+<context>
+    <name>stage.report_site</name>
+    <message>
+        <source>Site: {site}; protocol version {version}</source>
+        <translation>中心：{site}；方案版本 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>stage.screen_failure</name>
+    <message>
+        <source>screen failure</source>
+        <translation>筛选失败</translation>
+    </message>
+</context>
+<context>
+    <name>stage.screened</name>
+    <message>
+        <source>screened, awaiting decision</source>
+        <translation>已筛选，待判定</translation>
+    </message>
+</context>
+<context>
     <name>status.eligible</name>
     <message>
         <source>eligible</source>
@@ -4769,6 +6025,13 @@
     </message>
 </context>
 <context>
+    <name>store.attempt_taken</name>
+    <message>
+        <source>attempt {attempt} of this subject was started a moment ago by someone else: open the log to see it</source>
+        <translation>该受试者的第 {attempt} 次筛选刚由他人开始：请打开日志查看</translation>
+    </message>
+</context>
+<context>
     <name>store.candidate</name>
     <message>
         <source>#{id}: protocol {protocol}, site {site}</source>
@@ -4825,6 +6088,27 @@
     </message>
 </context>
 <context>
+    <name>store.enrolment_change_needs_reason</name>
+    <message>
+        <source>an outcome is recorded already ({current}): give the reason for the change</source>
+        <translation>已记录结果（{current}）：请给出更改原因</translation>
+    </message>
+</context>
+<context>
+    <name>store.enrolment_number_taken</name>
+    <message>
+        <source>randomisation number {number} is already given to screening {screening} of this protocol at this site</source>
+        <translation>随机号 {number} 已分配给本中心本方案的筛选 {screening}</translation>
+    </message>
+</context>
+<context>
+    <name>store.enrolment_unchanged</name>
+    <message>
+        <source>this outcome is recorded already</source>
+        <translation>此结果已记录</translation>
+    </message>
+</context>
+<context>
     <name>store.incomplete</name>
     <message>
         <source>the screening is incomplete: every criterion must be decided before it is signed</source>
@@ -4843,6 +6127,13 @@
     <message>
         <source>no account {value}</source>
         <translation>没有账户 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>store.no_prescreening</name>
+    <message>
+        <source>no pre-screening {value} is recorded</source>
+        <translation>没有记录预筛 {value}</translation>
     </message>
 </context>
 <context>
@@ -4878,6 +6169,13 @@
     <message>
         <source>only a signed screening is corrected by a new version; this one is {status} and can be edited</source>
         <translation>只有已签署的筛选才通过新版本更正；此筛选为{status}，可直接编辑</translation>
+    </message>
+</context>
+<context>
+    <name>store.prescreen_screened</name>
+    <message>
+        <source>candidate {candidate} is being screened already (screening {number})</source>
+        <translation>候选人 {candidate} 已在筛选中（筛选 {number}）</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,9 @@ Rules, applied to each subject once, by the latest attempt's newest version:
    whose latest attempt has excluding criteria is counted enrolled, and also in
    `enrolled_failing_criteria` (a deviation a monitor wants to see).
 3. Excluded, not meeting eligibility criteria: the latest attempt is ineligible or a screen
-   failure, or signed with excluding criteria. The decided screening wins over a recorded
-   not-enrolled reason: a subject who fails a criterion could not have been enrolled, whatever
+   failure, or signed with excluding criteria (a screen failure recorded by hand with no
+   criterion excluding and a not-enrolled reason is that reason's). The decided screening wins
+   over a recorded not-enrolled reason: a subject who fails a criterion could not have been enrolled, whatever
    they decided. Such a subject is counted under each criterion they fail, so the per-criterion
    counts may add up to more than the subjects.
 4. Excluded, declined / other reasons: otherwise, a recorded not-enrolled reason wins over the
@@ -177,7 +178,11 @@ def _check(group: OutcomeGroup) -> None:
 
 
 def _fails(group: OutcomeGroup) -> bool:
-    """The latest attempt decides the subject does not meet the criteria."""
+    """The latest attempt decides the subject does not meet the criteria. A screen failure recorded
+    by hand with no criterion excluding and a not-enrolled reason (consent withdrawn mid-screening)
+    is that reason's, not the criteria's."""
+    if group.status == "screen_failure" and not group.failed_criteria and group.enrolment == "not_enrolled":
+        return False
     return group.status in ("ineligible", "screen_failure") or (group.status == "signed" and bool(group.failed_criteria))
 
 

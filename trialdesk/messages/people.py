@@ -87,6 +87,10 @@ class PeopleWords(Words):
             params["role"] = self.role(params["role"])
         if "task" in params:
             params["task"] = self.task(params["task"])
+        if "status" in params and hasattr(self, "status"):  # a screening's status and stage, in words
+            params["status"] = self.status(params["status"])
+        if "stage" in params and hasattr(self, "stage"):
+            params["stage"] = self.stage(params["stage"])
         if f"what.{params.get('what')}" in EN:
             params["what"] = self.t(f"what.{params['what']}")
         return self.t(f"people.{code}", **{k: plain(v) for k, v in params.items()})
