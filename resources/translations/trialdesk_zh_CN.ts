@@ -1129,8 +1129,8 @@
         <translation>按门诊名单预筛(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Subject</source>
-        <translation>受试者(&amp;S)</translation>
+        <source>Sub&amp;ject</source>
+        <translation>受试者(&amp;J)</translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -1348,6 +1348,118 @@
     <message>
         <source>Choose the unit the report gives before typing the value</source>
         <translation>先选择报告所用的单位，再填写数值</translation>
+    </message>
+</context>
+<context>
+    <name>PrescreenModel</name>
+    <message>
+        <source>screening started as %1</source>
+        <extracomment>the order of results when sorted by what is missing: who could be eligible first</extracomment>
+        <translation>已开始筛选，编号 %1</translation>
+    </message>
+    <message>
+        <source>pre-screened on %1</source>
+        <translation>已于 %1 预筛</translation>
+    </message>
+    <message>
+        <source>could be eligible</source>
+        <translation>可能符合</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>PrescreenPage</name>
+    <message>
+        <source>&amp;Import clinic list…</source>
+        <extracomment>a candidate&apos;s answers (fact id -&gt; stored form, as `Desk.start_screening` takes them) and the id of their recorded pre-screening, to start a screening with</extracomment>
+        <translation>导入门诊名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A CSV file: the candidate id, then one column per fact id</source>
+        <translation>CSV 文件：第一列为候选人编号，其后每列一个事实编号</translation>
+    </message>
+    <message>
+        <source>Decide on</source>
+        <translation>判定日期</translation>
+    </message>
+    <message>
+        <source>&amp;Decide on:</source>
+        <translation>判定日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Hide not eli&amp;gible</source>
+        <translation>隐藏不符合者(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>排序依据</translation>
+    </message>
+    <message>
+        <source>Sort &amp;by:</source>
+        <translation>排序依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reversed</source>
+        <translation>倒序(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>St&amp;art screening…</source>
+        <translation>开始筛选(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record the pre-screening and open a new screening with the candidate&apos;s answers</source>
+        <translation>记录预筛并以该候选人的答案新建筛选</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome…</source>
+        <translation>记录结局(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Declined before consent, not approached, or another outcome</source>
+        <translation>知情同意前拒绝、未接触或其他结局</translation>
+    </message>
+    <message>
+        <source>Import a clinic list</source>
+        <translation>导入门诊名单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The date to decide on is written YYYY-MM-DD.</source>
+        <translation>判定日期的格式为 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Record outcome</source>
+        <translation>记录结局</translation>
+    </message>
+    <message>
+        <source>What became of candidate %1?</source>
+        <translation>候选人 %1 的结局是什么？</translation>
+    </message>
+    <message>
+        <source>The outcome, in words:</source>
+        <translation>请用文字说明结局：</translation>
+    </message>
+    <message>
+        <source>Recorded for candidate %1: %2</source>
+        <translation>已为候选人 %1 记录：%2</translation>
     </message>
 </context>
 <context>

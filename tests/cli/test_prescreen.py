@@ -10,7 +10,7 @@ import pytest
 
 from tests.cli.test_cli import cli
 from tests.cli.test_lean_imports import heavy, imported_by
-from trialdesk.cli import candidates_file
+from trialdesk.desk import candidates_file
 
 ON = "2026-11-20"
 HEADER = "candidate,date_of_birth,sex,haemoglobin [g/L],tuberculosis,hbv,crp"

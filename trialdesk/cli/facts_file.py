@@ -10,31 +10,19 @@ a number in a facts file is a JSON number, never text.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from trialdesk.domain.errors import FactsInvalid, Problem
 from trialdesk.domain.facts import to_date
 from trialdesk.domain.screening import SUBJECT_FIELDS
-from trialdesk.domain.values import Unreadable, json_number, read_number, shown
+from trialdesk.desk.typed_values import MAX_DEPTH, loads_strict  # noqa: F401 (MAX_DEPTH: named here too)
+from trialdesk.domain.values import shown
 
 KEYS = {"protocol", "screening_date", "facts", "subject"}
 MAX_FILE_BYTES = 1024 * 1024
-MAX_DEPTH = 32
-_INT_DIGITS = 18  # longer integers are read as Decimal (and refused by the fact as too large)
-
-# A JSON string (escapes included), to blank out before the brackets are counted. The loop
-# is possessive and the match cannot fail (an unterminated string runs to the end), so the
-# scan is linear whatever the text: no backtracking, no restart at every quote.
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*+(?:"|\\?\Z)', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 @dataclass(frozen=True)
@@ -44,12 +32,6 @@ class FactsFile:
     facts: dict[str, Any]
     on: date
     subject: dict[str, Any] = field(default_factory=dict)
-
-
-class _Refusal(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.code)
-        self.problem = problem
 
 
 def read_facts(path: Path, on: date | None) -> FactsFile:
@@ -94,66 +76,6 @@ def _read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise FactsInvalid([Problem("cannot_read", params={"error": shown(str(error))})]) from None
-
-
-def loads_strict(text: str) -> Any:
-    """JSON, refusing what `json.loads` lets through (see the module docstring).
-
-    Numbers come back as JSON-native values when they are within the digit bounds of
-    `values.read_number` (an int, or a float that repeats the decimal exactly); any other
-    number stays a `Decimal`, which every fact refuses as too large or too precise.
-    """
-    depth = _depth(text)
-    if depth > MAX_DEPTH:
-        raise FactsInvalid([Problem("too_deep", params={"limit": MAX_DEPTH})])
-    try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_object,
-            parse_constant=_constant,
-            parse_float=Decimal,
-            parse_int=_integer,
-        )
-    except _Refusal as refusal:
-        raise FactsInvalid([refusal.problem]) from None
-    except json.JSONDecodeError as error:
-        raise FactsInvalid(
-            [Problem("not_json", params={"line": error.lineno, "column": error.colno, "error": error.msg})]
-        ) from None
-    return _native(data)
-
-
-def _depth(text: str) -> int:
-    """How deep the brackets outside strings nest (no recursion: a running sum)."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _Refusal(Problem("duplicate_key", params={"name": shown(key)}))
-        result[key] = value
-    return result
-
-
-def _constant(name: str) -> Any:
-    raise _Refusal(Problem("not_finite", params={"value": name}))
-
-
-def _integer(text: str) -> int | Decimal:
-    # int() of a long digit string is quadratic, and refused over 4,300 digits
-    return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
-
-
-def _native(value: Any) -> Any:
-    """Decimals within bounds as int or float (storable JSON); depth is bounded already."""
-    if isinstance(value, Decimal):
-        try:
-            return json_number(read_number(value))
-        except Unreadable:
-            return value
     if isinstance(value, dict):
         return {k: _native(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -22,7 +22,7 @@ from trialdesk.cli.context import Context
 from trialdesk.i18n import languages
 
 if TYPE_CHECKING:
-    from trialdesk.cli.candidates_file import Candidate, CandidatesFile
+    from trialdesk.desk.candidates_file import Candidate, CandidatesFile
     from trialdesk.domain.prescreen import PrescreenDecision
     from trialdesk.messages.prescreen import PrescreenWords
 
@@ -46,7 +46,7 @@ def add_commands(commands: argparse._SubParsersAction, iso_date) -> None:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    from trialdesk.cli.candidates_file import CandidatesFile, CandidatesRefused
+    from trialdesk.desk.candidates_file import CandidatesFile, CandidatesRefused
     from trialdesk.domain.prescreen import Prescreener, PrescreenStatus, refused
     from trialdesk.messages.prescreen import PrescreenWords
 

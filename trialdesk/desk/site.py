@@ -330,8 +330,9 @@ class Site:
         """Every attempt of the screening's subject: (attempt, newest version id, screening number, status)."""
         return self.pipeline.attempts(screening_id)
 
-    def prescreenings(self, protocol_id: str | None = None):
-        return self.pipeline.prescreenings(protocol_id)
+    def prescreenings(self, protocol_id: str | None = None, limit: int = 100_000):
+        """The candidates pre-screened (of one protocol, if given), newest first: as many as one clinic list holds."""
+        return self.pipeline.prescreenings(protocol_id, limit=limit)
 
     def history(self, screening_id: int | None = None) -> list[AuditEntry]:
         from trialdesk.persistence import audit_trail

@@ -238,6 +238,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX screenings_by_subject ON screenings (subject_id, attempt);
     CREATE UNIQUE INDEX screenings_attempt_once ON screenings (subject_id, attempt) WHERE supersedes IS NULL;
     CREATE INDEX screenings_by_first ON screenings (first_id);
+    CREATE INDEX screenings_by_rescreen ON screenings (rescreen_of) WHERE rescreen_of IS NOT NULL;
     CREATE UNIQUE INDEX screenings_prescreen_once ON screenings (prescreen_id)
         WHERE supersedes IS NULL AND prescreen_id IS NOT NULL;
 

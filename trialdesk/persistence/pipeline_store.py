@@ -161,7 +161,7 @@ class PipelineStore:
                              (prescreen_id,)).fetchone()
             if row is None:
                 raise StoreError("no_prescreening", value=prescreen_id)
-            screened = db.execute("SELECT screening_number FROM screenings WHERE prescreen_id = ? LIMIT 1",
+            screened = db.execute("SELECT screening_number FROM screenings WHERE prescreen_id = ? AND supersedes IS NULL LIMIT 1",
                                   (prescreen_id,)).fetchone()
             if screened:
                 raise StoreError("prescreen_screened", candidate=row[2], number=screened[0])
@@ -185,7 +185,7 @@ class PipelineStore:
         rows = self._read.execute(
             "SELECT p.id, p.protocol_id, p.site, p.candidate, p.on_date, p.result, p.detail, p.outcome, p.outcome_text, "
             "p.recorded_by, p.recorded_at, (SELECT screening_number FROM screenings s WHERE s.prescreen_id = p.id "
-            f"ORDER BY s.id LIMIT 1) FROM prescreenings p {where} ORDER BY p.id DESC LIMIT ?", [*args, limit])
+            f"AND s.supersedes IS NULL LIMIT 1) FROM prescreenings p {where} ORDER BY p.id DESC LIMIT ?", [*args, limit])
         return [Prescreening(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]), r[5], r[6],
                              PrescreenOutcome(r[7]) if r[7] else None, r[8], r[9], datetime.fromisoformat(r[10]), r[11])
                 for r in rows]

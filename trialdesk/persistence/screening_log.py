@@ -64,25 +64,27 @@ class ScreeningLog:
     def _read(self) -> sqlite3.Connection:
         return self.database.connection
 
-    def _where(self, log_filter: LogFilter) -> tuple[str, list[Any]]:
+    def _where(self, log_filter: LogFilter, table: str = "") -> tuple[str, list[Any]]:
+        """The filter as a WHERE clause (its columns of `table`, when given) and its arguments."""
+        t = f"{table}." if table else ""
         clauses, args = [], []
         if not log_filter.include_superseded:
-            clauses.append("status != 'superseded'")
+            clauses.append(f"{t}status != 'superseded'")
         if log_filter.statuses:
-            clauses.append(f"status IN ({', '.join('?' for _ in log_filter.statuses)})")
+            clauses.append(f"{t}status IN ({', '.join('?' for _ in log_filter.statuses)})")
             args.extend(s.value for s in log_filter.statuses)
         if log_filter.date_from:
-            clauses.append("screening_date >= ?")
+            clauses.append(f"{t}screening_date >= ?")
             args.append(log_filter.date_from.isoformat())
         if log_filter.date_to:
-            clauses.append("screening_date <= ?")
+            clauses.append(f"{t}screening_date <= ?")
             args.append(log_filter.date_to.isoformat())
         if log_filter.protocol_id:
-            clauses.append("protocol_id = ?")
+            clauses.append(f"{t}protocol_id = ?")
             args.append(log_filter.protocol_id)
         if log_filter.search.strip():
             pattern = "%" + log_filter.search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            clauses.append("(screening_number LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\')")
+            clauses.append(f"({t}screening_number LIKE ? ESCAPE '\\' OR {t}initials LIKE ? ESCAPE '\\')")
             args.extend([pattern, pattern])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
@@ -190,20 +192,40 @@ def write_csv(path: Path, log: ScreeningLog, log_filter: LogFilter, words: dict[
 
 def consort_groups(log: ScreeningLog, log_filter: LogFilter = LogFilter()) -> list[tuple]:
     """Subjects counted once, by the latest of their attempts that the filter keeps, grouped alike:
-    (status, failed criteria, enrolment outcome, reason not enrolled, subjects, attempts); subjects
-    screened once apart from those screened again. One query."""
-    where, args = log._where(log_filter)
-    return log._read.execute(
-        f"""WITH kept AS (
-            SELECT subject_id, first_id, status, failed_criteria,
-                   count(*) OVER (PARTITION BY subject_id) AS attempts,
-                   row_number() OVER (PARTITION BY subject_id ORDER BY attempt DESC, id DESC) AS latest
-            FROM screenings{where})
-        SELECT kept.status, kept.failed_criteria, e.outcome, e.reason, count(*), sum(kept.attempts)
-        FROM kept LEFT JOIN enrolments e
-          ON e.id = (SELECT MAX(id) FROM enrolments WHERE enrolments.first_id = kept.first_id)
-        WHERE kept.latest = 1
-        GROUP BY kept.status, kept.failed_criteria, e.outcome, e.reason, kept.attempts > 1""", args).fetchall()
+    (status, failed criteria, enrolment outcome, reason not enrolled, subjects, attempts), subjects
+    screened once apart from those screened again (a subject's attempts: its latest one's number).
+
+    Three queries, none reading a row twice: every screening the filter keeps grouped; the earlier
+    attempts of those re-screened (a few), taken out; and those with an enrolment outcome (a few),
+    whose counts move from the first groups to their own."""
+    every, args = log._where(log_filter, "s")
+    later_kept, later_args = log._where(log_filter, "later")
+    groups: dict[tuple, list[int]] = {}
+    for status, failed, again, subjects, attempts in log._read.execute(
+            f"SELECT status, failed_criteria, attempt > 1, count(*), sum(attempt) FROM screenings AS s{every} "
+            "GROUP BY status, failed_criteria, attempt > 1", args):
+        groups[(status, failed, None, None, again)] = [subjects, attempts]
+    for status, failed, again, subjects, attempts in log._read.execute(  # attempts re-screened since: not latest
+            f"SELECT s.status, s.failed_criteria, s.attempt > 1, count(*), sum(s.attempt) FROM screenings AS later "
+            f"JOIN screenings AS s ON s.first_id = later.rescreen_of{every.replace(' WHERE', ' AND', 1)} "
+            f"{later_kept}{' AND' if later_kept else ' WHERE'} later.rescreen_of IS NOT NULL "
+            "GROUP BY s.status, s.failed_criteria, s.attempt > 1", [*args, *later_args]):
+        earlier = groups[(status, failed, None, None, again)]
+        earlier[0] -= subjects
+        earlier[1] -= attempts
+    later_kept = later_kept.replace(" WHERE", " AND", 1)
+    for status, failed, again, outcome, reason, subjects, attempts in log._read.execute(
+            "SELECT s.status, s.failed_criteria, s.attempt > 1, e.outcome, e.reason, count(*), sum(s.attempt) "
+            f"FROM enrolments AS e JOIN screenings AS s ON s.first_id = e.first_id{every.replace(' WHERE', ' AND', 1)} "
+            "WHERE e.id = (SELECT MAX(id) FROM enrolments WHERE first_id = e.first_id) AND NOT EXISTS (SELECT 1 FROM "
+            f"screenings AS later WHERE later.rescreen_of = s.first_id{later_kept}) "
+            "GROUP BY s.status, s.failed_criteria, s.attempt > 1, e.outcome, e.reason", [*args, *later_args]):
+        unrecorded = groups[(status, failed, None, None, again)]
+        unrecorded[0] -= subjects
+        unrecorded[1] -= attempts
+        groups[(status, failed, outcome, reason, again)] = [subjects, attempts]
+    return [(status, failed, outcome, reason, subjects, attempts)
+            for (status, failed, outcome, reason, _again), (subjects, attempts) in groups.items() if subjects]
 
 
 def prescreen_groups(log: ScreeningLog, log_filter: LogFilter = LogFilter()) -> list[tuple]:
@@ -220,7 +242,7 @@ def prescreen_groups(log: ScreeningLog, log_filter: LogFilter = LogFilter()) -> 
         args.append(log_filter.date_to.isoformat())
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return log._read.execute(
-        "SELECT p.result, CASE WHEN EXISTS (SELECT 1 FROM screenings s WHERE s.prescreen_id = p.id) THEN 'screened' "
+        "SELECT p.result, CASE WHEN EXISTS (SELECT 1 FROM screenings s WHERE s.prescreen_id = p.id AND s.supersedes IS NULL) THEN 'screened' "
         f"ELSE p.outcome END AS became, count(*) FROM prescreenings p{where} GROUP BY p.result, became", args).fetchall()
 
 

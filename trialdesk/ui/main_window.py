@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.no_undo_action.setEnabled(False)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.log_action)
-        self.subject_menu = self.menuBar().addMenu(self.tr("&Subject"))
+        self.subject_menu = self.menuBar().addMenu(self.tr("Sub&ject"))
         for action in (self.enrol_action, self.not_enrolled_action, self.rescreen_action):
             self.subject_menu.addAction(action)
         self.subject_menu.addSeparator()
