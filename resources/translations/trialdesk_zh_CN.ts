@@ -939,6 +939,10 @@
         <source>Summary of screening %1</source>
         <translation>筛选 %1 的摘要</translation>
     </message>
+    <message>
+        <source>%1 of %2 subjects</source>
+        <translation>%1，共 %2 名受试者</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

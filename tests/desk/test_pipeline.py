@@ -155,3 +155,23 @@ def test_a_pre_screened_candidate_is_kept_then_screened_once(site):
     actions = [e.action for e in site.site.history() if e.action.startswith("prescreen")]
     assert actions == ["prescreened", "prescreened", "prescreen_outcome"]
     assert site.site.verify_records().problems == ()
+
+
+def test_the_log_counts_a_re_screened_subject_once_and_shows_each_attempt(site, tmp_path, clock):
+    from trialdesk.desk.log import reading
+
+    protocol = site.site.add_protocol_file(__import__("pathlib").Path(rescreening_protocol(tmp_path, interval=0)))
+    ineligible = site.sessions["ineligible"].screening
+    first = site.coordinator.start_screening(protocol.id, {**ineligible.subject.model_dump(mode="json"),
+                                                           "screening_number": "R1-001"}, dict(ineligible.answers))
+    on = first.screening.subject.screening_date.isoformat()
+    site.coordinator.rescreen("R1-001", {"screening_number": "R1-002", "consent_date": on, "consent_version": "2.1",
+                                         "screening_date": on})
+    log = reading(site.site.log)
+    assert log.count() == 5 and log.subjects() == 4  # S-001..S-003, and one subject screened twice
+    rows = {r.entry.screening_number: r.entry for r in log.rows(limit=10)}
+    assert (rows["R1-002"].attempt, rows["R1-002"].rescreen_of) == (2, "R1-001")
+    assert rows["R1-001"].stage.value == "screened" and rows["R1-002"].stage.value == "consented"
+    counts = site.site.consort(protocol.id)
+    assert (counts.assessed, counts.rescreened_subjects, counts.attempts) == (1, 1, 2)
+    assert counts.in_progress == 1 and counts.not_meeting_criteria == 0  # by the latest attempt

@@ -138,6 +138,18 @@ class ScreeningLog:
         where, args = self._where(log_filter)
         return self._read.execute(f"SELECT count(*) FROM screenings{where}", args).fetchone()[0]
 
+    def subjects(self, log_filter: LogFilter = LogFilter()) -> int:
+        """The subjects among the screenings the filter keeps, each once however many attempts it has: the
+        screenings less those whose subject's earlier attempt is kept too (a few, through an index)."""
+        where, args = self._where(log_filter)
+        kept, kept_args = self._where(log_filter, "s")
+        later, later_args = self._where(log_filter, "later")
+        again = self._read.execute(
+            f"SELECT count(*) FROM screenings AS later JOIN screenings AS s ON s.first_id = later.rescreen_of"
+            f"{kept.replace(' WHERE', ' AND', 1)}{later}{' AND' if later else ' WHERE'} later.rescreen_of IS NOT NULL",
+            [*kept_args, *later_args]).fetchone()[0]
+        return self._read.execute(f"SELECT count(*) FROM screenings{where}", args).fetchone()[0] - again
+
     def counts_by_status(self, log_filter: LogFilter = LogFilter()) -> dict[ScreeningStatus, int]:
         where, args = self._where(log_filter)
         rows = self._read.execute(f"SELECT status, count(*) FROM screenings{where} GROUP BY status", args)

@@ -179,6 +179,8 @@ class LogPage(QWidget):
     def _show_count(self) -> None:
         total = self.model.total
         count = self.tr("1 screening") if total == 1 else self.tr("%d screenings") % total
+        if self.model.subjects != total:  # re-screened subjects: each counted once
+            count = self.tr("%1 of %2 subjects").replace("%1", count).replace("%2", str(self.model.subjects))
         column = COLUMNS[self.model.sort_column()]
         name = self.model.headerData(COLUMN[column.key], Qt.Orientation.Horizontal)
         order = (self.tr("sorted by %1, descending") if self.model.order[1] else

@@ -105,6 +105,7 @@ class ScreeningLogTableModel(QAbstractTableModel):
         self.order = ("screening_date", True)
         self._rows: list[LogRow] = []
         self._total = 0
+        self.subjects = 0  # the subjects among them, each once however often re-screened
         #: screening id → (its last audit entry when worked out, what is still open; None: unreadable protocol)
         self._open: dict[int, tuple[int, tuple[CriterionResult, ...] | None]] = {}
         #: screening id → (its last audit entry when read, the time spent on it; None: no audit entry)
@@ -119,6 +120,7 @@ class ScreeningLogTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         order_by, descending = self.order
         rows = self.log.rows(self.filter, limit=FIRST_PAGE, order_by=order_by, descending=descending)
+        self.subjects = self.log.subjects(self.filter)
         self.set_rows(rows, self.log.count(self.filter))
 
     def set_filter(self, log_filter: LogFilter) -> None:
