@@ -64,6 +64,16 @@ def populate(window: MainWindow) -> None:
             window.desk.record_screen_failure(session, "Not eligible: I5, I7, E2, E15")
 
 
+#: A clinic list as a site exports it from its records: a pseudonymous id, then facts known.
+CLINIC_LIST = """candidate,date_of_birth,sex,haemoglobin [g/L],tuberculosis,hbv,crp
+MRN-4471,1972-03-15,male,130,yes,,
+MRN-4472,2015-01-01,female,,,,
+MRN-4473,1968-07-02,female,118,no,negative,12 mg/L
+MRN-4474,1980-05-05,female,,unknown,,
+MRN-4475,1959-11-30,male,102,no,negative,
+"""
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -101,6 +111,16 @@ def main() -> None:
         view.side.setCurrentRow(len(view.pages))
         app.processEvents()
         window.grab().save(str(out / "summary.png"))
+
+        clinic_list = Path(folder) / "clinic-list.csv"
+        clinic_list.write_text(CLINIC_LIST, encoding="utf-8")
+        window.show_prescreen()
+        window.prescreen_page.import_file(clinic_list)
+        app.processEvents()
+        window.grab().save(str(out / "prescreen.png"))
+        window.show_consort()
+        app.processEvents()
+        window.grab().save(str(out / "consort.png"))
         window.close()
         install_language(app, "zh_CN")
         chinese = MainWindow(site, desk, today=lambda: TODAY, lang="zh_CN")

@@ -1465,6 +1465,14 @@
         <source>Recorded for candidate %1: %2</source>
         <translation>已为候选人 %1 记录：%2</translation>
     </message>
+    <message>
+        <source>could be eligible</source>
+        <translation>可能合格</translation>
+    </message>
+    <message>
+        <source>screening started as S-0000</source>
+        <translation>已开始筛选，编号 S-0000</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>

@@ -42,7 +42,7 @@ SHOWN_ORDER = ("screening_number", "initials", "screening_date", "consent_date",
                "failed_criteria", "entered_by", "signed", "time_spent", "version", "protocol_id")
 #: What a column's width is measured on, beside its header: the widest text it usually holds
 #: (measuring every row of a long log, ResizeToContents, costs more than the rest of start-up).
-SAMPLES = {"screening_number": "S-0000-00", "initials": "WWW", "screening_date": "2026-11-20", "stage": "enrolled R-0000",
+SAMPLES = {"screening_number": "S-0000-00", "initials": "WWW", "screening_date": "2026-11-20",
            "consent_date": "2026-11-20", "still_open": "I5, E4, E5, E10", "failed_criteria": "I5, I7, E2, E15",
            "entered_by": "Chen Hua", "signed": "Wang Li, 2026-11-20 12:17", "version": "10",
            "protocol_id": "NCT03798028"}
@@ -141,7 +141,10 @@ class LogPage(QWidget):
 
         header = self.table.horizontalHeader()
         cells, headers = self.table.fontMetrics(), header.fontMetrics()
+        from trialdesk.domain.stages import Stage
+
         samples = {**SAMPLES, "status": max((self.words.status(s) for s in ScreeningStatus), key=cells.horizontalAdvance),
+                   "stage": max((self.words.stage(s) for s in Stage), key=cells.horizontalAdvance),
                    "time_spent": self.model.duration(timedelta(minutes=65))}
         for key, number in COLUMN.items():
             name = self.model.headerData(number, Qt.Orientation.Horizontal)

@@ -271,7 +271,15 @@ class PrescreenPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        cells = self.table.fontMetrics()  # widths from sample texts: measuring 10,000 rows costs too much
+        for column, sample in ((CANDIDATE, "MRN-000000"), (RESULT, self.tr("could be eligible")),
+                               (RECORDED, self.tr("screening started as S-0000"))):
+            header.resizeSection(column, max(cells.horizontalAdvance(sample), cells.horizontalAdvance(
+                self.model.headerData(column, Qt.Orientation.Horizontal) or "")) + 24)
+        for column in (NEEDED, DECIDING):  # the long texts share what is left; their tooltips hold them whole
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(NEEDED, Qt.SortOrder.AscendingOrder)
         self.sort_box.setCurrentIndex(NEEDED)
