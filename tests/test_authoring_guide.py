@@ -38,7 +38,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from trialdesk.domain.stages import ScreeningPolicy
+from trialdesk.domain.protocol import ScreeningPolicy
 from trialdesk.domain import drugs as d
 from trialdesk.domain import expressions as x
 from trialdesk.domain import facts as f

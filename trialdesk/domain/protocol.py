@@ -48,7 +48,6 @@ from trialdesk.domain.drugs import (
     vocabulary_problems,
 )
 from trialdesk.domain.units import NONE, Quantity, Unit, describe, unit_symbol
-from trialdesk.domain.stages import ScreeningPolicy
 from trialdesk.domain.values import NOT_DOCUMENTED
 from trialdesk.domain.versions import ValidTo
 
@@ -201,6 +200,20 @@ def _reaches_itself(start: str, reads: Mapping[str, Iterable[str]]) -> bool:
             seen.add(current)
             todo.extend(reads.get(current, ()))
     return False
+
+
+MAX_ATTEMPTS = 9
+
+
+class ScreeningPolicy(BaseModel):
+    """A protocol's rules for screening attempts (its `screening:` block)."""
+
+    model_config = FROZEN
+
+    max_attempts: int = Field(default=1, ge=1, le=MAX_ATTEMPTS,
+                              description="screenings one subject may have in all, the first included (1: no re-screening)")
+    min_interval_days: int = Field(default=0, ge=0, le=3650,
+                                   description="days from one attempt's screening date to the next one's, at least")
 
 
 class Protocol(BaseModel):

@@ -9,7 +9,7 @@ its enrolment outcome, and the pre-screening it was started from.
 
 A re-screening is a new screening (a new attempt) of a subject whose earlier attempt ended
 without enrolment; the protocol says how many attempts a subject may have and how long after
-the last one the next may start (`ScreeningPolicy`). A protocol that declares nothing allows
+the last one the next may start (`protocol.ScreeningPolicy`). A protocol that declares nothing allows
 one attempt: re-screening is the protocol's to permit.
 """
 
@@ -18,14 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING
 
 from trialdesk.domain.log import ScreeningStatus
 from trialdesk.domain.people import Refused
 from trialdesk.domain.text import check_text
 
-MAX_ATTEMPTS = 9
+if TYPE_CHECKING:
+    from trialdesk.domain.protocol import ScreeningPolicy
+
 MAX_REASON_TEXT = 200
 MAX_ENROLMENT_NUMBER = 32
 
@@ -54,17 +55,6 @@ class PrescreenOutcome(StrEnum):
     DECLINED = "declined"
     NOT_APPROACHED = "not_approached"
     OTHER = "other"
-
-
-class ScreeningPolicy(BaseModel):
-    """A protocol's rules for screening attempts (its `screening:` block)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    max_attempts: int = Field(default=1, ge=1, le=MAX_ATTEMPTS,
-                              description="screenings one subject may have in all, the first included (1: no re-screening)")
-    min_interval_days: int = Field(default=0, ge=0, le=3650,
-                                   description="days from one attempt's screening date to the next one's, at least")
 
 
 @dataclass(frozen=True, slots=True)
