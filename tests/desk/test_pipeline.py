@@ -175,3 +175,13 @@ def test_the_log_counts_a_re_screened_subject_once_and_shows_each_attempt(site, 
     counts = site.site.consort(protocol.id)
     assert (counts.assessed, counts.rescreened_subjects, counts.attempts) == (1, 1, 2)
     assert counts.in_progress == 1 and counts.not_meeting_criteria == 0  # by the latest attempt
+
+
+def test_a_re_screening_dated_wrongly_is_refused_beside_the_date_and_nothing_is_made(site):
+    from trialdesk.domain.errors import FactsInvalid
+
+    with pytest.raises(FactsInvalid) as raised:
+        site.coordinator.rescreen("S-002", {"screening_number": "S-102", "consent_date": "2026-11-20",
+                                            "consent_version": "2.1", "screening_date": "2026-13-40"})
+    assert [p.fact for p in raised.value.problems] == ["screening_date"]
+    assert site.site.log.count() == 3

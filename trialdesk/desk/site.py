@@ -913,7 +913,9 @@ class Desk:
         latest one, under the protocol's attempts and interval. The subject's initials, date of birth and
         sex carry over unless given; the new attempt has its own number (the site pattern's next when none
         is given), consent date and consent version."""
+        from trialdesk.domain.errors import FactsInvalid, Problem
         from trialdesk.domain.stages import check_rescreen
+        from trialdesk.domain.values import Unreadable, read_date
 
         self._may(Task.ENTER)
         earlier = self.site.screening(reference)
@@ -921,16 +923,15 @@ class Desk:
         values = {"initials": earlier.subject.initials, "date_of_birth": earlier.subject.date_of_birth.isoformat(),
                   "sex": earlier.subject.sex}
         values.update({k: v for k, v in subject_values.items() if v not in (None, "")})
-        on = values.get("screening_date") or self._today().isoformat()
-        values["screening_date"] = on
+        values["screening_date"] = values.get("screening_date") or self._today().isoformat()
         try:
-            day = on if isinstance(on, date) else date.fromisoformat(str(on))
-        except ValueError:
-            day = None  # the subject check names the bad date
+            day = read_date(values["screening_date"])
+        except Unreadable as error:  # named beside the field, as the subject check names it
+            raise FactsInvalid([Problem(error.code, "screening_date", error.params)]) from None
         if named is not None:
             raise Refused("rescreen_not_latest", number=earlier.subject.screening_number, later=named)
-        protocol = self.site.protocols.for_start(earlier.protocol_id, day).protocol if day else None
-        attempt = check_rescreen(protocol.screening, latest, protocol_id=earlier.protocol_id, on=day) if day else 2
+        protocol = self.site.protocols.for_start(earlier.protocol_id, day).protocol
+        attempt = check_rescreen(protocol.screening, latest, protocol_id=earlier.protocol_id, on=day)
         return self.start_screening(earlier.protocol_id, values, answers, site=earlier.site, confirmed=confirmed,
                                     lineage={"rescreen_of": latest.first_id, "attempt": attempt})
 
