@@ -139,6 +139,7 @@ def start_screening(
     protocol_sha256: str | None = None,
     confirmed: bool = False,
     lineage: dict[str, int | None] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> ScreeningSession:
     """Create a screening for a new subject, with any answers already known (from a file).
 
@@ -148,7 +149,7 @@ def start_screening(
     from, stored with the screening. Raises FactsInvalid (every bad field or answer), NeedsConfirmation
     (answers that are unusual; with `confirmed` they are saved, each confirmation audited) or StoreError.
     `lineage`: the store's `rescreen_of`, `attempt` and `prescreen_id` of a re-screening or of a
-    screening started from a pre-screened candidate.
+    screening started from a pre-screened candidate; `check`: run inside the write that stores it.
     """
     answers = dict(answers or {})
     values = dict(subject_values)
@@ -196,6 +197,7 @@ def start_screening(
         at=now,
         edit_session=edit_session,
         confirmations=confirmations(protocol, warnings),
+        check=check,
         **(lineage or {}),
     )
     return ScreeningSession(store, protocol, screening, actor=actor, clock=clock, edit_session=edit_session)

@@ -656,6 +656,14 @@
         <source>The date is written YYYY-MM-DD.</source>
         <translation>日期格式为 YYYY-MM-DD。</translation>
     </message>
+    <message>
+        <source>Choose the reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>Choose the reason from the list.</source>
+        <translation>请从列表中选择原因。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -3951,6 +3959,13 @@
     </message>
 </context>
 <context>
+    <name>people.enrolment_before_signature</name>
+    <message>
+        <source>the date {on} is before the investigator signed the worksheet ({signed})</source>
+        <translation>日期 {on} 早于研究者签署工作表的日期（{signed}）</translation>
+    </message>
+</context>
+<context>
     <name>people.enrolment_in_future</name>
     <message>
         <source>the date {on} is after today ({today})</source>
@@ -4175,6 +4190,13 @@
     </message>
 </context>
 <context>
+    <name>people.prescreen_date</name>
+    <message>
+        <source>a pre-screening is dated from 1900-01-01 to today ({today}), not {on}</source>
+        <translation>预筛日期应在 1900-01-01 至今天（{today}）之间，而不是 {on}</translation>
+    </message>
+</context>
+<context>
     <name>people.prescreen_other_needs_text</name>
     <message>
         <source>say in words what the other outcome is</source>
@@ -4182,10 +4204,31 @@
     </message>
 </context>
 <context>
+    <name>people.prescreen_other_protocol</name>
+    <message>
+        <source>candidate {candidate} was pre-screened for protocol {protocol} at site {site}: start its screening there</source>
+        <translation>候选人 {candidate} 是在中心 {site} 按方案 {protocol} 预筛的：请在该方案下开始筛选</translation>
+    </message>
+</context>
+<context>
     <name>people.prescreen_outcome_unknown</name>
     <message>
         <source>the outcome of a pre-screening is one of {options}</source>
         <translation>预筛结果须为 {options} 之一</translation>
+    </message>
+</context>
+<context>
+    <name>people.prescreen_result_unknown</name>
+    <message>
+        <source>a pre-screening&apos;s result is could_be_eligible or not_eligible, not {value}</source>
+        <translation>预筛结果应为 could_be_eligible 或 not_eligible，而不是 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>people.prescreen_unknown_protocol</name>
+    <message>
+        <source>no protocol {protocol} is installed at this site</source>
+        <translation>本中心未安装方案 {protocol}</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +4243,13 @@
     <message>
         <source>give the reason with --reason</source>
         <translation>请用 --reason 注明原因</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_date_of_birth_differs</name>
+    <message>
+        <source>the date of birth given ({value}) is not the one of screening {number} ({earlier}): the same subject is screened again; correct the earlier screening if it was wrong</source>
+        <translation>填写的出生日期（{value}）与筛选 {number} 的（{earlier}）不同：重新筛选的是同一受试者；如原记录有误，请更正原筛选</translation>
     </message>
 </context>
 <context>
@@ -4231,6 +4281,13 @@
     </message>
 </context>
 <context>
+    <name>people.rescreen_sex_differs</name>
+    <message>
+        <source>the sex given ({value}) is not the one of screening {number} ({earlier}): the same subject is screened again; correct the earlier screening if it was wrong</source>
+        <translation>填写的性别（{value}）与筛选 {number} 的（{earlier}）不同：重新筛选的是同一受试者；如原记录有误，请更正原筛选</translation>
+    </message>
+</context>
+<context>
     <name>people.rescreen_too_many</name>
     <message>
         <source>the subject of screening {number} has had {attempts} screening(s); the protocol allows {most} in all</source>
@@ -4242,6 +4299,13 @@
     <message>
         <source>only {days} days since screening {number}: the protocol asks at least {interval} days, so not before {earliest}</source>
         <translation>距筛选 {number} 仅 {days} 天：方案要求至少间隔 {interval} 天，即不早于 {earliest}</translation>
+    </message>
+</context>
+<context>
+    <name>people.rescreen_wrong_attempt</name>
+    <message>
+        <source>a re-screening of screening {number} is its subject&apos;s attempt {expected}, not {attempt}</source>
+        <translation>筛选 {number} 的重新筛选是该受试者的第 {expected} 次，而不是第 {attempt} 次</translation>
     </message>
 </context>
 <context>
@@ -6219,10 +6283,24 @@
     </message>
 </context>
 <context>
+    <name>store.enrolment_not_latest_attempt</name>
+    <message>
+        <source>screening {number} was re-screened as {later}: the subject&apos;s outcome is recorded on the latest attempt</source>
+        <translation>筛选 {number} 已重新筛选为 {later}：受试者的结果记录在最近一次筛选上</translation>
+    </message>
+</context>
+<context>
     <name>store.enrolment_number_taken</name>
     <message>
         <source>randomisation number {number} is already given to screening {screening} of this protocol at this site</source>
         <translation>随机号 {number} 已分配给本中心本方案的筛选 {screening}</translation>
+    </message>
+</context>
+<context>
+    <name>store.enrolment_subject_enrolled</name>
+    <message>
+        <source>this subject is enrolled already, under screening {number}</source>
+        <translation>该受试者已在筛选 {number} 下入组</translation>
     </message>
 </context>
 <context>

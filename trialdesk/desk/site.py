@@ -792,15 +792,23 @@ class Desk:
         version = protocols.for_start(protocol_id, subject_values.get("screening_date"))
         if not self.site.read_only:  # (a read-only site refuses the screening itself)
             protocols.keep_used(version)
-        lineage = dict(lineage or {})
+        lineage = {k: v for k, v in (lineage or {}).items() if k in ("rescreen_of", "attempt")}
+        check = None
+        if lineage.get("rescreen_of") is not None:
+            check = self._rescreen_check(version.protocol, lineage, subject_values.get("screening_date"))
+        elif lineage:  # an attempt number without the attempt it follows is no re-screening
+            raise Refused("rescreen_wrong_attempt", number="—", attempt=lineage.get("attempt"), expected=1)
         if prescreen_id is not None:
-            lineage["prescreen_id"] = self._unscreened_prescreen(prescreen_id)
+            lineage["prescreen_id"] = self._unscreened_prescreen(prescreen_id, protocol_id, site)
         return start_screening(self.site.store, version.protocol, subject_values, answers, site=site,
                                actor=self.person.name, clock=self.clock, protocol_sha256=version.sha256,
-                               confirmed=confirmed, lineage=lineage)
+                               confirmed=confirmed, lineage=lineage, check=check)
 
-    def _unscreened_prescreen(self, prescreen_id: int) -> int:
+    def _unscreened_prescreen(self, prescreen_id: int, protocol_id: str, site: str) -> int:
         found = self.site.pipeline.prescreening(prescreen_id)
+        if (found.protocol_id, found.site) != (protocol_id, site):
+            raise Refused("prescreen_other_protocol", candidate=found.candidate, protocol=found.protocol_id,
+                          site=found.site or "—")
         if found.screening_number is not None:
             raise StoreError("prescreen_screened", candidate=found.candidate, number=found.screening_number)
         return prescreen_id
@@ -900,9 +908,9 @@ class Desk:
         today = self._today()
         change_reason = check_text(change_reason or "", "reason", MAX_LINE) or None
 
-        def decide(status, failed, screening_date) -> Enrolment:  # on what is stored, inside the write
+        def decide(status, failed, screening_date, signed_on) -> Enrolment:  # on what is stored, inside the write
             return check_enrolment(status, failed, enrolled=enrolled, on=on, screening_date=screening_date,
-                                   today=today, number=number, reason=reason, text=text)
+                                   today=today, number=number, reason=reason, text=text, signed_on=signed_on)
 
         return self.site.pipeline.record_enrolment(screening.id, decide, actor=self.person.name, at=self.clock(),
                                                    reason=change_reason)
@@ -922,6 +930,11 @@ class Desk:
         latest, named = self.site.pipeline.latest_attempt(earlier.id)
         values = {"initials": earlier.subject.initials, "date_of_birth": earlier.subject.date_of_birth.isoformat(),
                   "sex": earlier.subject.sex}
+        for field in ("date_of_birth", "sex"):  # the same person: a difference is the earlier attempt's correction
+            given = subject_values.get(field)
+            if given not in (None, "") and str(given).strip() != values[field]:
+                raise Refused(f"rescreen_{field}_differs", value=str(given).strip()[:40],
+                              earlier=values[field], number=earlier.subject.screening_number)
         values.update({k: v for k, v in subject_values.items() if v not in (None, "")})
         values["screening_date"] = values.get("screening_date") or self._today().isoformat()
         try:
@@ -935,12 +948,54 @@ class Desk:
         return self.start_screening(earlier.protocol_id, values, answers, site=earlier.site, confirmed=confirmed,
                                     lineage={"rescreen_of": latest.first_id, "attempt": attempt})
 
+    def rescreen_attempt(self, reference: str | int, on: date | None = None) -> int:
+        """The attempt a re-screening of `reference`'s subject on `on` (today) would be, or Refused: asked
+        before a form is filled in vain."""
+        from trialdesk.domain.stages import check_rescreen
+
+        self._may(Task.ENTER)
+        earlier = self.site.screening(reference)
+        latest, named = self.site.pipeline.latest_attempt(earlier.id)
+        if named is not None:
+            raise Refused("rescreen_not_latest", number=earlier.subject.screening_number, later=named)
+        day = on or self._today()
+        policy = self.site.protocols.for_start(earlier.protocol_id, day).protocol.screening
+        return check_rescreen(policy, latest, protocol_id=earlier.protocol_id, on=day)
+
+    def _rescreen_check(self, protocol: Protocol, lineage: dict[str, int | None], on: Any) -> Callable[[], None]:
+        """The re-screening rules again, inside the write that stores the new attempt, on what is stored then:
+        an enrolment or another attempt recorded meanwhile in another window refuses it, and a link given by
+        hand (`lineage`) is held to the same rules as `rescreen`'s."""
+        from trialdesk.domain.stages import check_rescreen
+        from trialdesk.domain.values import Unreadable, read_date
+
+        try:
+            day = read_date(on)
+        except Unreadable:
+            day = None  # the subject check names the date, before anything is written
+
+        def check() -> None:
+            latest, named = self.site.pipeline.latest_attempt(lineage["rescreen_of"])
+            if named is not None or latest.first_id != lineage["rescreen_of"]:
+                raise Refused("rescreen_not_latest", number=latest.screening_number, later=named or "")
+            if day is not None:
+                check_rescreen(protocol.screening, latest, protocol_id=protocol.id, on=day, attempt=lineage.get("attempt"))
+
+        return check
+
     def record_prescreen(self, protocol_id: str, candidate: str, on: date, result: str, detail: str = "") -> int:
         """A candidate pre-screened from records (before consent), kept with what was found; audited."""
         self._may(Task.ENTER)
         candidate = check_text(candidate, "candidate", 64)
         if not candidate:
             raise Refused("prescreen_candidate_required")
+        if result not in ("could_be_eligible", "not_eligible"):
+            raise Refused("prescreen_result_unknown", value=str(result)[:40])
+        if protocol_id not in self.site.protocol_ids():
+            raise Refused("prescreen_unknown_protocol", protocol=str(protocol_id)[:64])
+        today = self._today()
+        if not date(1900, 1, 1) <= on <= today:
+            raise Refused("prescreen_date", on=on.isoformat(), today=today.isoformat())
         site = self.site.site_setting("site_number")
         return self.site.pipeline.record_prescreen(protocol_id=protocol_id, site=site, candidate=candidate, on=on,
                                                    result=result, detail=check_text(detail, "detail", 2000),

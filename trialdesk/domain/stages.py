@@ -15,6 +15,8 @@ one attempt: re-screening is the protocol's to permit.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -29,6 +31,15 @@ if TYPE_CHECKING:
 
 MAX_REASON_TEXT = 200
 MAX_ENROLMENT_NUMBER = 32
+
+
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+
+
+def number_key(number: str) -> str:
+    """What makes two randomisation numbers the same number: "R-014", "r-014", "Ｒ-０１４" (full width) and
+    "R‑014" (a non-breaking hyphen) are one number, given once."""
+    return _DASHES.sub("-", unicodedata.normalize("NFKC", number)).casefold().strip()
 
 
 class Stage(StrEnum):
@@ -88,11 +99,12 @@ def stage_of(status: ScreeningStatus, failed_criteria: tuple[str, ...] | list[st
 
 def check_enrolment(status: ScreeningStatus, failed_criteria: tuple[str, ...] | list[str], *, enrolled: bool,
                     on: date, screening_date: date, today: date, number: str | None,
-                    reason: str | None, text: str | None) -> Enrolment:
+                    reason: str | None, text: str | None, signed_on: date | None = None) -> Enrolment:
     """An enrolment outcome for a screening as it stands, or Refused saying why not.
 
     Enrolled needs the investigator's signed decision that the subject is eligible, a number and a
-    date neither before the screening date nor after today. Not enrolled needs a coded reason ("other"
+    date neither before the screening date (nor before the investigator signed, `signed_on`) nor after
+    today; the number is kept in its NFKC form (full-width digits as digits). Not enrolled needs a coded reason ("other"
     needs words too) and may be recorded at any stage after consent, a screen failure included (a
     subject who was not eligible is a screen failure already: the reason is for those who were, or
     left before the decision)."""
@@ -106,7 +118,9 @@ def check_enrolment(status: ScreeningStatus, failed_criteria: tuple[str, ...] | 
     if enrolled:
         if status is not ScreeningStatus.SIGNED or failed_criteria:
             raise Refused("enrolment_needs_signed_eligible", status=status.value)
-        number = check_text(number or "", "number", MAX_ENROLMENT_NUMBER)
+        if signed_on is not None and on < signed_on:
+            raise Refused("enrolment_before_signature", on=on.isoformat(), signed=signed_on.isoformat())
+        number = unicodedata.normalize("NFKC", check_text(number or "", "number", MAX_ENROLMENT_NUMBER)).strip()
         if not number:
             raise Refused("enrolment_number_required")
         return Enrolment(True, on, number=number, text=text)
@@ -136,12 +150,14 @@ class Attempt:
     enrolment: Enrolment | None
 
 
-def check_rescreen(policy: ScreeningPolicy, latest: Attempt, *, protocol_id: str, on: date) -> int:
+def check_rescreen(policy: ScreeningPolicy, latest: Attempt, *, protocol_id: str, on: date,
+                   attempt: int | None = None) -> int:
     """The attempt number a re-screening of `latest`'s subject on `on` would have, or Refused.
 
     A subject is re-screened only after an attempt that ended without enrolment (a screen failure,
     an ineligible evaluation, or a not-enrolled outcome), under the same protocol, within the
-    protocol's attempts and after its interval."""
+    protocol's attempts and after its interval. `attempt`: the number the new screening says it
+    has, which must be that one."""
     if latest.protocol_id != protocol_id:
         raise Refused("rescreen_other_protocol", protocol=latest.protocol_id)
     stage = stage_of(latest.status, latest.failed_criteria, latest.enrolment)
@@ -150,8 +166,7 @@ def check_rescreen(policy: ScreeningPolicy, latest: Attempt, *, protocol_id: str
     ended = stage in (Stage.SCREEN_FAILURE, Stage.NOT_ENROLLED) or latest.status is ScreeningStatus.INELIGIBLE
     if not ended:
         raise Refused("rescreen_not_ended", number=latest.screening_number, stage=stage.value)
-    attempt = latest.attempt + 1
-    if attempt > policy.max_attempts:
+    if latest.attempt + 1 > policy.max_attempts:
         raise Refused("rescreen_too_many", number=latest.screening_number, attempts=latest.attempt,
                       most=policy.max_attempts)
     days = (on - latest.screening_date).days
@@ -159,4 +174,7 @@ def check_rescreen(policy: ScreeningPolicy, latest: Attempt, *, protocol_id: str
         raise Refused("rescreen_too_soon", number=latest.screening_number, days=days,
                       interval=policy.min_interval_days, earliest=date.fromordinal(
                           latest.screening_date.toordinal() + policy.min_interval_days).isoformat())
-    return attempt
+    if attempt is not None and attempt != latest.attempt + 1:
+        raise Refused("rescreen_wrong_attempt", number=latest.screening_number, attempt=attempt,
+                      expected=latest.attempt + 1)
+    return latest.attempt + 1

@@ -353,44 +353,69 @@ def _certificate_problems(db: sqlite3.Connection, recorded: dict[str, dict[str, 
 
 def pipeline_problems(db: sqlite3.Connection) -> list[str]:
     """Re-screening links, enrolment outcomes and pre-screenings as the trail says they should be: an
-    outcome, a randomisation number or a link written into the file with an SQLite editor shows."""
-    problems = []
+    outcome, a randomisation number, who recorded it, a link or a subject written into the file with an
+    SQLite editor shows."""
+    problems: list[str] = []
     created = {sid: _load(new) for sid, new in db.execute(
         "SELECT screening_id, new_value FROM audit WHERE action IN ('create', 'correction')")}
-    for sid, number, rescreen_of, attempt, prescreen_id, supersedes in db.execute(
-            "SELECT id, screening_number, rescreen_of, attempt, prescreen_id, supersedes FROM screenings ORDER BY id"):
+    first_of: dict[int, int] = {}  # every screening's first version and subject, worked out as the trigger does
+    subject_of: dict[int, int] = {}
+    for sid, number, rescreen_of, attempt, prescreen_id, supersedes, first_id, subject_id in db.execute(
+            "SELECT id, screening_number, rescreen_of, attempt, prescreen_id, supersedes, first_id, subject_id "
+            "FROM screenings ORDER BY id"):
+        first_of[sid] = first_of.get(supersedes, sid) if supersedes is not None else sid
+        subject_of[sid] = (subject_of.get(supersedes) if supersedes is not None else
+                           subject_of.get(rescreen_of, sid) if rescreen_of is not None else sid)
+        where = f"screening {number} (id {sid})"
+        if (first_id, subject_id) != (first_of[sid], subject_of[sid]):
+            problems.append(f"{where}: its first version or subject was changed in the file (the screenings it "
+                            "follows say otherwise)")
         said = created.get(sid)
-        if not isinstance(said, dict) or supersedes is not None:
-            continue  # a correction keeps its screening's links, which are checked there
+        if not isinstance(said, dict):
+            continue
         if (said.get("rescreen_of"), said.get("attempt", 1), said.get("prescreen")) != (rescreen_of, attempt, prescreen_id):
-            problems.append(f"screening {number} (id {sid}): its re-screening link (attempt {attempt}, of "
-                            f"{rescreen_of or 'none'}) or pre-screening is not the one the audit trail recorded")
-    recorded = {seq: (sid, _load(new)) for seq, sid, new in db.execute(
-        "SELECT seq, screening_id, new_value FROM audit WHERE action = 'enrolment'")}
-    for first_id, outcome, on, number, reason, text, seq in db.execute(
-            "SELECT first_id, outcome, on_date, number, reason, reason_text, audit_seq FROM enrolments ORDER BY id"):
+            problems.append(f"{where}: its re-screening link (attempt {attempt}, of {rescreen_of or 'none'}) or "
+                            "pre-screening is not the one the audit trail recorded")
+    recorded = {seq: (sid, _load(new), actor, at) for seq, sid, new, actor, at in db.execute(
+        "SELECT seq, screening_id, new_value, actor, at_utc FROM audit WHERE action = 'enrolment'")}
+    previous: dict[int, tuple[int, int]] = {}  # first version -> (the id and audit entry of its newest outcome)
+    for eid, first_id, outcome, on, number, reason, text, seq, replaces, by, at in db.execute(
+            "SELECT id, first_id, outcome, on_date, number, reason, reason_text, audit_seq, replaces, recorded_by, "
+            "recorded_at FROM enrolments ORDER BY id"):
+        where = f"the enrolment outcome of screening id {first_id} ({outcome} {number or reason or ''})"
         stored = {k: v for k, v in (("outcome", outcome), ("on", on), ("number", number), ("reason", reason),
                                     ("text", text)) if v is not None}
-        said = recorded.pop(seq, (None, None))[1]
+        sid, said, actor, at_utc = recorded.pop(seq, (None, None, None, None))
         if said != stored:
-            problems.append(f"the enrolment outcome of screening id {first_id} ({outcome} {number or reason or ''}) "
-                            "is not the one the audit trail recorded")
+            problems.append(f"{where} is not the one the audit trail recorded")
+        elif first_of.get(sid) != first_id:
+            problems.append(f"{where} was moved from another screening (the audit trail recorded it for screening "
+                            f"id {sid})")
+        elif actor != by or not _same_moment(at, at_utc):
+            problems.append(f"{where} is recorded as by {by} at {at}; the audit trail says {actor} at {at_utc}")
+        before = previous.get(first_id)
+        if replaces != (before[0] if before else None) or (before and seq <= before[1]):
+            problems.append(f"{where}: the order of its outcomes was changed in the file (an older outcome made "
+                            "current)")
+        previous[first_id] = (eid, seq)
     problems += [f"the audit trail records an enrolment outcome of screening id {sid} that the records no longer hold"
-                 for sid, _ in recorded.values()]
+                 for sid, *_ in recorded.values()]
     said_prescreen = {}
-    for action, target, new in db.execute("SELECT action, target, new_value FROM audit "
-                                          "WHERE action IN ('prescreened', 'prescreen_outcome') ORDER BY seq"):
+    for action, target, new, actor, at in db.execute(
+            "SELECT action, target, new_value, actor, at_utc FROM audit "
+            "WHERE action IN ('prescreened', 'prescreen_outcome') ORDER BY seq"):
         value = _load(new) or {}
         if action == "prescreened":
-            said_prescreen[target] = {**value, "outcome": None, "outcome_text": None}
+            said_prescreen[target] = ({**value, "outcome": None, "outcome_text": None}, actor, at)
         elif target in said_prescreen:
-            said_prescreen[target].update(outcome=value.get("outcome"), outcome_text=value.get("text"))
-    for pid, protocol, site, candidate, on, result, detail, outcome, outcome_text in db.execute(
-            "SELECT id, protocol_id, site, candidate, on_date, result, detail, outcome, outcome_text FROM prescreenings"):
-        said = said_prescreen.pop(str(pid), None)
+            said_prescreen[target][0].update(outcome=value.get("outcome"), outcome_text=value.get("text"))
+    for pid, protocol, site, candidate, on, result, detail, outcome, outcome_text, by, at in db.execute(
+            "SELECT id, protocol_id, site, candidate, on_date, result, detail, outcome, outcome_text, recorded_by, "
+            "recorded_at FROM prescreenings"):
+        said, actor, at_utc = said_prescreen.pop(str(pid), (None, None, None))
         stored = {"protocol": protocol, "site": site, "candidate": candidate, "on": on, "result": result,
                   "detail": detail, "outcome": outcome, "outcome_text": outcome_text}
-        if said != stored:
+        if said != stored or actor != by or not _same_moment(at, at_utc or ""):
             problems.append(f"the pre-screening of candidate {candidate} (id {pid}) is not the one the audit trail "
                             "recorded")
     problems += [f"the audit trail records a pre-screening (id {pid}) that the records no longer hold"

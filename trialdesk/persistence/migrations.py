@@ -268,17 +268,19 @@ MIGRATIONS: tuple[str, ...] = (
         outcome TEXT NOT NULL CHECK (outcome IN ('enrolled', 'not_enrolled')),
         on_date TEXT NOT NULL,
         number TEXT,
+        number_key TEXT,
         reason TEXT CHECK (reason IS NULL OR reason IN ('declined', 'not_approached', 'withdrew_consent', 'lost', 'other')),
         reason_text TEXT,
         replaces INTEGER REFERENCES enrolments(id),
         recorded_by TEXT NOT NULL,
         recorded_at TEXT NOT NULL,
         audit_seq INTEGER NOT NULL,
+        CHECK ((number IS NULL) = (number_key IS NULL)),
         CHECK ((outcome = 'enrolled' AND number IS NOT NULL AND reason IS NULL)
             OR (outcome = 'not_enrolled' AND number IS NULL AND reason IS NOT NULL))
     );
     CREATE INDEX enrolments_by_screening ON enrolments (first_id, id);
-    CREATE INDEX enrolments_by_number ON enrolments (number) WHERE number IS NOT NULL;
+    CREATE INDEX enrolments_by_number ON enrolments (number_key) WHERE number_key IS NOT NULL;
     CREATE TRIGGER enrolments_are_kept_update BEFORE UPDATE ON enrolments
     BEGIN SELECT RAISE(ABORT, 'an enrolment outcome is kept: record a new one that replaces it'); END;
     CREATE TRIGGER enrolments_are_kept_delete BEFORE DELETE ON enrolments

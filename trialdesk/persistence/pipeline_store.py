@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from trialdesk.domain.log import ScreeningStatus
-from trialdesk.domain.stages import Attempt, Enrolment, NotEnrolledReason, PrescreenOutcome
+from trialdesk.domain.stages import Attempt, Enrolment, NotEnrolledReason, PrescreenOutcome, number_key
 from trialdesk.persistence import audit_trail
 from trialdesk.persistence.database import Database
 from trialdesk.persistence.errors import StoreError
@@ -72,20 +72,30 @@ class PipelineStore:
                                   (first_id,)).fetchall()
         return [_enrolment(r) for r in rows]
 
-    def record_enrolment(self, screening_id: int, decide: Callable[[ScreeningStatus, tuple[str, ...], date], Enrolment],
+    def record_enrolment(self, screening_id: int,
+                         decide: Callable[[ScreeningStatus, tuple[str, ...], date, date | None], Enrolment],
                          *, actor: str, at: datetime, reason: str | None) -> Enrolment:
         """Record an enrolment outcome of the screening whose newest version is `screening_id`.
 
         Decided inside the write transaction, on what is stored: `decide(status, failed_criteria,
-        screening_date)` gives the outcome by the domain's rules, or raises; a randomisation number is
-        given once per protocol and site; an outcome already recorded is replaced only with a reason."""
+        screening_date, signed_on)` gives the outcome by the domain's rules, or raises. An attempt
+        re-screened since has no outcome of its own any more (the subject's latest attempt has it); a
+        subject is enrolled under one number, given once per protocol and site however it is written
+        (`number_key`); an outcome already recorded is replaced only with a reason."""
         with self.database.write() as db:
             row = db.execute("SELECT first_id, status, failed_criteria, screening_date, protocol_id, site, "
-                             "screening_number FROM screenings WHERE id = ?", (screening_id,)).fetchone()
+                             "screening_number, subject_id FROM screenings WHERE id = ?", (screening_id,)).fetchone()
             if row is None:
                 raise StoreError("no_screening", value=screening_id)
-            first_id, status, failed, on, protocol_id, site, number = row
-            enrolment = decide(ScreeningStatus(status), tuple(failed.split()), date.fromisoformat(on))
+            first_id, status, failed, on, protocol_id, site, number, subject_id = row
+            signed = db.execute("SELECT signed_at FROM documents WHERE screening_id = ? ORDER BY id DESC LIMIT 1",
+                                (screening_id,)).fetchone()
+            signed_on = datetime.fromisoformat(signed[0]).date() if signed else None  # where it was signed
+            enrolment = decide(ScreeningStatus(status), tuple(failed.split()), date.fromisoformat(on), signed_on)
+            later = db.execute("SELECT screening_number FROM screenings WHERE rescreen_of = ? AND status != 'superseded' "
+                               "LIMIT 1", (first_id,)).fetchone()
+            if later:
+                raise StoreError("enrolment_not_latest_attempt", number=number, later=later[0])
             current = db.execute(f"SELECT {_ENROLMENT_COLUMNS} FROM enrolments WHERE first_id = ? ORDER BY id DESC "
                                  "LIMIT 1", (first_id,)).fetchone()
             old = _enrolment(current)
@@ -94,22 +104,31 @@ class PipelineStore:
                 raise StoreError("enrolment_unchanged")
             if old is not None and not reason:
                 raise StoreError("enrolment_change_needs_reason", current="enrolled" if old.enrolled else "not_enrolled")
-            if enrolment.number is not None:
+            key = number_key(enrolment.number) if enrolment.number is not None else None
+            if key is not None:
                 taken = db.execute(
                     "SELECT s.screening_number FROM enrolments e JOIN screenings s ON s.id = e.first_id "
-                    "WHERE e.number = ? AND s.protocol_id = ? AND s.site = ? AND e.first_id != ? AND e.id = "
+                    "WHERE e.number_key = ? AND s.protocol_id = ? AND s.site = ? AND e.first_id != ? AND e.id = "
                     "(SELECT MAX(id) FROM enrolments WHERE first_id = e.first_id)",
-                    (enrolment.number, protocol_id, site, first_id)).fetchone()
+                    (key, protocol_id, site, first_id)).fetchone()
                 if taken:
                     raise StoreError("enrolment_number_taken", number=enrolment.number, screening=taken[0])
+            if enrolment.enrolled:
+                other = db.execute(
+                    "SELECT s.screening_number FROM screenings s JOIN enrolments e ON e.first_id = s.first_id "
+                    "WHERE s.subject_id = ? AND s.first_id != ? AND s.status != 'superseded' AND e.outcome = 'enrolled' "
+                    "AND e.id = (SELECT MAX(id) FROM enrolments WHERE first_id = e.first_id) LIMIT 1",
+                    (subject_id, first_id)).fetchone()
+                if other:
+                    raise StoreError("enrolment_subject_enrolled", number=other[0])
             value = _enrolment_value(enrolment)
             seq = audit_trail.append(db, at=at, actor=actor, action="enrolment", screening_id=screening_id,
                                      target=number, old=_enrolment_value(old) if old else None, new=value,
                                      reason=reason)
             db.execute(
-                "INSERT INTO enrolments (first_id, outcome, on_date, number, reason, reason_text, replaces, recorded_by, "
-                "recorded_at, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (first_id, value["outcome"], value["on"], enrolment.number, value.get("reason"), enrolment.text,
+                "INSERT INTO enrolments (first_id, outcome, on_date, number, number_key, reason, reason_text, replaces, "
+                "recorded_by, recorded_at, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (first_id, value["outcome"], value["on"], enrolment.number, key, value.get("reason"), enrolment.text,
                  current[8] if current else None, actor, at.isoformat(), seq))
         return self.enrolment(first_id)
 

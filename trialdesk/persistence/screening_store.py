@@ -154,16 +154,20 @@ class ScreeningStore:
         rescreen_of: int | None = None,
         attempt: int = 1,
         prescreen_id: int | None = None,
+        check: Callable[[], None] | None = None,
     ) -> Screening:
         """Store a new screening (or a correcting version of `supersedes`) with its first answers;
         `protocol_sha256`: of the protocol file it is made under (the trail records it too);
         `confirmations`: the warnings about those answers that the person confirmed; `rescreen_of`:
         the first version of the subject's attempt before this one, and this one's `attempt` number;
-        `prescreen_id`: the pre-screening it starts from (a correction keeps all three)."""
+        `prescreen_id`: the pre-screening it starts from (a correction keeps all three); `check`: run
+        first inside the write transaction, on what is stored then (it raises to refuse)."""
         version = supersedes.version + 1 if supersedes else 1
         if supersedes is not None:
             rescreen_of, attempt, prescreen_id = supersedes.rescreen_of, supersedes.attempt, supersedes.prescreen_id
         with self.database.write() as db:
+            if check is not None:
+                check()
             try:  # the database holds the number unique per protocol and site (screenings_number_once)
                 cursor = db.execute(
                     "INSERT INTO screenings (protocol_id, protocol_version, site, screening_number, version, "

@@ -52,6 +52,8 @@ class EnrolmentDialog(QDialog):
         self.reason.setAccessibleName(self.tr("Reason not enrolled"))
         for code in NotEnrolledReason:
             self.reason.addItem(words.not_enrolled_reason(code), code.value)
+        self.reason.setPlaceholderText(self.tr("Choose the reason"))
+        self.reason.setCurrentIndex(-1)  # a coded reason is chosen, never taken by Enter
         self.text = QLineEdit(self)
         self.text.setAccessibleName(self.tr("Reason in words"))
         self.text.setPlaceholderText(self.tr("required with “other”"))
@@ -91,6 +93,7 @@ class EnrolmentDialog(QDialog):
         layout.addWidget(self.current)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)  # one width, enrolled or not
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.enrolled.toggled.connect(self._show_fields)
@@ -119,8 +122,10 @@ class EnrolmentDialog(QDialog):
     def submit(self) -> None:
         values = self.values()
         if values["on"] is None:
-            self.problem.setText(self.tr("The date is written YYYY-MM-DD."))
-            self.on.line.setFocus()
+            self._say(self.tr("The date is written YYYY-MM-DD."), self.on.line)
+            return
+        if not values["enrolled"] and values["reason"] is None:
+            self._say(self.tr("Choose the reason from the list."), self.reason)
             return
         try:
             self.record(values)
@@ -128,6 +133,13 @@ class EnrolmentDialog(QDialog):
             text = self.refusal_text(error)
             if text is None:
                 raise
-            self.problem.setText(text)
+            self._say(text, None)
             return
         self.accept()
+
+    def _say(self, text: str, field: QWidget | None) -> None:
+        """Why nothing was recorded, whole, beside what was typed (kept)."""
+        self.problem.setText(text)
+        self.adjustSize()
+        if field is not None:
+            field.setFocus()

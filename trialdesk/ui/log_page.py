@@ -169,8 +169,15 @@ class LogPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the log again; the first row is the current one (the keys act on it)."""
+        """Read the log again. The row that was current stays current if it is still listed (the keys act on
+        it: an action repeated never lands on another subject); else the first row is."""
+        current, column = self.current_entry(), self.table.currentIndex().column()
         self.model.refresh()
+        if current is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.entry(row).id == current.id:
+                    self.table.setCurrentIndex(self.model.index(row, max(column, 0)))
+                    return
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, self.model.sort_column()))
 

@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
             self.read_only_notice.setText(self.tr("Read only: nothing can be saved. %s") % notice)
             self.read_only_notice.setToolTip(notice)
             self.statusBar().addPermanentWidget(self.read_only_notice)
-            self.new_action.setEnabled(False)
+            for action in (self.new_action, self.enrol_action, self.not_enrolled_action, self.rescreen_action,
+                           self.prescreen_action):
+                action.setEnabled(False)
         else:
             self.read_only_notice.hide()
         self._show_person()
@@ -206,10 +208,15 @@ class MainWindow(QMainWindow):
 
     def record_enrolment(self, enrolled: bool) -> None:
         from trialdesk.desk import ProtocolFileError, Refused, StoreError
+        from trialdesk.domain.people import Task
         from trialdesk.ui.enrolment_dialog import EnrolmentDialog
-        from trialdesk.ui.refusals import refusal_text
+        from trialdesk.ui.refusals import refusal_text, refused
 
         title = self.tr("Not recorded")
+        refusal = refused(self.desk, Task.ENTER)  # said before the dialog is filled in vain
+        if refusal is not None:
+            self._refuse(title, refusal)
+            return
         try:
             screening = self._current_screening()
         except (StoreError, Refused, ProtocolFileError) as error:
@@ -220,7 +227,7 @@ class MainWindow(QMainWindow):
             return
         current = self.site.enrolment(screening)
         dialog = EnrolmentDialog(
-            screening.subject.screening_number, self.words, self.today(),
+            f"{screening.subject.screening_number} ({screening.subject.initials})", self.words, self.today(),
             lambda v: self.desk.record_enrolment(screening.id, **v),
             lambda error: refusal_text(self.words, error),
             current=self.words.enrolment(current) if current else None, enrolled=enrolled, parent=self)
@@ -232,6 +239,7 @@ class MainWindow(QMainWindow):
                 self.log.refresh()
         finally:
             dialog.deleteLater()
+            self.activateWindow()  # the keys go back to the log, or the screening
 
     def rescreen(self) -> None:
         """A new attempt of the current screening's subject, its details carried over, its own number and consent."""
@@ -239,6 +247,8 @@ class MainWindow(QMainWindow):
 
         try:
             earlier = self._current_screening()
+            if earlier is not None:  # the rules said before the form is filled in vain
+                self.desk.rescreen_attempt(earlier.id, self.today())
         except (StoreError, Refused, ProtocolFileError) as error:
             self._refuse(self.tr("Not re-screened"), error)
             return
@@ -448,7 +458,6 @@ class MainWindow(QMainWindow):
             except (StoreError, Refused, ProtocolFileError) as error:
                 self._refuse(self.tr("Not created"), error)
         return None
-        self.show_session(session)
 
     @Slot(int)
     def open_screening(self, screening_id: int) -> None:
