@@ -47,10 +47,11 @@ def fill(path: Path, count: int) -> None:
         outcomes = []
         for i in range(1, count + 1, 10):
             enrolled = i % 20 == 1
-            outcomes.append((i, "enrolled" if enrolled else "not_enrolled", f"R-{i:06d}" if enrolled else None,
+            number = f"R-{i:06d}" if enrolled else None
+            outcomes.append((i, "enrolled" if enrolled else "not_enrolled", number, number and number.casefold(),
                              None if enrolled else ("declined", "lost", "withdrew_consent")[i % 3], now))
-        db.executemany("INSERT INTO enrolments (first_id, outcome, on_date, number, reason, recorded_by, recorded_at, "
-                       "audit_seq) VALUES (?, ?, '2026-11-20', ?, ?, 'bench', ?, 0)", outcomes)
+        db.executemany("INSERT INTO enrolments (first_id, outcome, on_date, number, number_key, reason, recorded_by, "
+                       "recorded_at, audit_seq) VALUES (?, ?, '2026-11-20', ?, ?, ?, 'bench', ?, 0)", outcomes)
         db.executemany("INSERT INTO prescreenings (protocol_id, site, candidate, on_date, result, recorded_by, "
                        "recorded_at) VALUES ('NCT03798028', '01', ?, '2026-11-20', ?, 'bench', ?)",
                        ((f"C-{i}", "could_be_eligible" if i % 3 else "not_eligible", now) for i in range(count // 5)))
