@@ -92,13 +92,13 @@ def test_ie_odm_is_valid_odm_1_3_2_with_a_repeat_per_criterion_not_met(capsys, s
     lists = {c.get("OID"): [i.get("CodedValue") for i in c] for c in root.iter(f"{ODM}CodeList")}
     assert lists == {"CL.NY": ["N", "Y"], "CL.IECAT": ["INCLUSION", "EXCLUSION"]}
     subjects = {s.get("SubjectKey"): s for s in root.iter(f"{ODM}SubjectData")}
-    assert list(subjects) == ["S-001", "S-002", "S-003"]
-    ineligible = [g for g in subjects["S-002"].iter(f"{ODM}ItemGroupData") if g.get("ItemGroupOID") == "IG.IE"]
+    assert list(subjects) == ["01-S-001", "01-S-002", "01-S-003"]  # the site's number and the screening's
+    ineligible = [g for g in subjects["01-S-002"].iter(f"{ODM}ItemGroupData") if g.get("ItemGroupOID") == "IG.IE"]
     assert [g.get("ItemGroupRepeatKey") for g in ineligible] == ["1", "2"]
     assert [{d.get("ItemOID"): d.get("Value") for d in g}["IT.IETESTCD"] for g in ineligible] == ["I5", "E5"]
     said = {key: next(d.get("Value") for d in s.iter(f"{ODM}ItemData") if d.get("ItemOID") == "IT.IEYN")
             for key, s in subjects.items()}
-    assert said == {"S-001": "Y", "S-002": "N", "S-003": "N"}
+    assert said == {"01-S-001": "Y", "01-S-002": "N", "01-S-003": "N"}
     # the schema check bites: the same file with a FileType ODM does not know is refused
     root.set("FileType", "Draft")
     assert not schema.is_valid(ET.tostring(root, encoding="unicode"))

@@ -310,7 +310,9 @@ def ie_odm(form: IeForm, screenings: Iterable[ScreeningResult], *, created: date
         site = _site(screening, default_site)
         key = (site, screening.screening_number)
         if key not in subjects:
-            subjects[key] = _sub(clinical, "SubjectData", SubjectKey=screening.screening_number)
+            # the site and the number, as REDCap's record_id: numbers are unique per site, not per study
+            subject_key = f"{site}-{screening.screening_number}" if site else screening.screening_number
+            subjects[key] = _sub(clinical, "SubjectData", SubjectKey=subject_key)
         attempt = _sub(subjects[key], "StudyEventData", StudyEventOID="SE.SCREENING",
                        StudyEventRepeatKey=str(screening.attempt))
         data = _sub(attempt, "FormData", FormOID="F.IE")
