@@ -8,18 +8,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.ui.conftest import TODAY, type_text, when_modal
+from tests.ui.test_new_screening_checks import form
 from tests.ui.test_walk import SUBJECT, fill_new_screening
 from trialdesk.ui.new_screening_dialog import NewScreeningDialog
 
 NAME = "张三丰"
-
-
-def form(qtbot, window) -> NewScreeningDialog:
-    dialog = NewScreeningDialog(window.protocol("NCT03798028"), window.site.log, "", window.words, TODAY, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def type_name(qtbot, dialog: NewScreeningDialog, name: str) -> None:

@@ -118,13 +118,8 @@ def rescreen_subject(args: argparse.Namespace, context: Context) -> int:
               "screening_date": (args.on or desk.clock().date()).isoformat()}
     earlier = context.site.screening(args.screening)
     words = Messages(context.site.screening_protocol(earlier))
-    try:
-        session = desk.rescreen(earlier.id, values, answers, confirmed=args.confirm)
-    except FactsInvalid as invalid:
-        _problems(words, path, invalid)
-        return EXIT_REFUSED
-    except NeedsConfirmation as unusual:
-        _unconfirmed(words, unusual)
+    session = _entered(words, path, lambda: desk.rescreen(earlier.id, values, answers, confirmed=args.confirm))
+    if session is None:
         return EXIT_REFUSED
     s = session.screening
     print(f"screening number {s.subject.screening_number}, attempt {s.attempt}", file=sys.stderr)
@@ -150,13 +145,9 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
     answers, on = read.facts, read.on
     subject = {k: v for k, v in read.subject.items() if k in SUBJECT_FIELDS}
     subject.setdefault("screening_date", on.isoformat())
-    try:
-        session = desk.start_screening(protocol, subject, answers, site=args.site, confirmed=args.confirm)
-    except FactsInvalid as invalid:
-        _problems(Messages(protocol), path, invalid)
-        return EXIT_REFUSED
-    except NeedsConfirmation as unusual:
-        _unconfirmed(Messages(protocol), unusual)
+    session = _entered(Messages(protocol), path, lambda: desk.start_screening(protocol, subject, answers, site=args.site,
+                                                                             confirmed=args.confirm))
+    if session is None:
         return EXIT_REFUSED
     if not str(subject.get("screening_number") or "").strip():  # given by the site's pattern: said, not guessed
         print(f"screening number {session.screening.subject.screening_number}", file=sys.stderr)
@@ -167,14 +158,9 @@ def new_screening(args: argparse.Namespace, context: Context) -> int:
 def set_answer(args: argparse.Namespace, context: Context) -> int:
     session = context.session(args.screening)
     words = Messages(session.protocol)
-    try:
-        change = session.record_fact(args.fact, parse_value(args.value, args.fact), reason=args.reason,
-                                     confirmed=args.confirm)
-    except FactsInvalid as invalid:
-        _problems(words, None, invalid)
-        return EXIT_REFUSED
-    except NeedsConfirmation as unusual:
-        _unconfirmed(words, unusual)
+    change = _entered(words, None, lambda: session.record_fact(args.fact, parse_value(args.value, args.fact),
+                                                              reason=args.reason, confirmed=args.confirm))
+    if change is None:
         return EXIT_REFUSED
     print(f"saved; overall {words.overall(change.report.overall)}")
     for criterion_id in change.changed:
@@ -255,6 +241,17 @@ def protocol_line(session: ScreeningSession) -> str:
     amendment = f" ({protocol.amendment})" if protocol.amendment else ""
     return (f"protocol: {protocol.id} version {protocol.version}{amendment}; file SHA-256 "
             f"{sha256 or 'not recorded (started before trialdesk stored it)'}")
+
+
+def _entered(words: Messages, path: Path | None, enter):
+    """What `enter()` returns, or None once its refused answers (or those to be confirmed) are said."""
+    try:
+        return enter()
+    except FactsInvalid as invalid:
+        _problems(words, path, invalid)
+    except NeedsConfirmation as unusual:
+        _unconfirmed(words, unusual)
+    return None
 
 
 def _unconfirmed(words: Messages, unusual: NeedsConfirmation) -> None:

@@ -97,6 +97,15 @@ def stage_of(status: ScreeningStatus, failed_criteria: tuple[str, ...] | list[st
     return Stage.CONSENTED
 
 
+def decided_eligible(status: ScreeningStatus, failed_criteria: tuple[str, ...] | list[str]) -> bool | None:
+    """The sponsor log's "eligible": True once an investigator signed it eligible, False when criteria
+    exclude or a screen failure was recorded, None while it is still to be decided."""
+    if status is ScreeningStatus.SCREEN_FAILURE or (failed_criteria and status in (ScreeningStatus.INELIGIBLE,
+                                                                                  ScreeningStatus.SIGNED)):
+        return False
+    return True if status is ScreeningStatus.SIGNED else None
+
+
 def check_enrolment(status: ScreeningStatus, failed_criteria: tuple[str, ...] | list[str], *, enrolled: bool,
                     on: date, screening_date: date, today: date, number: str | None,
                     reason: str | None, text: str | None, signed_on: date | None = None) -> Enrolment:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from trialdesk.domain.log import LogEntry, LogFilter, ScreeningStatus
+from trialdesk.domain.stages import decided_eligible
 from trialdesk.persistence.database import Database
 from trialdesk.private import spreadsheet_safe, write_whole_text
 
@@ -23,14 +24,6 @@ LOG_COLUMNS = (
     "eligible", "enrolled", "randomisation_number", "outcome_date", "reason_not_enrolled", "reason_text",
     "attempt", "rescreen_of",
 )
-
-
-def eligible_code(status: str, failed: str) -> str:
-    """The sponsor log's "eligible": Y once an investigator signed it eligible, N when criteria exclude or a
-    screen failure was recorded, empty while it is still to be decided."""
-    if status == "screen_failure" or failed.strip() and status in ("ineligible", "signed"):
-        return "N"
-    return "Y" if status == "signed" else ""
 
 
 #: A screening's place in the pipeline, as columns of a query over `screenings` named `{t}`: the number
@@ -182,7 +175,7 @@ class ScreeningLog:
         for row in rows:
             *row, attempt, rescreen_number, enrolment_text = row
             enrolment = enrolment_of(enrolment_text)
-            eligible = eligible_code(row[4], row[5])
+            eligible = {True: "Y", False: "N", None: ""}[decided_eligible(ScreeningStatus(row[4]), row[5].split())]
             row[4] = (outcome_words or {}).get(row[4], row[4])
             row[5] = "; ".join(row[5].split())
             if enrolment is None:
@@ -272,7 +265,7 @@ def sponsor_rows(log: ScreeningLog, log_filter: LogFilter = LogFilter()) -> list
     for (number, initials, consent, consent_version, on, status, failed, failure_reason, attempt, version,
          rescreen_number, enrolment_text) in rows:
         enrolment = enrolment_of(enrolment_text)
-        eligible = {"Y": True, "N": False}.get(eligible_code(status, failed))
+        eligible = decided_eligible(ScreeningStatus(status), failed.split())
         found.append(SponsorLogRow(
             screening_number=number, initials=initials, consent_date=date.fromisoformat(consent),
             consent_version=consent_version, screening_date=date.fromisoformat(on), eligible=eligible,
